@@ -1,0 +1,20 @@
+//! The pure calculation core: funnel counts and rates, money, lifetime value and the
+//! forecast figures of MODELS.md §3.1–3.5, plus the shipped templates and the scenario
+//! document they start.
+//!
+//! Architecture invariant: nothing here touches the browser, the UI framework, a clock or
+//! the OS (`tests/purity.rs` enforces it). Plain data in, plain data out.
+
+pub mod economics;
+pub mod forecast;
+pub mod funnel;
+pub mod limits;
+pub mod scenario;
+pub mod templates;
+
+pub use economics::{Currency, Economics, LtvMethod, Period};
+pub use forecast::{forecast, Figure, Forecast, StageFigures, Undefined};
+pub use funnel::{EntryError, Funnel, Rate, RateError, MAX_STAGES, MIN_STAGES};
+pub use limits::{InputError, Quantity};
+pub use scenario::{Scenario, StageDoc, StageLabel};
+pub use templates::{Localized, Template, TemplateId, TemplateStage};

@@ -1,0 +1,306 @@
+//! The scenario: what a user edits and saves — named stages with their rates, the top
+//! count, the lead and purchase marks, the money inputs, currency and period — and the
+//! edits the UI applies to it. Stages carry stable ids so marks and list keys follow a
+//! stage when it moves.
+
+use super::economics::{Currency, Economics, Period};
+use super::forecast::{forecast, Forecast};
+use super::funnel::{Funnel, Rate, MAX_STAGES, MIN_STAGES};
+use super::limits::{InputError, Quantity};
+use super::templates::TemplateId;
+
+/// What a stage is called: a template's stage (shown in the UI language) or the user's name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StageLabel {
+    /// Stage `n` (0-based) of the scenario's template.
+    Template(usize),
+    /// A name the user typed.
+    Custom(String),
+}
+
+/// One stage of a scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StageDoc {
+    /// Stable within the scenario; never reused after a removal.
+    pub id: u32,
+    /// Its name.
+    pub label: StageLabel,
+    /// Rate into this stage from the one above (ignored while it is the first stage).
+    pub rate: Rate,
+}
+
+/// A saved funnel scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    /// Unique among the saved scenarios.
+    pub id: String,
+    /// The name the user sees in the scenario list.
+    pub name: String,
+    /// The template it started from (for stage names and notes).
+    pub template: TemplateId,
+    /// Stages, top first.
+    pub stages: Vec<StageDoc>,
+    /// Entrants of the first stage per period.
+    pub top: f64,
+    /// Id of the lead stage.
+    pub lead: u32,
+    /// Id of the purchase stage.
+    pub purchase: u32,
+    /// Money inputs.
+    pub economics: Economics,
+    /// Currency of the money inputs.
+    pub currency: Currency,
+    /// Period of counts and spend.
+    pub period: Period,
+}
+
+/// Why an edit of the stage list was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StageListError {
+    /// Already 20 stages.
+    TooMany,
+    /// Only 2 stages left.
+    TooFew,
+    /// No stage with that id.
+    Unknown,
+}
+
+impl Scenario {
+    /// A scenario started from a template, with its default numbers.
+    ///
+    /// # Examples
+    /// ```
+    /// use tragt::calc::{Currency, Scenario, TemplateId};
+    /// let s = Scenario::from_template("s1".into(), "Shop".into(), TemplateId::Blank, Currency::Eur);
+    /// assert_eq!(s.stages.len(), 2);
+    /// assert!(s.is_pristine());
+    /// ```
+    pub fn from_template(id: String, name: String, template: TemplateId, currency: Currency) -> Scenario {
+        let t = template.template();
+        let stages = t
+            .stages
+            .iter()
+            .enumerate()
+            .map(|(n, s)| StageDoc {
+                id: n as u32 + 1,
+                label: StageLabel::Template(n),
+                rate: Rate::from_percent(if n == 0 { 100.0 } else { s.rate_pct }).unwrap_or_default(),
+            })
+            .collect();
+        Scenario {
+            id,
+            name,
+            template,
+            stages,
+            top: t.top,
+            lead: t.lead as u32 + 1,
+            purchase: t.purchase as u32 + 1,
+            economics: t.economics,
+            currency,
+            period: Period::Month,
+        }
+    }
+
+    /// True while the funnel and money are still the template's defaults, so replacing
+    /// the scenario with another template loses nothing the user typed.
+    pub fn is_pristine(&self) -> bool {
+        let fresh = Scenario::from_template(self.id.clone(), self.name.clone(), self.template, self.currency);
+        Scenario { period: self.period, ..fresh } == *self
+    }
+
+    /// Index of the stage with this id.
+    pub fn index_of(&self, id: u32) -> Option<usize> {
+        self.stages.iter().position(|s| s.id == id)
+    }
+
+    /// The funnel this scenario describes (a missing mark falls back to the first stage
+    /// for the lead and the last for the purchase).
+    pub fn funnel(&self) -> Funnel {
+        let rates = self.stages.iter().skip(1).map(|s| s.rate).collect();
+        let lead = self.index_of(self.lead).unwrap_or(0);
+        let purchase = self.index_of(self.purchase).unwrap_or(self.stages.len().saturating_sub(1));
+        Funnel::new(self.top, rates, lead, purchase)
+    }
+
+    /// Every figure of this scenario.
+    pub fn forecast(&self) -> Forecast {
+        forecast(&self.funnel(), &self.economics)
+    }
+
+    fn apply_funnel(&mut self, funnel: &Funnel) {
+        self.top = funnel.top();
+        for (i, stage) in self.stages.iter_mut().enumerate().skip(1) {
+            if let Some(rate) = funnel.rate_into(i) {
+                stage.rate = rate;
+            }
+        }
+    }
+
+    /// Applies a count typed into a stage (the entry rules of TESTIDS.md).
+    pub fn set_count(&mut self, id: u32, count: f64) -> Result<(), InputError> {
+        let i = self.index_of(id).ok_or(InputError::NotANumber)?;
+        let count = Quantity::Count.check(count)?;
+        let mut funnel = self.funnel();
+        funnel.set_count(i, count)?;
+        self.apply_funnel(&funnel);
+        Ok(())
+    }
+
+    /// Applies a rate typed into a stage, in percent.
+    pub fn set_rate_percent(&mut self, id: u32, percent: f64) -> Result<(), InputError> {
+        let i = self.index_of(id).ok_or(InputError::NotANumber)?;
+        let percent = Quantity::Percent.check(percent)?;
+        let rate = Rate::from_percent(percent).map_err(|_| InputError::TooLarge { max: 100.0 })?;
+        self.stages[i].rate = rate;
+        Ok(())
+    }
+
+    /// Renames a stage.
+    pub fn rename_stage(&mut self, id: u32, name: &str) {
+        if let Some(i) = self.index_of(id) {
+            self.stages[i].label = StageLabel::Custom(name.to_string());
+        }
+    }
+
+    /// Adds a stage at the bottom; its rate is 50 % of the stage above. Returns its id.
+    pub fn add_stage(&mut self, name: &str) -> Result<u32, StageListError> {
+        if self.stages.len() >= MAX_STAGES {
+            return Err(StageListError::TooMany);
+        }
+        let id = self.stages.iter().map(|s| s.id).max().unwrap_or(0) + 1;
+        let rate = Rate::from_percent(50.0).unwrap_or_default();
+        self.stages.push(StageDoc { id, label: StageLabel::Custom(name.to_string()), rate });
+        Ok(id)
+    }
+
+    /// Removes a stage (never below two). A removed mark moves to the stage that takes
+    /// the removed one's place.
+    pub fn remove_stage(&mut self, id: u32) -> Result<(), StageListError> {
+        if self.stages.len() <= MIN_STAGES {
+            return Err(StageListError::TooFew);
+        }
+        let i = self.index_of(id).ok_or(StageListError::Unknown)?;
+        self.stages.remove(i);
+        let successor = self.stages[i.min(self.stages.len() - 1)].id;
+        if self.lead == id {
+            self.lead = successor;
+        }
+        if self.purchase == id {
+            self.purchase = successor;
+        }
+        Ok(())
+    }
+
+    /// Moves a stage one place up (`-1`) or down (`+1`); its rate and marks move with it.
+    pub fn move_stage(&mut self, id: u32, delta: isize) -> Result<(), StageListError> {
+        let i = self.index_of(id).ok_or(StageListError::Unknown)?;
+        let j = i as isize + delta;
+        if j < 0 || j as usize >= self.stages.len() {
+            return Ok(());
+        }
+        self.stages.swap(i, j as usize);
+        Ok(())
+    }
+
+    /// Marks the lead stage.
+    pub fn set_lead(&mut self, id: u32) {
+        if self.index_of(id).is_some() {
+            self.lead = id;
+        }
+    }
+
+    /// Marks the purchase stage.
+    pub fn set_purchase(&mut self, id: u32) {
+        if self.index_of(id).is_some() {
+            self.purchase = id;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blank() -> Scenario {
+        Scenario::from_template("a".into(), "A".into(), TemplateId::Blank, Currency::Dkk)
+    }
+
+    #[test]
+    fn edits_make_a_scenario_no_longer_pristine() {
+        let mut s = blank();
+        assert!(s.is_pristine());
+        s.set_rate_percent(s.stages[1].id, 12.0).unwrap();
+        assert!(!s.is_pristine());
+    }
+
+    #[test]
+    fn typing_a_count_sets_the_rate_from_the_stage_above() {
+        // blank: 2 stages; set top 1000, then stage 2 := 250 → rate 25 %
+        let mut s = blank();
+        let (a, b) = (s.stages[0].id, s.stages[1].id);
+        s.set_count(a, 1000.0).unwrap();
+        s.set_count(b, 250.0).unwrap();
+        assert_eq!(s.stages[1].rate.get(), 0.25);
+        assert_eq!(s.funnel().entrants(), vec![1000.0, 250.0]);
+        assert_eq!(s.set_count(b, 1001.0), Err(InputError::ExceedsAbove));
+        assert_eq!(s.set_count(b, "1e400".parse().unwrap()), Err(InputError::TooLarge { max: 1e12 }));
+        assert_eq!(s.set_rate_percent(b, 100.5), Err(InputError::TooLarge { max: 100.0 }));
+        assert_eq!(s.stages[1].rate.get(), 0.25);
+    }
+
+    #[test]
+    fn stages_can_be_added_up_to_twenty_and_removed_down_to_two() {
+        let mut s = blank();
+        for n in 3..=20 {
+            s.add_stage(&format!("S{n}")).unwrap();
+        }
+        assert_eq!(s.add_stage("too many"), Err(StageListError::TooMany));
+        while s.stages.len() > 2 {
+            let id = s.stages[0].id;
+            s.remove_stage(id).unwrap();
+        }
+        assert_eq!(s.remove_stage(s.stages[0].id), Err(StageListError::TooFew));
+    }
+
+    #[test]
+    fn removing_a_marked_stage_moves_the_mark_to_its_successor() {
+        let mut s = blank();
+        let c = s.add_stage("C").unwrap();
+        s.set_purchase(s.stages[1].id);
+        let removed = s.stages[1].id;
+        s.remove_stage(removed).unwrap();
+        assert_eq!(s.purchase, c);
+        // removing the last stage hands the mark to the new last one
+        s.add_stage("D").unwrap();
+        let d = s.stages[2].id;
+        s.set_purchase(d);
+        s.remove_stage(d).unwrap();
+        assert_eq!(s.purchase, c);
+    }
+
+    #[test]
+    fn moving_a_stage_carries_its_rate_and_marks() {
+        // A(1000) → B 10 % → C 50 %; move C up: A → C 50 % → B 10 %; purchase stays on C
+        let mut s = blank();
+        let c = s.add_stage("C").unwrap();
+        let (a, b) = (s.stages[0].id, s.stages[1].id);
+        s.set_count(a, 1000.0).unwrap();
+        s.set_purchase(c);
+        s.move_stage(c, -1).unwrap();
+        assert_eq!(s.stages.iter().map(|x| x.id).collect::<Vec<_>>(), vec![a, c, b]);
+        assert_eq!(s.funnel().entrants(), vec![1000.0, 500.0, 50.0]);
+        assert_eq!(s.funnel().purchase(), 1);
+        // moving past either end does nothing
+        s.move_stage(a, -1).unwrap();
+        assert_eq!(s.stages[0].id, a);
+    }
+
+    #[test]
+    fn a_dangling_mark_falls_back() {
+        let mut s = blank();
+        s.lead = 99;
+        s.purchase = 98;
+        let f = s.funnel();
+        assert_eq!((f.lead(), f.purchase()), (0, 1));
+    }
+}

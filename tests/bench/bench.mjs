@@ -1,0 +1,369 @@
+// Tragt performance report: transfer size, time to first figures, edit latency.
+//
+// Usage (from the repository root, after a release build):  node tests/bench/bench.mjs [DIST]
+// `cargo xtask bench` builds and runs it. DIST defaults to "dist".
+//
+// It serves DIST itself (node:http on 127.0.0.1, ephemeral port) and drives Debian's
+// /usr/bin/chromium headless through playwright-core (no browser download). Budgets:
+//   transfer      initial files, brotli            <= 150 KB   (1 KB = 1024 bytes)
+//   first figures median of 5 cold loads         <= 300 ms   (navigation start -> data-value)
+//   edit latency  p95 of 200 edits, figures+chart <= 8 ms    (input event -> both updated)
+// A missed budget is reported, not an error: the exit code is 0. It is 1 only when something
+// cannot be measured (no dist, page error, element missing, timeout).
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const BUDGET_TRANSFER_KB = 150;
+const BUDGET_FIRST_FIGURES_MS = 300;
+const BUDGET_EDIT_P95_MS = 8;
+const COLD_LOADS = 5;
+const EDITS = 200;
+const EDIT_TIMEOUT_MS = 2000;
+const LOAD_TIMEOUT_MS = 30000;
+const FIGURES = '[data-testid="out-customers"]';
+const RATE_INPUT = '[data-testid="stage-rate"]';
+const CHART_MARK = 'tragt:chart-drawn';
+
+const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+const VIEWPORT = { width: 1280, height: 800 };
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const KB = 1024;
+
+// ---------------------------------------------------------------------------------------------
+// Static server
+
+/** Serves `root`; records every request in `log` as { path, status }. */
+function serve(root) {
+  const log = [];
+  const server = createServer(async (req, res) => {
+    let urlPath;
+    try {
+      urlPath = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    let file = path.join(root, urlPath);
+    if (file !== root && !file.startsWith(root + path.sep)) {
+      log.push({ path: urlPath, status: 403 });
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
+      const body = await readFile(file);
+      const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+      log.push({ path: urlPath.endsWith('/') ? urlPath + 'index.html' : urlPath, status: 200 });
+      res.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': 'no-cache' });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      log.push({ path: urlPath, status: 404 });
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      resolve({ server, log, url: `http://127.0.0.1:${port}/` });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sizes
+
+/** Local files that index.html references: src/href attributes and quoted paths in inline scripts. */
+function referencedFiles(html, dist) {
+  const found = new Set(['/index.html']);
+  const candidates = [];
+  for (const m of html.matchAll(/\b(?:src|href)\s*=\s*["']([^"']+)["']/gi)) candidates.push(m[1]);
+  for (const m of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)) {
+    for (const s of m[1].matchAll(/["'`]([^"'`\s]+\.(?:js|mjs|wasm|css|json))["'`]/g)) candidates.push(s[1]);
+  }
+  for (const ref of candidates) {
+    if (/^(?:[a-z]+:)?\/\//i.test(ref) || ref.startsWith('data:') || ref.startsWith('#')) continue;
+    const clean = '/' + ref.split(/[?#]/)[0].replace(/^\.?\//, '');
+    if (existsSync(path.join(dist, clean)) && !clean.endsWith('/')) found.add(clean);
+  }
+  return found;
+}
+
+async function sizeOf(dist, file) {
+  const body = await readFile(path.join(dist, file));
+  return {
+    file,
+    raw: body.length,
+    gzip: zlib.gzipSync(body, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(body, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      },
+    }).length,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Browser measurements
+
+/** Installed before any page script: records performance.now() when the figures first appear. */
+function firstFiguresProbe(selector) {
+  const check = () => {
+    const el = document.querySelector(selector);
+    if (el && el.hasAttribute('data-value')) {
+      window.__tragtFirstFigures = performance.now();
+      observer.disconnect();
+      return true;
+    }
+    return false;
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { attributes: true, childList: true, subtree: true });
+  check();
+}
+
+/** One cold load in a fresh context; returns ms from navigation start to the first figures. */
+async function coldLoad(browser, url, errors) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    watchErrors(page, errors);
+    await page.addInitScript(firstFiguresProbe, FIGURES);
+    await page.goto(url);
+    await page.waitForFunction(() => window.__tragtFirstFigures !== undefined, null,
+      { timeout: LOAD_TIMEOUT_MS, polling: 50 }).catch(() => {
+      throw new Error(`${FIGURES} never got a data-value attribute within ${LOAD_TIMEOUT_MS} ms`);
+    });
+    const ms = await page.evaluate(() => window.__tragtFirstFigures);
+    await page.waitForLoadState('networkidle').catch(() => {});
+    return ms;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Runs in the page: `edits` edits of the first enabled stage-rate input, one after another.
+ * Returns per edit { figures, chart } in ms after the input event was dispatched (chart: null
+ * when no tragt:chart-drawn mark followed within the timeout).
+ */
+async function editLoop({ edits, figuresSel, rateSel, mark, timeoutMs }) {
+  const input = [...document.querySelectorAll(rateSel)].find((el) => !el.disabled);
+  if (!input) throw new Error(`no enabled ${rateSel} input`);
+  const figuresValue = () => document.querySelector(figuresSel)?.getAttribute('data-value');
+  const firstMarkAfter = (t0) => {
+    let first = null;
+    for (const e of performance.getEntriesByName(mark, 'mark')) {
+      if (e.startTime >= t0 && (first === null || e.startTime < first)) first = e.startTime;
+    }
+    return first;
+  };
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  const results = [];
+  let value = Number(input.value);
+  for (let i = 0; i < edits; i++) {
+    let next = 10 + (i % 51);
+    if (next === value) next = next === 60 ? 10 : next + 1;
+    value = next;
+    const before = figuresValue();
+    let figuresAt = null;
+    const observer = new MutationObserver(() => {
+      if (figuresAt === null && figuresValue() !== before) figuresAt = performance.now();
+    });
+    observer.observe(document, { attributes: true, childList: true, subtree: true });
+    const t0 = performance.now();
+    input.value = String(next);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    const deadline = t0 + timeoutMs;
+    let chartAt = firstMarkAfter(t0);
+    // Microtasks first (MutationObserver), then tasks/frames until both have happened.
+    await Promise.resolve();
+    while ((figuresAt === null || chartAt === null) && performance.now() < deadline) {
+      await sleep(1);
+      chartAt = firstMarkAfter(t0);
+    }
+    observer.disconnect();
+    if (figuresAt === null) {
+      throw new Error(`edit ${i + 1}: ${figuresSel} data-value did not change within ${timeoutMs} ms `
+        + `after setting the rate to ${next} (still ${JSON.stringify(figuresValue())})`);
+    }
+    results.push({ figures: figuresAt - t0, chart: chartAt === null ? null : chartAt - t0 });
+    await sleep(0);
+  }
+  return results;
+}
+
+async function editLatency(browser, url, errors) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    watchErrors(page, errors);
+    await page.goto(url);
+    await page.waitForSelector(`${FIGURES}[data-value]`, { timeout: LOAD_TIMEOUT_MS });
+    await page.waitForLoadState('networkidle').catch(() => {});
+    return await page.evaluate(editLoop, {
+      edits: EDITS, figuresSel: FIGURES, rateSel: RATE_INPUT, mark: CHART_MARK, timeoutMs: EDIT_TIMEOUT_MS,
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+function watchErrors(page, errors) {
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console error: ${m.text()}`); });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics and formatting
+
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+function median(xs) {
+  const s = sorted(xs);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+/** Nearest-rank percentile. */
+function percentile(xs, p) {
+  const s = sorted(xs);
+  return s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)];
+}
+const kb = (bytes) => (bytes / KB).toFixed(1);
+const ms = (x) => x.toFixed(x < 10 ? 2 : 0);
+const verdict = (ok) => (ok ? 'ok' : 'OVER');
+
+function table(rows, header) {
+  const all = [header, ...rows];
+  const widths = header.map((_, c) => Math.max(...all.map((r) => String(r[c]).length)));
+  const line = (r) => r.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join('  ');
+  console.log('  ' + line(header));
+  console.log('  ' + widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log('  ' + line(r));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const dist = path.resolve(process.argv[2] ?? 'dist');
+  const indexPath = path.join(dist, 'index.html');
+  if (!existsSync(indexPath)) throw new Error(`${indexPath} not found: build first (cargo xtask build)`);
+  const html = await readFile(indexPath, 'utf8');
+
+  const { server, log, url } = await serve(dist);
+  const browser = await chromium.launch({ headless: true, ...CHROMIUM });
+  const errors = [];
+  const budgets = [];
+  let failed = false;
+  try {
+    console.log(`Tragt bench: ${dist} served at ${url}, chromium ${browser.version()}\n`);
+
+    // Cold loads; the first one also tells which files the page really loads initially.
+    const loads = [];
+    let observed = new Set();
+    for (let i = 0; i < COLD_LOADS; i++) {
+      const from = log.length;
+      loads.push(await coldLoad(browser, url, errors));
+      if (i === 0) {
+        observed = new Set(log.slice(from).filter((r) => r.status === 200).map((r) => r.path));
+      }
+    }
+
+    // Sizes of everything index.html loads initially.
+    const files = new Set([...referencedFiles(html, dist), ...observed]);
+    const sizes = [];
+    for (const f of sorted([])) void f; // (keeps the table order stable below)
+    for (const f of [...files].sort((a, b) => (a === '/index.html') - (b === '/index.html') || a.localeCompare(b))) {
+      sizes.push(await sizeOf(dist, f));
+    }
+    const total = sizes.reduce((t, s) => ({ raw: t.raw + s.raw, gzip: t.gzip + s.gzip, brotli: t.brotli + s.brotli }),
+      { raw: 0, gzip: 0, brotli: 0 });
+    const transferOk = total.brotli / KB <= BUDGET_TRANSFER_KB;
+    console.log('Initial transfer (KB = 1024 bytes)');
+    table([
+      ...sizes.map((s) => [s.file.slice(1), kb(s.raw), kb(s.gzip), kb(s.brotli)]),
+      ['total', kb(total.raw), kb(total.gzip), kb(total.brotli)],
+    ], ['file', 'raw KB', 'gzip KB', 'brotli KB']);
+    console.log(`  total brotli ${kb(total.brotli)} KB, budget ${BUDGET_TRANSFER_KB} KB: ${transferOk ? 'PASS' : 'OVER'}`);
+    const unseen = [...referencedFiles(html, dist)].filter((f) => !observed.has(f));
+    if (unseen.length) console.log(`  (referenced but not requested on the first load: ${unseen.join(', ')})`);
+    budgets.push(`budget transfer: ${kb(total.brotli)} KB brotli (≤ ${BUDGET_TRANSFER_KB}) ${verdict(transferOk)}`);
+
+    // Time to first figures.
+    const loadMedian = median(loads);
+    const loadOk = loadMedian <= BUDGET_FIRST_FIGURES_MS;
+    console.log(`\nTime to first figures (${COLD_LOADS} cold loads, ms from navigation start)`);
+    console.log(`  median ${ms(loadMedian)} ms, budget ${BUDGET_FIRST_FIGURES_MS} ms: ${loadOk ? 'PASS' : 'OVER'}`);
+    console.log(`  all: ${loads.map(ms).join(', ')}`);
+    budgets.push(`budget first figures: ${ms(loadMedian)} ms median (≤ ${BUDGET_FIRST_FIGURES_MS}) ${verdict(loadOk)}`);
+
+    // Edit latency.
+    const edits = await editLatency(browser, url, errors);
+    const figures = edits.map((e) => e.figures);
+    const missingChart = edits.filter((e) => e.chart === null).length;
+    console.log(`\nEdit latency (${EDITS} edits of the second stage's rate, ms after the input event)`);
+    const rows = [['figures only', ms(median(figures)), ms(percentile(figures, 95)), ms(Math.max(...figures))]];
+    if (missingChart === 0) {
+      const both = edits.map((e) => Math.max(e.figures, e.chart));
+      const p95 = percentile(both, 95);
+      const editOk = p95 <= BUDGET_EDIT_P95_MS;
+      rows.push(['figures + chart', ms(median(both)), ms(p95), ms(Math.max(...both))]);
+      table(rows, ['', 'median', 'p95', 'max']);
+      console.log(`  p95 figures + chart ${ms(p95)} ms, budget ${BUDGET_EDIT_P95_MS} ms: ${editOk ? 'PASS' : 'OVER'}`);
+      budgets.push(`budget edit latency: ${ms(p95)} ms p95 figures+chart (≤ ${BUDGET_EDIT_P95_MS}) ${verdict(editOk)}`);
+    } else {
+      table(rows, ['', 'median', 'p95', 'max']);
+      console.log(`  ${missingChart} of ${EDITS} edits had no performance.mark('${CHART_MARK}') within ${EDIT_TIMEOUT_MS} ms`);
+      budgets.push(`budget edit latency: not measured (no ${CHART_MARK} mark after ${missingChart} edits) ERROR`);
+      failed = true;
+    }
+  } finally {
+    await browser.close().catch(() => {});
+    server.close();
+    server.closeAllConnections?.();
+  }
+
+  if (errors.length) {
+    console.log(`\nBrowser errors (${errors.length}):`);
+    for (const e of [...new Set(errors)].slice(0, 20)) console.log(`  ${e}`);
+  }
+  console.log('');
+  for (const line of budgets) console.log(line);
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`bench: error: ${e?.stack ?? e}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,56 @@
+// Playwright configuration for Tragt's end-to-end tests.
+//
+// Run from the repository root after a release build into dist/:
+//   cargo xtask build && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npx playwright test -c tests/e2e/playwright.config.js
+// (`cargo xtask test` does both.) Browsers are never downloaded: Debian's /usr/bin/chromium is used.
+const path = require('node:path');
+const { defineConfig } = require('@playwright/test');
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const dist = path.join(repoRoot, 'dist');
+const port = 4173;
+const baseURL = `http://127.0.0.1:${port}/`;
+
+module.exports = defineConfig({
+  testDir: __dirname,
+  testMatch: '*.spec.js',
+  outputDir: path.join(repoRoot, 'test-results'),
+  workers: 2,
+  retries: 0,
+  reporter: 'list',
+  timeout: 30_000,
+  forbidOnly: !!process.env.CI,
+  use: {
+    baseURL,
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+             '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  webServer: {
+    command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory ${JSON.stringify(dist)}`,
+    url: baseURL,
+    reuseExistingServer: !process.env.CI,
+    timeout: 30_000,
+    // http.server logs every request on stderr; keep the test output readable.
+    stdout: 'ignore',
+    stderr: 'ignore',
+  },
+  projects: [
+    {
+      name: 'desktop',
+      use: { browserName: 'chromium', viewport: { width: 1280, height: 800 } },
+    },
+    {
+      name: 'phone',
+      use: {
+        browserName: 'chromium',
+        viewport: { width: 360, height: 740 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        hasTouch: true,
+      },
+    },
+  ],
+});
