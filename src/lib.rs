@@ -10,3 +10,4 @@
 //! - [`app`]: builds the state, provides it, lays out the page.
 
 pub mod calc;
+pub mod storage;

@@ -11,10 +11,12 @@ pub mod funnel;
 pub mod limits;
 pub mod scenario;
 pub mod templates;
+pub mod workspace;
 
 pub use economics::{Currency, Economics, LtvMethod, Period};
 pub use forecast::{forecast, Figure, Forecast, StageFigures, Undefined};
 pub use funnel::{EntryError, Funnel, Rate, RateError, MAX_STAGES, MIN_STAGES};
 pub use limits::{InputError, Quantity};
-pub use scenario::{Scenario, StageDoc, StageLabel};
+pub use scenario::{Scenario, StageDoc, StageLabel, StageListError};
 pub use templates::{Localized, Template, TemplateId, TemplateStage};
+pub use workspace::{Deleted, Workspace};

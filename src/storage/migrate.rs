@@ -1,0 +1,296 @@
+//! The one path every saved or imported file takes into the app: parse, check the
+//! format and version, upgrade older versions, then read every field over the template's
+//! defaults, validating each. A field that is missing or out of range is replaced by its
+//! default and counted, so a damaged file still opens with everything that was readable.
+//!
+//! Pure: text in, a [`Workspace`] (or the reason there is none) out.
+
+use serde_json::Value;
+
+use super::schema::{ScenarioV1, StageV1, StoreV1, CURRENT_VERSION, FORMAT};
+use crate::calc::limits::{MAX_COUNT, MAX_MONEY, MAX_PER_YEAR, MAX_YEARS};
+use crate::calc::{
+    Currency, LtvMethod, Period, Rate, Scenario, StageDoc, StageLabel, TemplateId, Workspace, MAX_STAGES,
+    MIN_STAGES,
+};
+
+/// Longest scenario or stage name kept; longer ones are cut.
+pub const MAX_NAME_CHARS: usize = 120;
+
+/// A workspace read from a file, and how many fields had to be replaced by defaults.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    pub workspace: Workspace,
+    pub repaired: usize,
+}
+
+/// Why a file could not be read at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// Not JSON (truncated, corrupt, or something else entirely).
+    NotJson,
+    /// JSON, but not a Tragt file.
+    NotOurs,
+    /// Written by a newer Tragt than this one.
+    FutureVersion(u64),
+    /// A Tragt file without a single usable scenario.
+    NoScenarios,
+}
+
+/// Reads a saved file of any known version.
+///
+/// # Examples
+/// ```
+/// use tragt::storage::{migrate, serialize, LoadError};
+/// assert_eq!(migrate("{oops").unwrap_err(), LoadError::NotJson);
+/// assert_eq!(migrate(r#"{"format":"tragt","version":99}"#).unwrap_err(), LoadError::FutureVersion(99));
+/// ```
+pub fn migrate(raw: &str) -> Result<Loaded, LoadError> {
+    let doc: Value = serde_json::from_str(raw).map_err(|_| LoadError::NotJson)?;
+    let obj = doc.as_object().ok_or(LoadError::NotOurs)?;
+    if obj.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(LoadError::NotOurs);
+    }
+    match obj.get("version").and_then(Value::as_u64) {
+        Some(1) => read_v1(&doc),
+        Some(v) if v > CURRENT_VERSION => Err(LoadError::FutureVersion(v)),
+        _ => Err(LoadError::NotOurs),
+    }
+}
+
+/// Writes a workspace in the current version.
+pub fn serialize(workspace: &Workspace) -> String {
+    let store = StoreV1 {
+        format: FORMAT.to_string(),
+        version: CURRENT_VERSION,
+        current: workspace.current().id.clone(),
+        scenarios: workspace.scenarios().iter().map(to_v1).collect(),
+    };
+    serde_json::to_string(&store).unwrap_or_default()
+}
+
+fn to_v1(s: &Scenario) -> ScenarioV1 {
+    let e = &s.economics;
+    ScenarioV1 {
+        id: s.id.clone(),
+        name: s.name.clone(),
+        template: s.template.id().to_string(),
+        stages: s
+            .stages
+            .iter()
+            .map(|st| {
+                let (name, template_stage) = match &st.label {
+                    StageLabel::Template(n) => (None, Some(*n)),
+                    StageLabel::Custom(name) => (Some(name.clone()), None),
+                };
+                StageV1 { id: st.id, name, template_stage, rate: st.rate.get() }
+            })
+            .collect(),
+        top: s.top,
+        lead: s.lead,
+        purchase: s.purchase,
+        spend: e.spend,
+        aov: e.aov,
+        frequency: e.frequency,
+        margin: e.margin,
+        ltv_method: e.method.id().to_string(),
+        lifespan: e.lifespan,
+        retention: e.retention,
+        discount: e.discount,
+        currency: s.currency.code().to_string(),
+        period: s.period.id().to_string(),
+    }
+}
+
+/// Reads fields leniently, counting each one replaced by its default.
+struct Reader {
+    repaired: usize,
+}
+
+impl Reader {
+    fn number(&mut self, v: &Value, key: &str, max: f64, default: f64) -> f64 {
+        match v.get(key).and_then(Value::as_f64) {
+            Some(x) if x.is_finite() && (0.0..=max).contains(&x) => x + 0.0,
+            _ => {
+                self.repaired += 1;
+                default
+            }
+        }
+    }
+
+    fn text(&mut self, v: &Value, key: &str) -> Option<String> {
+        match v.get(key).and_then(Value::as_str) {
+            Some(s) => Some(s.chars().take(MAX_NAME_CHARS).collect()),
+            None => {
+                self.repaired += 1;
+                None
+            }
+        }
+    }
+
+    fn choice<T>(&mut self, v: &Value, key: &str, parse: impl Fn(&str) -> Option<T>, default: T) -> T {
+        match v.get(key).and_then(Value::as_str).and_then(parse) {
+            Some(x) => x,
+            None => {
+                self.repaired += 1;
+                default
+            }
+        }
+    }
+
+    fn stage(&mut self, v: &Value, template: TemplateId, fallback_id: u32) -> Option<StageDoc> {
+        if !v.is_object() {
+            self.repaired += 1;
+            return None;
+        }
+        let id = match v.get("id").and_then(Value::as_u64) {
+            Some(id) if (1..=u32::MAX as u64).contains(&id) => id as u32,
+            _ => {
+                self.repaired += 1;
+                fallback_id
+            }
+        };
+        let template_len = template.template().stages.len();
+        let label = match (v.get("template_stage").and_then(Value::as_u64), v.get("name").and_then(Value::as_str)) {
+            (Some(n), _) if (n as usize) < template_len => StageLabel::Template(n as usize),
+            (_, Some(name)) => StageLabel::Custom(name.chars().take(MAX_NAME_CHARS).collect()),
+            _ => {
+                self.repaired += 1;
+                StageLabel::Custom(String::new())
+            }
+        };
+        let rate = Rate::new(self.number(v, "rate", 1.0, 0.5)).unwrap_or_default();
+        Some(StageDoc { id, label, rate })
+    }
+
+    fn scenario(&mut self, v: &Value, index: usize) -> Option<Scenario> {
+        if !v.is_object() {
+            self.repaired += 1;
+            return None;
+        }
+        let template = self.choice(v, "template", TemplateId::from_id, TemplateId::Blank);
+        let currency = self.choice(v, "currency", Currency::from_code, Currency::Dkk);
+        let id = self.text(v, "id").filter(|s| !s.is_empty()).unwrap_or_else(|| format!("restored-{}", index + 1));
+        let name = self.text(v, "name").unwrap_or_else(|| format!("{} {}", template.template().name.en, index + 1));
+        let defaults = Scenario::from_template(id, name, template, currency);
+
+        let mut stages: Vec<StageDoc> = Vec::new();
+        for (k, raw) in v.get("stages").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default().iter().enumerate() {
+            if stages.len() == MAX_STAGES {
+                self.repaired += 1;
+                break;
+            }
+            if let Some(mut stage) = self.stage(raw, template, k as u32 + 1) {
+                if stages.iter().any(|s| s.id == stage.id) {
+                    self.repaired += 1;
+                    stage.id = stages.iter().map(|s| s.id).max().unwrap_or(0) + 1;
+                }
+                stages.push(stage);
+            }
+        }
+        if stages.len() < MIN_STAGES {
+            self.repaired += 1;
+            return None;
+        }
+        let mark = |r: &mut Reader, key: &str, fallback: u32| match v.get(key).and_then(Value::as_u64) {
+            Some(id) if stages.iter().any(|s| s.id as u64 == id) => id as u32,
+            _ => {
+                r.repaired += 1;
+                fallback
+            }
+        };
+        let lead = mark(self, "lead", stages[0].id);
+        let purchase = mark(self, "purchase", stages[stages.len() - 1].id);
+        let d = defaults.economics;
+        let economics = crate::calc::Economics {
+            spend: self.number(v, "spend", MAX_MONEY, d.spend),
+            aov: self.number(v, "aov", MAX_MONEY, d.aov),
+            frequency: self.number(v, "frequency", MAX_PER_YEAR, d.frequency),
+            margin: self.number(v, "margin", 1.0, d.margin),
+            method: self.choice(v, "ltv_method", LtvMethod::from_id, d.method),
+            lifespan: self.number(v, "lifespan", MAX_YEARS, d.lifespan),
+            retention: self.number(v, "retention", 0.99, d.retention),
+            discount: self.number(v, "discount", 1.0, d.discount),
+        };
+        Some(Scenario {
+            top: self.number(v, "top", MAX_COUNT, defaults.top),
+            stages,
+            lead,
+            purchase,
+            economics,
+            period: self.choice(v, "period", Period::from_id, Period::Month),
+            ..defaults
+        })
+    }
+}
+
+fn read_v1(doc: &Value) -> Result<Loaded, LoadError> {
+    let mut r = Reader { repaired: 0 };
+    let mut scenarios: Vec<Scenario> = Vec::new();
+    for (i, raw) in doc.get("scenarios").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default().iter().enumerate() {
+        if let Some(mut s) = r.scenario(raw, i) {
+            if scenarios.iter().any(|other| other.id == s.id) {
+                r.repaired += 1;
+                s.id = format!("{}-{}", s.id, i + 1);
+            }
+            scenarios.push(s);
+        }
+    }
+    let current = doc.get("current").and_then(Value::as_str).unwrap_or_default();
+    let workspace = Workspace::from_parts(scenarios, current).ok_or(LoadError::NoScenarios)?;
+    Ok(Loaded { workspace, repaired: r.repaired })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Workspace {
+        let mut w = Workspace::new(Scenario::from_template("a".into(), "Shop".into(), TemplateId::Webshop, Currency::Dkk));
+        let mut b = Scenario::from_template("b".into(), "B2B".into(), TemplateId::B2b, Currency::Eur);
+        b.rename_stage(b.stages[2].id, "Qualified <b>leads</b>");
+        b.add_stage("Renewal").unwrap();
+        b.economics.method = LtvMethod::Retention;
+        b.period = Period::Quarter;
+        w.add(b);
+        w
+    }
+
+    #[test]
+    fn a_written_file_reads_back_unchanged() {
+        let w = sample();
+        let loaded = migrate(&serialize(&w)).unwrap();
+        assert_eq!(loaded.repaired, 0);
+        assert_eq!(loaded.workspace, w);
+    }
+
+    #[test]
+    fn damaged_fields_fall_back_to_defaults_and_are_counted() {
+        let text = serialize(&sample())
+            .replacen("\"spend\":", "\"spend\":-5,\"x\":", 1)
+            .replacen("\"currency\":\"DKK\"", "\"currency\":\"XYZ\"", 1);
+        let loaded = migrate(&text).unwrap();
+        assert_eq!(loaded.repaired, 2);
+        assert_eq!(loaded.workspace.scenarios()[0].economics.spend, TemplateId::Webshop.template().economics.spend);
+        assert_eq!(loaded.workspace.scenarios()[0].currency, Currency::Dkk);
+    }
+
+    #[test]
+    fn unreadable_files_say_why() {
+        assert_eq!(migrate("").unwrap_err(), LoadError::NotJson);
+        assert_eq!(migrate("[1,2]").unwrap_err(), LoadError::NotOurs);
+        assert_eq!(migrate(r#"{"format":"other","version":1}"#).unwrap_err(), LoadError::NotOurs);
+        assert_eq!(migrate(r#"{"format":"tragt","version":0}"#).unwrap_err(), LoadError::NotOurs);
+        assert_eq!(migrate(r#"{"format":"tragt","version":2}"#).unwrap_err(), LoadError::FutureVersion(2));
+        assert_eq!(migrate(r#"{"format":"tragt","version":1,"scenarios":[]}"#).unwrap_err(), LoadError::NoScenarios);
+        let one_stage = r#"{"format":"tragt","version":1,"scenarios":[{"stages":[{"id":1,"rate":0.5}]}]}"#;
+        assert_eq!(migrate(one_stage).unwrap_err(), LoadError::NoScenarios);
+    }
+
+    #[test]
+    fn duplicate_ids_are_made_unique() {
+        let text = serialize(&sample()).replace("\"id\":\"b\"", "\"id\":\"a\"");
+        let w = migrate(&text).unwrap().workspace;
+        assert_ne!(w.scenarios()[0].id, w.scenarios()[1].id);
+    }
+}

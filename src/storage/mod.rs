@@ -1,0 +1,17 @@
+//! Saving scenarios: the versioned file format ([`schema`]), the one pure path every
+//! loaded file goes through ([`migrate`]), all storage keys ([`keys`]) and the adapter to
+//! the browser's localStorage ([`browser`], wasm only).
+//!
+//! Architecture invariant: storage failures are values, never panics; bytes that cannot
+//! be read are moved aside under a backup key, never deleted.
+
+pub mod keys;
+pub mod migrate;
+pub mod schema;
+
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+
+pub use keys::Keys;
+pub use migrate::{migrate, serialize, LoadError, Loaded};
+pub use schema::CURRENT_VERSION;
