@@ -10,4 +10,5 @@
 //! - [`app`]: builds the state, provides it, lays out the page.
 
 pub mod calc;
+pub mod i18n;
 pub mod storage;

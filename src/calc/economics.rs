@@ -1,7 +1,7 @@
 //! Money inputs and customer lifetime value (MODELS.md §3.4).
 
 /// The currencies a scenario can be priced in (formatted by the browser's `Intl`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Currency {
     /// Danish krone.
     #[default]

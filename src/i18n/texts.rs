@@ -1,0 +1,217 @@
+//! Every visible string in English, Danish and Swedish: one line per key, the three
+//! languages side by side, so a translator edits one place and a missing translation is
+//! a compile error. Placeholders in braces (`{n}`, `{max}`) are filled by the caller.
+
+use super::Lang;
+
+macro_rules! texts {
+    ($($key:ident: $en:literal, $da:literal, $sv:literal;)*) => {
+        /// The UI strings of one language.
+        #[derive(Debug)]
+        pub struct Texts { $(pub $key: &'static str,)* }
+
+        /// English.
+        pub const EN: Texts = Texts { $($key: $en,)* };
+        /// Danish.
+        pub const DA: Texts = Texts { $($key: $da,)* };
+        /// Swedish.
+        pub const SV: Texts = Texts { $($key: $sv,)* };
+
+        impl Texts {
+            /// Every (key, text) pair, for the completeness tests.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($key), self.$key),)*]
+            }
+        }
+    };
+}
+
+texts! {
+    app_tagline: "Funnel calculator", "Tragtberegner", "Trattkalkylator";
+    app_intro: "Pick a funnel model, enter your numbers and see sales, cost per lead and lifetime value as you type.",
+        "Vælg en tragtmodel, indtast dine tal, og se salg, pris pr. lead og kundeværdi, mens du skriver.",
+        "Välj en trattmodell, fyll i dina siffror och se försäljning, kostnad per lead och kundvärde medan du skriver.";
+    language: "Language", "Sprog", "Språk";
+    template: "Funnel model", "Tragtmodel", "Trattmodell";
+    scenario: "Scenario", "Scenarie", "Scenario";
+    scenario_name: "Scenario name", "Scenariets navn", "Scenariots namn";
+    scenario_new: "New", "Nyt", "Nytt";
+    scenario_duplicate: "Duplicate", "Kopiér", "Kopiera";
+    scenario_delete: "Delete", "Slet", "Radera";
+    untitled: "My funnel", "Min tragt", "Min tratt";
+    copy_of: "{name} (copy)", "{name} (kopi)", "{name} (kopia)";
+    undo: "Undo", "Fortryd", "Ångra";
+    dismiss: "Dismiss", "Luk", "Stäng";
+
+    stages_heading: "Funnel stages", "Tragtens trin", "Trattens steg";
+    stages_help: "Type either the number of people entering a stage or its conversion rate; the other follows.",
+        "Skriv enten antallet, der når et trin, eller konverteringsraten; det andet følger med.",
+        "Skriv antingen antalet som når ett steg eller konverteringsgraden; det andra följer med.";
+    stage_name: "Stage name", "Trinnets navn", "Stegets namn";
+    stage_n: "Stage {n}", "Trin {n}", "Steg {n}";
+    stage_count: "People per {period}", "Personer pr. {period}", "Personer per {period}";
+    stage_rate: "% of stage above", "% af trinnet over", "% av steget ovanför";
+    stage_lead: "Lead", "Lead", "Lead";
+    stage_lead_help: "Contact details are captured here", "Her får I kontaktoplysninger", "Här fångas kontaktuppgifter";
+    stage_purchase: "Purchase", "Køb", "Köp";
+    stage_purchase_help: "People here become customers", "Her bliver de kunder", "Här blir de kunder";
+    stage_up: "Move up", "Flyt op", "Flytta upp";
+    stage_down: "Move down", "Flyt ned", "Flytta ned";
+    stage_remove: "Remove stage", "Fjern trin", "Ta bort steg";
+    stage_add: "Add stage", "Tilføj trin", "Lägg till steg";
+    stage_drop_off: "Drop-off", "Frafald", "Bortfall";
+    stage_probability: "Chance to buy", "Chance for køb", "Chans till köp";
+    stage_value: "Value of one person", "Værdi pr. person", "Värde per person";
+    stage_cost: "Cost per entrant", "Pris pr. person", "Kostnad per person";
+    min_stages: "A funnel needs at least 2 stages.", "En tragt skal have mindst 2 trin.", "En tratt behöver minst 2 steg.";
+    max_stages: "A funnel can have at most 20 stages.", "En tragt kan højst have 20 trin.", "En tratt kan ha högst 20 steg.";
+
+    money_heading: "Money", "Økonomi", "Ekonomi";
+    currency: "Currency", "Valuta", "Valuta";
+    period: "Period", "Periode", "Period";
+    period_week: "week", "uge", "vecka";
+    period_month: "month", "måned", "månad";
+    period_quarter: "quarter", "kvartal", "kvartal";
+    period_year: "year", "år", "år";
+    spend: "Marketing + sales spend per {period}", "Udgifter til marketing + salg pr. {period}", "Kostnad för marknadsföring + försäljning per {period}";
+    aov: "Average order value", "Gennemsnitlig ordreværdi", "Genomsnittligt ordervärde";
+    frequency: "Purchases per customer per year", "Køb pr. kunde pr. år", "Köp per kund och år";
+    margin: "Gross margin, %", "Dækningsgrad, %", "Bruttomarginal, %";
+    ltv_method: "Lifetime value method", "Metode for kundeværdi", "Metod för kundvärde";
+    ltv_simple: "Simple: margin × lifespan", "Enkel: dækningsbidrag × levetid", "Enkel: marginal × livslängd";
+    ltv_retention: "Retention and discount rate", "Fastholdelse og diskonteringsrente", "Kundlojalitet och diskonteringsränta";
+    ltv_simple_help: "LTV = order value × purchases per year × margin × years as a customer.",
+        "Kundeværdi = ordreværdi × køb pr. år × dækningsgrad × antal år som kunde.",
+        "Kundvärde = ordervärde × köp per år × marginal × antal år som kund.";
+    ltv_retention_help: "LTV = yearly margin × (1 + d) / (1 + d − r): each year r of the customers stay, and later years count less at discount rate d.",
+        "Kundeværdi = årligt dækningsbidrag × (1 + d) / (1 + d − r): hvert år bliver andelen r, og senere år tæller mindre med renten d.",
+        "Kundvärde = årlig marginal × (1 + d) / (1 + d − r): varje år stannar andelen r, och senare år väger mindre med räntan d.";
+    lifespan: "Customer lifespan, years", "Kundens levetid, år", "Kundens livslängd, år";
+    retention: "Annual retention, %", "Årlig fastholdelse, %", "Årlig kundlojalitet, %";
+    discount: "Discount rate per year, %", "Diskonteringsrente pr. år, %", "Diskonteringsränta per år, %";
+
+    results_heading: "Forecast", "Prognose", "Prognos";
+    per_period: "per {period}", "pr. {period}", "per {period}";
+    customers: "Customers", "Kunder", "Kunder";
+    overall_rate: "Overall conversion", "Samlet konvertering", "Total konvertering";
+    revenue: "Revenue from first purchases", "Omsætning fra første køb", "Intäkt från första köp";
+    cpl: "Cost per lead", "Pris pr. lead", "Kostnad per lead";
+    cac: "Cost per customer (CAC)", "Pris pr. kunde (CAC)", "Kostnad per kund (CAC)";
+    roas: "Return on ad spend (ROAS)", "Afkast på annoncekroner (ROAS)", "Avkastning på annonskostnad (ROAS)";
+    ltv: "Customer lifetime value (LTV)", "Kundens livstidsværdi (LTV)", "Kundens livstidsvärde (LTV)";
+    ltv_cac: "LTV : CAC", "LTV : CAC", "LTV : CAC";
+    ltv_cac_good: "Healthy: at or above the usual 3 : 1 mark", "Sundt: på eller over den gængse grænse 3 : 1", "Sunt: på eller över den vanliga gränsen 3 : 1";
+    ltv_cac_low: "Below the usual 3 : 1 mark", "Under den gængse grænse 3 : 1", "Under den vanliga gränsen 3 : 1";
+    payback: "CAC payback", "Tilbagebetalingstid for CAC", "Återbetalningstid för CAC";
+    months: "{n} months", "{n} måneder", "{n} månader";
+    roi: "Return on investment (ROI)", "Forrentning (ROI)", "Avkastning (ROI)";
+    table_heading: "Stage by stage", "Trin for trin", "Steg för steg";
+    table_stage: "Stage", "Trin", "Steg";
+    table_entrants: "Entrants", "Antal", "Antal";
+
+    why_no_entrants: "no one enters the first stage", "ingen når første trin", "ingen når första steget";
+    why_no_leads: "no leads", "ingen leads", "inga leads";
+    why_empty_stage: "no one reaches this stage", "ingen når dette trin", "ingen når detta steg";
+    why_no_customers: "no customers", "ingen kunder", "inga kunder";
+    why_no_spend: "no spend", "ingen udgifter", "ingen kostnad";
+    why_no_margin: "no margin to pay it back", "intet dækningsbidrag at betale tilbage med", "ingen marginal att betala tillbaka med";
+    why_too_large: "too large to show", "for stort til at vise", "för stort för att visas";
+
+    err_empty: "Enter a number.", "Skriv et tal.", "Skriv ett tal.";
+    err_not_a_number: "Not a number. Write it like {example}.", "Ikke et tal. Skriv fx {example}.", "Inte ett tal. Skriv t.ex. {example}.";
+    err_negative: "Cannot be negative.", "Kan ikke være negativ.", "Kan inte vara negativt.";
+    err_too_large: "At most {max}.", "Højst {max}.", "Högst {max}.";
+    err_exceeds_above: "Cannot be more than the stage above.", "Kan ikke være flere end trinnet over.", "Kan inte vara fler än steget ovanför.";
+    err_above_empty: "The stage above is empty; enter a rate instead.", "Trinnet over er tomt; skriv en rate i stedet.", "Steget ovanför är tomt; skriv en andel i stället.";
+    err_kept: "The last valid figures are shown.", "De sidste gyldige tal vises.", "De senaste giltiga siffrorna visas.";
+
+    chart_heading: "Your funnel", "Din tragt", "Din tratt";
+    chart_label: "Funnel chart: people per stage", "Tragtdiagram: personer pr. trin", "Trattdiagram: personer per steg";
+
+    notice_storage_unavailable: "Saving is not possible in this browser window (storage is blocked). Your changes are kept only in this tab.",
+        "Der kan ikke gemmes i dette browservindue (lageret er blokeret). Dine ændringer findes kun i denne fane.",
+        "Det går inte att spara i det här webbläsarfönstret (lagringen är blockerad). Dina ändringar finns bara i den här fliken.";
+    notice_storage_full: "The browser's storage is full, so the latest changes are not saved. Delete old scenarios or free space.",
+        "Browserens lager er fuldt, så de seneste ændringer er ikke gemt. Slet gamle scenarier eller frigør plads.",
+        "Webbläsarens lagring är full, så de senaste ändringarna är inte sparade. Radera gamla scenarier eller frigör utrymme.";
+    notice_storage_corrupt: "Your saved scenarios could not be read. They were kept under “{key}”, and the calculator started afresh.",
+        "Dine gemte scenarier kunne ikke læses. De er bevaret under “{key}”, og beregneren er startet forfra.",
+        "Dina sparade scenarier kunde inte läsas. De har sparats under “{key}”, och kalkylatorn har startat om.";
+    notice_storage_future: "Your scenarios were saved by a newer version of Tragt. They were kept under “{key}”; reload when the newer version is available.",
+        "Dine scenarier er gemt af en nyere version af Tragt. De er bevaret under “{key}”; genindlæs, når den nyere version er tilgængelig.",
+        "Dina scenarier sparades av en nyare version av Tragt. De har sparats under “{key}”; ladda om när den nyare versionen finns.";
+    notice_storage_repaired: "Some saved values could not be read and were reset to defaults ({n}).",
+        "Nogle gemte værdier kunne ikke læses og blev nulstillet ({n}).",
+        "Några sparade värden kunde inte läsas och återställdes ({n}).";
+    notice_deleted: "Deleted “{name}”.", "“{name}” er slettet.", "“{name}” har raderats.";
+    notice_new_from_template: "Started “{name}” as a new scenario; your previous one is still in the list.",
+        "“{name}” er startet som et nyt scenarie; dit tidligere findes stadig på listen.",
+        "“{name}” startades som ett nytt scenario; ditt tidigare finns kvar i listan.";
+    footer: "Runs entirely in your browser: your numbers never leave this device.",
+        "Kører helt i din browser: dine tal forlader aldrig denne enhed.",
+        "Körs helt i din webbläsare: dina siffror lämnar aldrig den här enheten.";
+}
+
+impl Texts {
+    /// The table of a language.
+    pub fn of(lang: Lang) -> &'static Texts {
+        match lang {
+            Lang::En => &EN,
+            Lang::Da => &DA,
+            Lang::Sv => &SV,
+        }
+    }
+}
+
+/// Fills `{name}` placeholders.
+///
+/// # Examples
+/// ```
+/// use tragt::i18n::texts::fill;
+/// assert_eq!(fill("Stage {n}", &[("n", "3")]), "Stage 3");
+/// ```
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (key, value) in args {
+        out = out.replace(&format!("{{{key}}}"), value);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_is_translated_in_every_language() {
+        let (en, da, sv) = (EN.entries(), DA.entries(), SV.entries());
+        assert!(en.len() > 80);
+        for ((key, e), ((_, d), (_, s))) in en.iter().zip(da.iter().zip(sv.iter())) {
+            for text in [e, d, s] {
+                assert!(!text.trim().is_empty(), "{key} is empty");
+                assert_eq!(text.trim(), *text, "{key} has stray whitespace");
+            }
+            // placeholders must be the same in every language
+            let holes = |t: &str| {
+                let mut v: Vec<String> =
+                    t.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(h, _)| h.to_string())).collect();
+                v.sort();
+                v
+            };
+            assert_eq!(holes(e), holes(d), "{key}: placeholders differ in Danish");
+            assert_eq!(holes(e), holes(s), "{key}: placeholders differ in Swedish");
+        }
+    }
+
+    #[test]
+    fn danish_and_swedish_are_not_left_in_english() {
+        // Short labels may coincide ("Lead", "Scenario"); sentences must not.
+        let (en, da, sv) = (EN.entries(), DA.entries(), SV.entries());
+        for ((key, e), ((_, d), (_, s))) in en.iter().zip(da.iter().zip(sv.iter())) {
+            if e.split_whitespace().count() > 3 {
+                assert_ne!(e, d, "{key} is untranslated in Danish");
+                assert_ne!(e, s, "{key} is untranslated in Swedish");
+            }
+        }
+    }
+}
