@@ -190,6 +190,7 @@ async function editLoop({ edits, figuresSel, rateSel, mark, timeoutMs }) {
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   const results = [];
   let value = Number(input.value);
+  let chartMisses = 0;
   for (let i = 0; i < edits; i++) {
     let next = 10 + (i % 51);
     if (next === value) next = next === 60 ? 10 : next + 1;
@@ -205,9 +206,11 @@ async function editLoop({ edits, figuresSel, rateSel, mark, timeoutMs }) {
     input.dispatchEvent(new Event('input', { bubbles: true }));
     const deadline = t0 + timeoutMs;
     let chartAt = firstMarkAfter(t0);
+    // After 3 edits in a row without a chart mark, stop waiting for it (it is reported).
+    const waitForChart = chartMisses < 3;
     // Microtasks first (MutationObserver), then tasks/frames until both have happened.
     await Promise.resolve();
-    while ((figuresAt === null || chartAt === null) && performance.now() < deadline) {
+    while ((figuresAt === null || (waitForChart && chartAt === null)) && performance.now() < deadline) {
       await sleep(1);
       chartAt = firstMarkAfter(t0);
     }
@@ -216,6 +219,7 @@ async function editLoop({ edits, figuresSel, rateSel, mark, timeoutMs }) {
       throw new Error(`edit ${i + 1}: ${figuresSel} data-value did not change within ${timeoutMs} ms `
         + `after setting the rate to ${next} (still ${JSON.stringify(figuresValue())})`);
     }
+    chartMisses = chartAt === null ? chartMisses + 1 : 0;
     results.push({ figures: figuresAt - t0, chart: chartAt === null ? null : chartAt - t0 });
     await sleep(0);
   }
@@ -344,7 +348,7 @@ async function main() {
       budgets.push(`budget edit latency: ${ms(p95)} ms p95 figures+chart (≤ ${BUDGET_EDIT_P95_MS}) ${verdict(editOk)}`);
     } else {
       table(rows, ['', 'median', 'p95', 'max']);
-      console.log(`  ${missingChart} of ${EDITS} edits had no performance.mark('${CHART_MARK}') within ${EDIT_TIMEOUT_MS} ms`);
+      console.log(`  ${missingChart} of ${EDITS} edits had no performance.mark('${CHART_MARK}') afterwards`);
       budgets.push(`budget edit latency: not measured (no ${CHART_MARK} mark after ${missingChart} edits) ERROR`);
       failed = true;
     }
