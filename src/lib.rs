@@ -10,5 +10,9 @@
 //! - [`app`]: builds the state, provides it, lays out the page.
 
 pub mod calc;
+pub mod chart;
 pub mod i18n;
+pub mod state;
 pub mod storage;
+pub mod app;
+pub mod components;

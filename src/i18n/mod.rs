@@ -7,6 +7,7 @@ pub mod parse;
 pub mod texts;
 
 pub mod format;
+pub mod messages;
 
 pub use lang::Lang;
 pub use parse::parse_number;

@@ -58,15 +58,19 @@ pub fn migrate(raw: &str) -> Result<Loaded, LoadError> {
     }
 }
 
-/// Writes a workspace in the current version.
-pub fn serialize(workspace: &Workspace) -> String {
-    let store = StoreV1 {
+/// A workspace as the current version's DTO.
+pub fn to_store(workspace: &Workspace) -> StoreV1 {
+    StoreV1 {
         format: FORMAT.to_string(),
         version: CURRENT_VERSION,
         current: workspace.current().id.clone(),
         scenarios: workspace.scenarios().iter().map(to_v1).collect(),
-    };
-    serde_json::to_string(&store).unwrap_or_default()
+    }
+}
+
+/// Writes a workspace in the current version.
+pub fn serialize(workspace: &Workspace) -> String {
+    serde_json::to_string(&to_store(workspace)).unwrap_or_default()
 }
 
 fn to_v1(s: &Scenario) -> ScenarioV1 {

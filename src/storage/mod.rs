@@ -10,8 +10,10 @@ pub mod migrate;
 pub mod schema;
 
 #[cfg(target_arch = "wasm32")]
+pub mod autosave;
+#[cfg(target_arch = "wasm32")]
 pub mod browser;
 
 pub use keys::Keys;
-pub use migrate::{migrate, serialize, LoadError, Loaded};
+pub use migrate::{migrate, serialize, to_store, LoadError, Loaded};
 pub use schema::CURRENT_VERSION;

@@ -1,0 +1,71 @@
+//! Drawing the funnel chart on a `<canvas>`: size its backing store to CSS size × the
+//! device pixel ratio so it is crisp on HiDPI screens, clear it, draw, and leave a
+//! `tragt:chart-drawn` performance mark for the benchmark.
+
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+use super::funnel::{draw, height, FunnelBar, Palette};
+
+/// Reads `--chart-*` colours from the canvas's computed style (so themes and an embed's
+/// accent reach the chart); anything missing or malformed keeps the default.
+fn palette(canvas: &HtmlCanvasElement) -> Palette {
+    let mut p = Palette::default();
+    let Some(style) = web_sys::window().and_then(|w| w.get_computed_style(canvas).ok().flatten()) else {
+        return p;
+    };
+    let read = |name: &str| style.get_property_value(name).ok().and_then(|v| parse_hex(v.trim()));
+    if let Some(c) = read("--chart-bar") {
+        p.bar = c;
+    }
+    if let Some(c) = read("--chart-accent") {
+        p.accent = c;
+    }
+    if let Some(c) = read("--chart-after") {
+        p.after = c;
+    }
+    if let Some(c) = read("--chart-text") {
+        p.text = c;
+    }
+    p
+}
+
+/// `#rrggbb` to a colour.
+pub fn parse_hex(s: &str) -> Option<RGBColor> {
+    let hex = s.strip_prefix('#')?;
+    if hex.len() != 6 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some(RGBColor(byte(0)?, byte(2)?, byte(4)?))
+}
+
+/// Redraws the chart on `canvas` at its current CSS width.
+pub fn render(canvas: &HtmlCanvasElement, bars: &[FunnelBar]) {
+    let Some(window) = web_sys::window() else { return };
+    let dpr = window.device_pixel_ratio().clamp(1.0, 4.0);
+    let css_width = canvas.client_width().max(200) as f64;
+    let css_height = height(bars.len()) as f64;
+    let (w, h) = ((css_width * dpr).round() as u32, (css_height * dpr).round() as u32);
+    if canvas.width() != w || canvas.height() != h {
+        canvas.set_width(w);
+        canvas.set_height(h);
+    }
+    let _ = canvas.style().set_property("height", &format!("{css_height}px"));
+    if let Some(ctx) =
+        canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+    {
+        ctx.clear_rect(0.0, 0.0, w as f64, h as f64);
+    }
+    let palette = palette(canvas);
+    if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
+        let area = backend.into_drawing_area();
+        let _ = draw(&area, bars, &palette, dpr);
+        let _ = area.present();
+    }
+    if let Some(perf) = window.performance() {
+        let _ = perf.mark("tragt:chart-drawn");
+    }
+}

@@ -1,0 +1,92 @@
+//! The header: product name, funnel model picker and language picker.
+
+use leptos::prelude::*;
+
+use crate::calc::TemplateId;
+use crate::i18n::Lang;
+use crate::state::{use_app_state, NoticeKind};
+
+/// Opens a template: it replaces the open scenario while that is still untouched,
+/// otherwise it starts a new scenario so nothing the user typed is lost.
+fn open_template(template: TemplateId) {
+    let state = use_app_state();
+    let untouched = state.workspace.with_untracked(|w| w.current().is_pristine());
+    let fresh = state.fresh_scenario(template);
+    if untouched {
+        state.workspace.update(|w| {
+            let old = w.current().clone();
+            w.replace_current(crate::calc::Scenario { id: old.id, currency: old.currency, ..fresh })
+        });
+    } else {
+        let name = fresh.name.clone();
+        state.workspace.update(|w| w.add(fresh));
+        state.notify(NoticeKind::NewFromTemplate { name }, None);
+    }
+}
+
+/// The page header.
+#[component]
+pub fn AppHeader() -> impl IntoView {
+    let state = use_app_state();
+    let t = move || state.t();
+    let current_template = move || state.scenario.with(|s| s.template);
+    view! {
+        <header class="app-header">
+            <div class="brand">
+                <span class="logo" aria-hidden="true"></span>
+                <h1>"Tragt"</h1>
+                <span class="tagline">{move || t().app_tagline}</span>
+            </div>
+            <div class="header-controls">
+                <label class="inline-field">
+                    <span>{move || t().template}</span>
+                    <select
+                        data-testid="template-select"
+                        on:change=move |ev| {
+                            if let Some(id) = TemplateId::from_id(&event_target_value(&ev)) {
+                                open_template(id);
+                            }
+                        }
+                    >
+                        {TemplateId::ALL
+                            .into_iter()
+                            .map(|id| {
+                                view! {
+                                    <option value=id.id() prop:selected=move || current_template() == id>
+                                        {move || state.lang.get().pick(&id.template().name)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                <label class="inline-field">
+                    <span>{move || t().language}</span>
+                    <select
+                        data-testid="lang-select"
+                        on:change=move |ev| {
+                            if let Some(lang) = Lang::from_tag(&event_target_value(&ev)) {
+                                state.lang.set(lang);
+                                #[cfg(target_arch = "wasm32")]
+                                if state.can_save.get_untracked() {
+                                    crate::storage::browser::save_lang(&state.keys.get_value(), lang.code());
+                                }
+                            }
+                        }
+                    >
+                        {Lang::ALL
+                            .into_iter()
+                            .map(|lang| {
+                                view! {
+                                    <option value=lang.code() prop:selected=move || state.lang.get() == lang>
+                                        {lang.native_name()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+            </div>
+        </header>
+    }
+}

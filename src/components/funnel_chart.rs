@@ -1,0 +1,106 @@
+//! The funnel chart on a `<canvas>`: redrawn whenever the figures, names or language
+//! change, and when its width changes (window resize, rotation). Its accessible name
+//! carries the same numbers as text.
+
+use leptos::prelude::*;
+
+use crate::calc::StageLabel;
+use crate::chart::{FunnelBar, Marker};
+use crate::i18n::format;
+use crate::i18n::texts::fill;
+use crate::state::use_app_state;
+
+/// The funnel chart.
+#[component]
+pub fn FunnelChart() -> impl IntoView {
+    let state = use_app_state();
+    let t = move || state.t();
+    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
+    let bars = Memo::new(move |_| {
+        let lang = state.lang.get();
+        let t = state.t();
+        state.scenario.with(|s| {
+            state.forecast.with(|f| {
+                let widest = f.stages.iter().map(|st| st.entrants).fold(0.0, f64::max);
+                let purchase = s.index_of(s.purchase).unwrap_or(s.stages.len() - 1);
+                let lead = s.index_of(s.lead).unwrap_or(0);
+                s.stages
+                    .iter()
+                    .zip(&f.stages)
+                    .enumerate()
+                    .map(|(i, (stage, figures))| {
+                        let name = match &stage.label {
+                            StageLabel::Template(n) => {
+                                s.template.template().stages.get(*n).map(|st| lang.pick(&st.name).to_string())
+                            }
+                            StageLabel::Custom(name) if !name.trim().is_empty() => Some(name.clone()),
+                            StageLabel::Custom(_) => None,
+                        }
+                        .unwrap_or_else(|| fill(t.stage_n, &[("n", &(i + 1).to_string())]));
+                        let count = format::count(lang, figures.entrants);
+                        let figures_text = if i == 0 {
+                            count
+                        } else {
+                            format!("{count} · {}", format::percent(lang, stage.rate.get()))
+                        };
+                        FunnelBar {
+                            label: format!("{}. {name}", i + 1),
+                            figures: figures_text,
+                            share: if widest > 0.0 { figures.entrants / widest } else { 0.0 },
+                            marker: if i == purchase {
+                                Marker::Purchase
+                            } else if i > purchase {
+                                Marker::After
+                            } else if i == lead {
+                                Marker::Lead
+                            } else {
+                                Marker::None
+                            },
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let summary = move || {
+        let body = bars.with(|b| b.iter().map(|b| format!("{}: {}", b.label, b.figures)).collect::<Vec<_>>().join("; "));
+        format!("{}. {body}", t().chart_label)
+    };
+
+    #[cfg(target_arch = "wasm32")]
+    {
+        use std::cell::Cell;
+        use std::rc::Rc;
+        use wasm_bindgen::prelude::*;
+
+        Effect::new(move |_| {
+            let bars = bars.get();
+            if let Some(canvas) = canvas_ref.get() {
+                crate::chart::canvas::render(&canvas, &bars);
+            }
+        });
+        canvas_ref.on_load(move |canvas| {
+            let last_width = Rc::new(Cell::new(canvas.client_width()));
+            let target = canvas.clone();
+            let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| {
+                let width = target.client_width();
+                if width != last_width.get() {
+                    last_width.set(width);
+                    bars.with_untracked(|b| crate::chart::canvas::render(&target, b));
+                }
+            });
+            if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+                observer.observe(&canvas);
+            }
+            // the observer lives as long as the page
+            on_resize.forget();
+        });
+    }
+
+    view! {
+        <figure class="chart">
+            <figcaption>{move || t().chart_heading}</figcaption>
+            <canvas node_ref=canvas_ref data-testid="chart-funnel" role="img" aria-label=summary></canvas>
+        </figure>
+    }
+}

@@ -1,0 +1,24 @@
+//! The UI: one public component per file, named after it. Components read the app
+//! state through [`crate::state::use_app_state`] and change it only in event handlers.
+
+pub mod app_header;
+pub mod figure;
+pub mod funnel_chart;
+pub mod money_panel;
+pub mod notice_area;
+pub mod number_field;
+pub mod results_panel;
+pub mod scenario_bar;
+pub mod stage_list;
+pub mod stage_row;
+
+pub use app_header::AppHeader;
+pub use figure::FigureCard;
+pub use funnel_chart::FunnelChart;
+pub use money_panel::MoneyPanel;
+pub use notice_area::NoticeArea;
+pub use number_field::NumberField;
+pub use results_panel::ResultsPanel;
+pub use scenario_bar::ScenarioBar;
+pub use stage_list::StageList;
+pub use stage_row::StageRow;

@@ -1,0 +1,171 @@
+//! The money inputs: currency, period, spend, order value, purchase frequency, margin,
+//! and the lifetime-value method with its own inputs.
+
+use leptos::prelude::*;
+
+use crate::calc::{Currency, Economics, InputError, LtvMethod, Period, Quantity};
+use crate::components::stage_row::period_name;
+use crate::components::NumberField;
+use crate::i18n::texts::fill;
+use crate::state::{use_app_state, AppState};
+
+/// A callback that checks a typed number as `quantity` and stores it with `apply`
+/// (percentages arrive in percent and are stored as fractions by `apply`).
+fn setter(state: AppState, quantity: Quantity, apply: fn(&mut Economics, f64)) -> Callback<f64, Result<(), InputError>> {
+    Callback::new(move |v| {
+        let v = quantity.check(v)?;
+        state.edit(|s| {
+            apply(&mut s.economics, v);
+            Ok(())
+        })
+    })
+}
+
+/// The money panel.
+#[component]
+pub fn MoneyPanel() -> impl IntoView {
+    let state = use_app_state();
+    let t = move || state.t();
+    let econ = move |f: fn(&Economics) -> f64| Signal::derive(move || state.scenario.with(|s| f(&s.economics)));
+    let method = move || state.scenario.with(|s| s.economics.method);
+    let currency = move || state.scenario.with(|s| s.currency);
+    let period = move || state.scenario.with(|s| s.period);
+    view! {
+        <section class="panel money-panel" aria-labelledby="money-heading">
+            <h2 id="money-heading">{move || t().money_heading}</h2>
+            <div class="grid-2">
+                <label class="field">
+                    <span>{move || t().currency}</span>
+                    <select
+                        data-testid="currency-select"
+                        on:change=move |ev| {
+                            if let Some(c) = Currency::from_code(&event_target_value(&ev)) {
+                                let _ = state.edit(|s| {
+                                    s.currency = c;
+                                    Ok(())
+                                });
+                            }
+                        }
+                    >
+                        {Currency::ALL
+                            .into_iter()
+                            .map(|c| view! { <option value=c.code() prop:selected=move || currency() == c>{c.code()}</option> })
+                            .collect_view()}
+                    </select>
+                </label>
+                <label class="field">
+                    <span>{move || t().period}</span>
+                    <select
+                        data-testid="period-select"
+                        on:change=move |ev| {
+                            if let Some(p) = Period::from_id(&event_target_value(&ev)) {
+                                let _ = state.edit(|s| {
+                                    s.period = p;
+                                    Ok(())
+                                });
+                            }
+                        }
+                    >
+                        {Period::ALL
+                            .into_iter()
+                            .map(|p| {
+                                view! {
+                                    <option value=p.id() prop:selected=move || period() == p>
+                                        {move || period_name(t(), p)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+            </div>
+            <NumberField
+                label=Signal::derive(move || fill(t().spend, &[("period", period_name(t(), period()))]))
+                testid="input-spend"
+                id="spend"
+                value=econ(|e| e.spend)
+                on_input=setter(state, Quantity::Money, |e, v| e.spend = v)
+            />
+            <div class="grid-2">
+                <NumberField
+                    label=Signal::derive(move || t().aov.to_string())
+                    testid="input-aov"
+                    id="aov"
+                    value=econ(|e| e.aov)
+                    on_input=setter(state, Quantity::Money, |e, v| e.aov = v)
+                />
+                <NumberField
+                    label=Signal::derive(move || t().frequency.to_string())
+                    testid="input-frequency"
+                    id="frequency"
+                    value=econ(|e| e.frequency)
+                    on_input=setter(state, Quantity::PerYear, |e, v| e.frequency = v)
+                />
+            </div>
+            <NumberField
+                label=Signal::derive(move || t().margin.to_string())
+                testid="input-margin"
+                id="margin"
+                unit="%"
+                value=econ(|e| e.margin * 100.0)
+                on_input=setter(state, Quantity::Percent, |e, v| e.margin = v / 100.0)
+            />
+            <label class="field">
+                <span>{move || t().ltv_method}</span>
+                <select
+                    data-testid="ltv-method"
+                    on:change=move |ev| {
+                        if let Some(m) = LtvMethod::from_id(&event_target_value(&ev)) {
+                            let _ = state.edit(|s| {
+                                s.economics.method = m;
+                                Ok(())
+                            });
+                        }
+                    }
+                >
+                    <option value="simple" prop:selected=move || method() == LtvMethod::Simple>
+                        {move || t().ltv_simple}
+                    </option>
+                    <option value="retention" prop:selected=move || method() == LtvMethod::Retention>
+                        {move || t().ltv_retention}
+                    </option>
+                </select>
+            </label>
+            <Show
+                when=move || method() == LtvMethod::Simple
+                fallback=move || {
+                    view! {
+                        <div class="grid-2">
+                            <NumberField
+                                label=Signal::derive(move || t().retention.to_string())
+                                testid="input-retention"
+                                id="retention"
+                                unit="%"
+                                value=econ(|e| e.retention * 100.0)
+                                on_input=setter(state, Quantity::Retention, |e, v| e.retention = v / 100.0)
+                            />
+                            <NumberField
+                                label=Signal::derive(move || t().discount.to_string())
+                                testid="input-discount"
+                                id="discount"
+                                unit="%"
+                                value=econ(|e| e.discount * 100.0)
+                                on_input=setter(state, Quantity::Percent, |e, v| e.discount = v / 100.0)
+                            />
+                        </div>
+                        <p class="help">{move || t().ltv_retention_help}</p>
+                    }
+                }
+            >
+                <NumberField
+                    label=Signal::derive(move || t().lifespan.to_string())
+                    testid="input-lifespan"
+                    id="lifespan"
+                    value=econ(|e| e.lifespan)
+                    on_input=setter(state, Quantity::Years, |e, v| e.lifespan = v)
+                />
+                <p class="help">{move || t().ltv_simple_help}</p>
+            </Show>
+        </section>
+    }
+}

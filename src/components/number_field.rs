@@ -1,0 +1,85 @@
+//! A number input that accepts the UI language's notation. While the user types, it
+//! shows exactly what they typed; a valid number is applied at once, an invalid one
+//! marks the field (`aria-invalid`, a message it points to) and leaves the model — and
+//! so every figure on screen — at the last valid value. On blur it shows the model's
+//! value, formatted.
+
+use leptos::prelude::*;
+
+use crate::calc::InputError;
+use crate::i18n::{format, messages, parse_number};
+use crate::state::use_app_state;
+
+/// A labelled number input.
+#[component]
+pub fn NumberField(
+    /// Visible label.
+    #[prop(into)]
+    label: Signal<String>,
+    /// The input's `data-testid`.
+    testid: &'static str,
+    /// A DOM id unique on the page.
+    #[prop(into)]
+    id: String,
+    /// The model's value, in the unit the user types (percent for percentages).
+    #[prop(into)]
+    value: Signal<f64>,
+    /// Applies a parsed number; an error marks the field and changes nothing.
+    on_input: Callback<f64, Result<(), InputError>>,
+    /// Whether the field is disabled.
+    #[prop(optional, into)]
+    disabled: Signal<bool>,
+    /// A unit shown after the input ("%").
+    #[prop(optional)]
+    unit: &'static str,
+) -> impl IntoView {
+    let state = use_app_state();
+    let draft = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<InputError>);
+    let message_id = format!("{id}-msg");
+    let described = message_id.clone();
+    let shown = move || draft.get().unwrap_or_else(|| format::input(state.lang.get(), value.get()));
+    view! {
+        <div class="field" class:invalid=move || error.get().is_some()>
+            <label for=id.clone()>{move || label.get()}</label>
+            <span class="field-input">
+                <input
+                    id=id
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    spellcheck="false"
+                    data-testid=testid
+                    prop:value=shown
+                    disabled=move || disabled.get()
+                    aria-invalid=move || error.get().map(|_| "true")
+                    aria-describedby=move || error.get().map(|_| described.clone())
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        let lang = state.lang.get_untracked();
+                        let result = parse_number(&text, lang).and_then(|v| on_input.run(v));
+                        error.set(result.err());
+                        draft.set(Some(text));
+                    }
+                    on:blur=move |_| {
+                        if error.get_untracked().is_none() {
+                            draft.set(None);
+                        }
+                    }
+                />
+                {(!unit.is_empty()).then(|| view! { <span class="unit">{unit}</span> })}
+            </span>
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <span class="field-error" id=message_id.clone()>
+                                {messages::input_error(state.lang.get(), e)}
+                            </span>
+                        }
+                    })
+            }}
+        </div>
+    }
+}

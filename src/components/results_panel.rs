@@ -1,0 +1,70 @@
+//! The forecast: the headline figures, LTV : CAC against the 3 : 1 mark, and the chart.
+
+use leptos::prelude::*;
+
+use crate::calc::{Currency, Figure, Forecast};
+use crate::components::stage_row::period_name;
+use crate::components::{FigureCard, FunnelChart};
+use crate::i18n::texts::fill;
+use crate::i18n::{format, Lang, Texts};
+use crate::state::use_app_state;
+
+fn count(lang: Lang, _: Currency, v: f64) -> String {
+    format::count(lang, v)
+}
+fn money(lang: Lang, c: Currency, v: f64) -> String {
+    format::money(lang, c, v)
+}
+fn percent(lang: Lang, _: Currency, v: f64) -> String {
+    format::percent(lang, v)
+}
+fn ratio(lang: Lang, _: Currency, v: f64) -> String {
+    format!("{} : 1", format::decimal(lang, v, 1))
+}
+fn times(lang: Lang, _: Currency, v: f64) -> String {
+    format!("{}×", format::decimal(lang, v, 2))
+}
+fn months(lang: Lang, _: Currency, v: f64) -> String {
+    fill(Texts::of(lang).months, &[("n", &format::decimal(lang, v, 1))])
+}
+
+/// The results panel.
+#[component]
+pub fn ResultsPanel() -> impl IntoView {
+    let state = use_app_state();
+    let t = move || state.t();
+    let fig = move |f: fn(&Forecast) -> Figure| Signal::derive(move || state.forecast.with(f));
+    let label = move |f: fn(&Texts) -> &'static str| Signal::derive(move || f(t()).to_string());
+    let per_period = move |f: fn(&Texts) -> &'static str| {
+        Signal::derive(move || {
+            let p = state.scenario.with(|s| period_name(t(), s.period));
+            format!("{} {}", f(t()), fill(t().per_period, &[("period", p)]))
+        })
+    };
+    let mark = Signal::derive(move || {
+        state.forecast.with(|f| f.ltv_cac.ok()).map(|r| if r >= 3.0 { t().ltv_cac_good } else { t().ltv_cac_low }.to_string())
+    });
+    let healthy = move || state.forecast.with(|f| f.ltv_cac.is_ok_and(|r| r >= 3.0));
+    view! {
+        <section class="panel results-panel" aria-labelledby="results-heading">
+            <h2 id="results-heading">{move || t().results_heading}</h2>
+            <div class="figures key-figures">
+                <FigureCard label=per_period(|t| t.customers) testid="out-customers" value=fig(|f| Ok(f.customers)) format=count class="key" />
+                <FigureCard label=per_period(|t| t.revenue) testid="out-revenue" value=fig(|f| Ok(f.revenue)) format=money class="key" />
+                <FigureCard label=label(|t| t.cac) testid="out-cac" value=fig(|f| f.cac) format=money class="key" />
+                <FigureCard label=label(|t| t.ltv) testid="out-ltv" value=fig(|f| Ok(f.ltv)) format=money class="key" />
+            </div>
+            <div class="figures">
+                <FigureCard label=label(|t| t.overall_rate) testid="out-overall-rate" value=fig(|f| f.overall_rate) format=percent />
+                <FigureCard label=label(|t| t.cpl) testid="out-cpl" value=fig(|f| f.cpl) format=money />
+                <FigureCard label=label(|t| t.roas) testid="out-roas" value=fig(|f| f.roas) format=times />
+                <div class="ltv-cac" class:healthy=healthy>
+                    <FigureCard label=label(|t| t.ltv_cac) testid="out-ltv-cac" value=fig(|f| f.ltv_cac) format=ratio note=mark />
+                </div>
+                <FigureCard label=label(|t| t.payback) testid="out-payback" value=fig(|f| f.payback_months) format=months />
+                <FigureCard label=label(|t| t.roi) testid="out-roi" value=fig(|f| f.roi) format=percent />
+            </div>
+            <FunnelChart />
+        </section>
+    }
+}

@@ -1,0 +1,42 @@
+//! The editable list of stages, top first, and the button that adds one.
+
+use leptos::prelude::*;
+
+use crate::calc::MAX_STAGES;
+use crate::components::StageRow;
+use crate::state::use_app_state;
+
+/// The stage editor.
+#[component]
+pub fn StageList() -> impl IntoView {
+    let state = use_app_state();
+    let t = move || state.t();
+    // keyed by scenario and stage, so switching scenarios rebuilds the rows
+    let rows = move || state.scenario.with(|s| s.stages.iter().map(|st| (s.id.clone(), st.id)).collect::<Vec<_>>());
+    let full = move || state.scenario.with(|s| s.stages.len() >= MAX_STAGES);
+    view! {
+        <section class="panel stages-panel" aria-labelledby="stages-heading">
+            <h2 id="stages-heading">{move || t().stages_heading}</h2>
+            <p class="help">{move || t().stages_help}</p>
+            <ol class="stages">
+                <For each=rows key=|row| row.clone() let((_, id))>
+                    <StageRow id=id />
+                </For>
+            </ol>
+            <button
+                type="button"
+                class="add-stage"
+                data-testid="stage-add"
+                disabled=full
+                on:click=move |_| {
+                    let _ = state.edit(|s| s.add_stage("").map_err(|_| crate::calc::InputError::TooLarge { max: 20.0 }));
+                }
+            >
+                {move || format!("+ {}", t().stage_add)}
+            </button>
+            <Show when=full>
+                <p class="help">{move || t().max_stages}</p>
+            </Show>
+        </section>
+    }
+}

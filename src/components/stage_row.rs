@@ -1,0 +1,249 @@
+//! One stage: its name (and the template's note), the count or rate the user types, the
+//! lead and purchase marks, reordering and removal, and the stage's own figures.
+
+use leptos::prelude::*;
+
+use crate::calc::{StageLabel, MIN_STAGES};
+use crate::components::NumberField;
+use crate::i18n::texts::fill;
+use crate::i18n::{format, messages, Texts};
+use crate::state::use_app_state;
+
+/// The period's name in the UI language ("month").
+pub fn period_name(t: &Texts, period: crate::calc::Period) -> &'static str {
+    use crate::calc::Period;
+    match period {
+        Period::Week => t.period_week,
+        Period::Month => t.period_month,
+        Period::Quarter => t.period_quarter,
+        Period::Year => t.period_year,
+    }
+}
+
+/// A stage row.
+#[component]
+pub fn StageRow(
+    /// The stage's id within the open scenario.
+    id: u32,
+) -> impl IntoView {
+    let state = use_app_state();
+    let t = move || state.t();
+    let index = Memo::new(move |_| state.scenario.with(|s| s.index_of(id)));
+    let pos = move || index.get().unwrap_or(0);
+    let count = move || state.scenario.with(|s| s.stages.len());
+    let label = Memo::new(move |_| state.scenario.with(|s| s.index_of(id).map(|i| s.stages[i].label.clone())));
+    let name = move || {
+        let lang = state.lang.get();
+        match label.get() {
+            Some(StageLabel::Template(n)) => {
+                state.scenario.with(|s| s.template.template().stages.get(n).map(|st| lang.pick(&st.name).to_string()))
+            }
+            Some(StageLabel::Custom(name)) => Some(name),
+            None => None,
+        }
+        .unwrap_or_default()
+    };
+    let placeholder = move || fill(t().stage_n, &[("n", &(pos() + 1).to_string())]);
+    let note = move || {
+        let lang = state.lang.get();
+        match label.get() {
+            Some(StageLabel::Template(n)) => {
+                state.scenario.with(|s| s.template.template().stages.get(n).map(|st| lang.pick(&st.note)))
+            }
+            _ => None,
+        }
+    };
+    let figures = Memo::new(move |_| state.forecast.with(|f| index.get().and_then(|i| f.stages.get(i).cloned())));
+    let entrants = Signal::derive(move || figures.get().map(|f| f.entrants).unwrap_or(0.0));
+    let rate = Signal::derive(move || {
+        state.scenario.with(|s| s.index_of(id).map(|i| s.stages[i].rate.percent()).unwrap_or(0.0))
+    });
+    let is_first = Signal::derive(move || index.get() == Some(0));
+    let is_lead = move || state.scenario.with(|s| s.lead == id);
+    let is_purchase = move || state.scenario.with(|s| s.purchase == id);
+    let after_purchase = move || state.scenario.with(|s| s.index_of(s.purchase).is_some_and(|p| pos() > p));
+    let period = move || state.scenario.with(|s| period_name(t(), s.period));
+    let lang = move || state.lang.get();
+    let currency = move || state.scenario.with(|s| s.currency);
+
+    let dom = format!("st{id}");
+    view! {
+        <li
+            class="stage"
+            data-testid="stage"
+            class:lead=is_lead
+            class:purchase=is_purchase
+            class:after=after_purchase
+        >
+            <div class="stage-head">
+                <span class="stage-number" aria-hidden="true">{move || pos() + 1}</span>
+                <input
+                    type="text"
+                    class="stage-name"
+                    data-testid="stage-name"
+                    maxlength="120"
+                    aria-label=move || format!("{} {}", t().stage_name, pos() + 1)
+                    placeholder=placeholder
+                    prop:value=name
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        let _ = state.edit(|s| {
+                            s.rename_stage(id, &text);
+                            Ok(())
+                        });
+                    }
+                />
+                <div class="stage-tools">
+                    <button
+                        type="button"
+                        class="icon"
+                        data-testid="stage-up"
+                        aria-label=move || t().stage_up
+                        title=move || t().stage_up
+                        disabled=move || pos() == 0
+                        on:click=move |_| {
+                            let _ = state.edit(|s| Ok(s.move_stage(id, -1)));
+                        }
+                    >
+                        "↑"
+                    </button>
+                    <button
+                        type="button"
+                        class="icon"
+                        data-testid="stage-down"
+                        aria-label=move || t().stage_down
+                        title=move || t().stage_down
+                        disabled=move || { pos() + 1 >= count() }
+                        on:click=move |_| {
+                            let _ = state.edit(|s| Ok(s.move_stage(id, 1)));
+                        }
+                    >
+                        "↓"
+                    </button>
+                    <button
+                        type="button"
+                        class="icon danger"
+                        data-testid="stage-remove"
+                        aria-label=move || t().stage_remove
+                        title=move || { if count() <= MIN_STAGES { t().min_stages } else { t().stage_remove } }
+                        disabled=move || { count() <= MIN_STAGES }
+                        on:click=move |_| {
+                            let _ = state.edit(|s| Ok(s.remove_stage(id)));
+                        }
+                    >
+                        "✕"
+                    </button>
+                </div>
+            </div>
+            {move || note().map(|n| view! { <p class="stage-note">{n}</p> })}
+            <div class="stage-inputs">
+                <NumberField
+                    label=Signal::derive(move || fill(t().stage_count, &[("period", period())]))
+                    testid="stage-count"
+                    id=format!("{dom}-count")
+                    value=entrants
+                    on_input=Callback::new(move |v| state.edit(|s| s.set_count(id, v)))
+                />
+                <NumberField
+                    label=Signal::derive(move || t().stage_rate.to_string())
+                    testid="stage-rate"
+                    id=format!("{dom}-rate")
+                    value=rate
+                    disabled=is_first
+                    unit="%"
+                    on_input=Callback::new(move |v| state.edit(|s| s.set_rate_percent(id, v)))
+                />
+                <div class="marks">
+                    <label title=move || t().stage_lead_help>
+                        <input
+                            type="radio"
+                            name="lead-stage"
+                            data-testid="stage-lead"
+                            prop:checked=is_lead
+                            on:change=move |_| {
+                                let _ = state.edit(|s| {
+                                    s.set_lead(id);
+                                    Ok(())
+                                });
+                            }
+                        />
+                        {move || t().stage_lead}
+                    </label>
+                    <label title=move || t().stage_purchase_help>
+                        <input
+                            type="radio"
+                            name="purchase-stage"
+                            data-testid="stage-purchase"
+                            prop:checked=is_purchase
+                            on:change=move |_| {
+                                let _ = state.edit(|s| {
+                                    s.set_purchase(id);
+                                    Ok(())
+                                });
+                            }
+                        />
+                        {move || t().stage_purchase}
+                    </label>
+                </div>
+            </div>
+            <dl class="stage-figures">
+                <div>
+                    <dt>{move || t().table_entrants}</dt>
+                    <dd>
+                        <output data-testid="stage-entrants" data-value=move || entrants.get().to_string()>
+                            {move || format::count(lang(), entrants.get())}
+                        </output>
+                    </dd>
+                </div>
+                <div>
+                    <dt>{move || t().stage_drop_off}</dt>
+                    <dd>
+                        <output
+                            data-testid="stage-drop-off"
+                            data-value=move || figures.get().and_then(|f| f.drop_off).map(|v| v.to_string()).unwrap_or_default()
+                        >
+                            {move || figures.get().and_then(|f| f.drop_off).map(|v| format::count(lang(), v)).unwrap_or_else(|| "–".into())}
+                        </output>
+                    </dd>
+                </div>
+                <div>
+                    <dt>{move || t().stage_probability}</dt>
+                    <dd>
+                        <output
+                            data-testid="stage-probability"
+                            data-value=move || figures.get().map(|f| f.probability.to_string()).unwrap_or_default()
+                        >
+                            {move || figures.get().map(|f| format::percent(lang(), f.probability)).unwrap_or_default()}
+                        </output>
+                    </dd>
+                </div>
+                <div>
+                    <dt>{move || t().stage_value}</dt>
+                    <dd>
+                        <output
+                            data-testid="stage-value"
+                            data-value=move || figures.get().map(|f| f.value.to_string()).unwrap_or_default()
+                        >
+                            {move || figures.get().map(|f| format::money(lang(), currency(), f.value)).unwrap_or_default()}
+                        </output>
+                    </dd>
+                </div>
+                <div>
+                    <dt>{move || t().stage_cost}</dt>
+                    <dd>
+                        <output
+                            data-testid="stage-cost"
+                            data-value=move || figures.get().and_then(|f| f.cost_per_entrant.ok()).map(|v| v.to_string()).unwrap_or_default()
+                        >
+                            {move || match figures.get().map(|f| f.cost_per_entrant) {
+                                Some(Ok(v)) => format::money(lang(), currency(), v),
+                                Some(Err(why)) => format!("– ({})", messages::undefined(t(), why)),
+                                None => String::new(),
+                            }}
+                        </output>
+                    </dd>
+                </div>
+            </dl>
+        </li>
+    }
+}

@@ -1,0 +1,146 @@
+//! The app's one source of truth: the language, the saved scenarios (with the open one),
+//! and the notices on screen. The open scenario and its forecast are memos derived from
+//! the workspace; nothing is kept in sync by hand.
+
+use leptos::prelude::*;
+
+use crate::calc::{Deleted, Forecast, InputError, Scenario, TemplateId, Workspace};
+use crate::i18n::{Lang, Texts};
+use crate::storage::Keys;
+
+/// What a notice says.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NoticeKind {
+    /// localStorage is blocked.
+    StorageUnavailable,
+    /// localStorage is full.
+    StorageFull,
+    /// Saved bytes were unreadable and moved to `backup`.
+    Corrupt { backup: String },
+    /// Saved bytes came from a newer version; kept under `backup`.
+    Future { backup: String },
+    /// `n` saved fields were reset to defaults.
+    Repaired(usize),
+    /// A scenario was deleted (the notice offers undo).
+    Deleted { name: String },
+    /// A template was opened as a new scenario.
+    NewFromTemplate { name: String },
+}
+
+/// A message in the notice area.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    /// Unique while on screen.
+    pub id: u64,
+    /// What it says.
+    pub kind: NoticeKind,
+    /// A deleted scenario that "Undo" puts back.
+    pub undo: Option<Deleted>,
+}
+
+/// App-wide state, provided as context; `Copy` because every field is a handle.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// UI language.
+    pub lang: RwSignal<Lang>,
+    /// All scenarios and the open one.
+    pub workspace: RwSignal<Workspace>,
+    /// Messages on screen.
+    pub notices: RwSignal<Vec<Notice>>,
+    /// Whether changes may be written to storage (false when it is blocked, or when
+    /// unreadable saved bytes could not be moved aside and must not be overwritten).
+    pub can_save: RwSignal<bool>,
+    /// Storage keys of this namespace.
+    pub keys: StoredValue<Keys>,
+    /// The open scenario.
+    pub scenario: Memo<Scenario>,
+    /// Its figures.
+    pub forecast: Memo<Forecast>,
+}
+
+impl AppState {
+    /// State around a workspace.
+    pub fn new(lang: Lang, workspace: Workspace, keys: Keys) -> AppState {
+        let workspace = RwSignal::new(workspace);
+        let scenario = Memo::new(move |_| workspace.with(|w| w.current().clone()));
+        let forecast = Memo::new(move |_| scenario.with(Scenario::forecast));
+        AppState {
+            lang: RwSignal::new(lang),
+            workspace,
+            notices: RwSignal::new(Vec::new()),
+            can_save: RwSignal::new(true),
+            keys: StoredValue::new(keys),
+            scenario,
+            forecast,
+        }
+    }
+
+    /// The text table of the current language (tracked).
+    pub fn t(&self) -> &'static Texts {
+        Texts::of(self.lang.get())
+    }
+
+    /// Applies an edit to the open scenario; the workspace changes only if the edit
+    /// succeeds and changes something.
+    pub fn edit<R>(&self, f: impl FnOnce(&mut Scenario) -> Result<R, InputError>) -> Result<R, InputError> {
+        let mut s = self.workspace.with_untracked(|w| w.current().clone());
+        let r = f(&mut s)?;
+        if self.workspace.with_untracked(|w| *w.current() != s) {
+            self.workspace.update(|w| w.replace_current(s));
+        }
+        Ok(r)
+    }
+
+    /// Shows a notice (once: an equal one already shown is replaced).
+    pub fn notify(&self, kind: NoticeKind, undo: Option<Deleted>) {
+        let id = next_number();
+        self.notices.update(|list| {
+            list.retain(|n| n.kind != kind);
+            list.push(Notice { id, kind, undo });
+        });
+    }
+
+    /// Removes a notice.
+    pub fn dismiss(&self, id: u64) {
+        self.notices.update(|list| list.retain(|n| n.id != id));
+    }
+
+    /// A new scenario from a template, named in the UI language and unique in the list.
+    pub fn fresh_scenario(&self, template: TemplateId) -> Scenario {
+        let lang = self.lang.get_untracked();
+        let base = lang.pick(&template.template().name);
+        let name = self.workspace.with_untracked(|w| w.unique_name(base));
+        Scenario::from_template(new_id(), name, template, lang.default_currency())
+    }
+}
+
+/// The app state from context.
+pub fn use_app_state() -> AppState {
+    expect_context::<AppState>()
+}
+
+fn next_number() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// A scenario id unique across sessions: the time in ms and a counter, base 36.
+pub fn new_id() -> String {
+    let now = if cfg!(target_arch = "wasm32") { js_sys::Date::now() as u64 } else { 0 };
+    format!("s{}-{}", radix36(now), radix36(next_number()))
+}
+
+fn radix36(mut n: u64) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}

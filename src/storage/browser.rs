@@ -1,0 +1,101 @@
+//! The adapter to the browser's localStorage. Every failure is a value: storage may be
+//! blocked (sandboxed or third-party iframes, some private modes), full, or hold bytes
+//! that cannot be read; the app then keeps working in memory and says so.
+//!
+//! gloo-storage writes the serde DTO; reads take the raw text, because unreadable bytes
+//! must be moved aside as they are. `window.localStorage` is probed before gloo is used,
+//! since gloo's `raw()` throws where storage is blocked.
+
+use gloo_storage::{LocalStorage, Storage as _};
+use wasm_bindgen::JsValue;
+
+use super::keys::Keys;
+use super::migrate::{migrate, to_store, LoadError, Loaded};
+use crate::calc::Workspace;
+
+/// Why storage could not be used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageIssue {
+    /// Blocked or absent: nothing can be saved.
+    Unavailable,
+    /// The quota is used up.
+    Full,
+}
+
+/// What was found under the store key.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadOutcome {
+    /// Nothing saved yet: a first visit.
+    Empty,
+    /// Saved scenarios, read (perhaps with some fields repaired).
+    Loaded(Loaded),
+    /// Bytes that could not be read, copied to `backup` untouched.
+    MovedAside { error: LoadError, backup: String },
+    /// Unreadable bytes that could not even be copied aside (storage full); they are
+    /// left where they are and the app will not overwrite them.
+    Unreadable { error: LoadError },
+}
+
+fn local_storage() -> Result<web_sys::Storage, StorageIssue> {
+    web_sys::window()
+        .ok_or(StorageIssue::Unavailable)?
+        .local_storage()
+        .map_err(|_| StorageIssue::Unavailable)?
+        .ok_or(StorageIssue::Unavailable)
+}
+
+fn issue_of(err: &JsValue) -> StorageIssue {
+    let name = js_sys::Reflect::get(err, &JsValue::from_str("name")).ok().and_then(|n| n.as_string());
+    match name.as_deref() {
+        Some("QuotaExceededError") | Some("NS_ERROR_DOM_QUOTA_REACHED") => StorageIssue::Full,
+        _ => StorageIssue::Unavailable,
+    }
+}
+
+/// Checks that localStorage exists and takes a write.
+pub fn probe(keys: &Keys) -> Result<(), StorageIssue> {
+    let storage = local_storage()?;
+    storage.set_item(&keys.probe(), "1").map_err(|e| issue_of(&e))?;
+    let _ = storage.remove_item(&keys.probe());
+    Ok(())
+}
+
+/// Reads the saved workspace. `stamp` names the backup key if the bytes are unreadable.
+pub fn load(keys: &Keys, stamp: u64) -> Result<LoadOutcome, StorageIssue> {
+    let storage = local_storage()?;
+    let raw = match storage.get_item(&keys.store()).map_err(|e| issue_of(&e))? {
+        None => return Ok(LoadOutcome::Empty),
+        Some(raw) => raw,
+    };
+    match migrate(&raw) {
+        Ok(loaded) => Ok(LoadOutcome::Loaded(loaded)),
+        Err(error) => {
+            let backup = keys.backup(stamp);
+            Ok(match storage.set_item(&backup, &raw) {
+                Ok(()) => LoadOutcome::MovedAside { error, backup },
+                Err(_) => LoadOutcome::Unreadable { error },
+            })
+        }
+    }
+}
+
+/// Saves the workspace.
+pub fn save(keys: &Keys, workspace: &Workspace) -> Result<(), StorageIssue> {
+    local_storage()?;
+    LocalStorage::set(keys.store(), to_store(workspace)).map_err(|e| match e {
+        gloo_storage::errors::StorageError::JsError(js) if js.name == "QuotaExceededError" => StorageIssue::Full,
+        _ => StorageIssue::Unavailable,
+    })
+}
+
+/// The saved UI language, if any.
+pub fn load_lang(keys: &Keys) -> Option<String> {
+    local_storage().ok()?.get_item(&keys.lang()).ok().flatten()
+}
+
+/// Remembers the UI language (best effort).
+pub fn save_lang(keys: &Keys, code: &str) {
+    if let Ok(storage) = local_storage() {
+        let _ = storage.set_item(&keys.lang(), code);
+    }
+}
