@@ -82,17 +82,23 @@ pub fn FunnelChart() -> impl IntoView {
         canvas_ref.on_load(move |canvas| {
             let last_width = Rc::new(Cell::new(canvas.client_width()));
             let target = canvas.clone();
-            let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| {
-                let width = target.client_width();
-                if width != last_width.get() {
+            let on_resize = Closure::<dyn FnMut(js_sys::Array, web_sys::ResizeObserver)>::new(
+                move |_entries: js_sys::Array, observer: web_sys::ResizeObserver| {
+                    let width = target.client_width();
+                    if width == last_width.get() {
+                        return;
+                    }
                     last_width.set(width);
-                    bars.with_untracked(|b| crate::chart::canvas::render(&target, b));
-                }
-            });
+                    // once the chart is gone, its data is disposed: stop observing
+                    if bars.try_with_untracked(|b| crate::chart::canvas::render(&target, b)).is_none() {
+                        observer.disconnect();
+                    }
+                },
+            );
             if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
                 observer.observe(&canvas);
             }
-            // the observer lives as long as the page
+            // the observer disconnects itself once the chart is unmounted
             on_resize.forget();
         });
     }

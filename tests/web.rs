@@ -1,0 +1,235 @@
+//! In-browser tests (wasm-bindgen-test, headless Chromium): the storage adapter against
+//! the real localStorage, blocked storage, and components mounted into the page.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+use tragt::app::{first_workspace, provide_app_state, Startup};
+use tragt::calc::{Currency, Scenario, TemplateId, Workspace};
+use tragt::components::{MoneyPanel, ResultsPanel, ScenarioBar, StageList};
+use tragt::i18n::Lang;
+use tragt::storage::browser::{self, LoadOutcome, StorageIssue};
+use tragt::storage::{serialize, Keys, LoadError};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Lets Leptos run its queued effects and DOM updates.
+async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn run_js(code: &str) {
+    js_sys::Function::new_no_args(code).call0(&wasm_bindgen::JsValue::NULL).unwrap();
+}
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Keys in a namespace of their own, so tests never see each other's data.
+fn keys(ns: &str) -> Keys {
+    let keys = Keys::namespaced(ns);
+    let s = storage();
+    let _ = s.remove_item(&keys.store());
+    keys
+}
+
+fn sample() -> Workspace {
+    let mut w = first_workspace(Lang::Da, TemplateId::Aida);
+    w.add(Scenario::from_template("b".into(), "B2B".into(), TemplateId::B2b, Currency::Sek));
+    w
+}
+
+#[wasm_bindgen_test]
+fn saved_scenarios_load_back_unchanged() {
+    let keys = keys("roundtrip");
+    assert_eq!(browser::load(&keys, 1), Ok(LoadOutcome::Empty));
+    let w = sample();
+    browser::save(&keys, &w).unwrap();
+    match browser::load(&keys, 1).unwrap() {
+        LoadOutcome::Loaded(loaded) => {
+            assert_eq!(loaded.workspace, w);
+            assert_eq!(loaded.repaired, 0);
+        }
+        other => panic!("expected saved scenarios, got {other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn unreadable_bytes_are_moved_aside_and_other_keys_untouched() {
+    let keys = keys("corrupt");
+    let s = storage();
+    s.set_item("other.app", "precious").unwrap();
+    s.set_item(&keys.store(), "{\"format\":\"tragt\",\"vers").unwrap();
+    let outcome = browser::load(&keys, 42).unwrap();
+    assert_eq!(outcome, LoadOutcome::MovedAside { error: LoadError::NotJson, backup: keys.backup(42) });
+    assert_eq!(s.get_item(&keys.backup(42)).unwrap().as_deref(), Some("{\"format\":\"tragt\",\"vers"));
+    assert_eq!(s.get_item("other.app").unwrap().as_deref(), Some("precious"));
+
+    s.set_item(&keys.store(), "{\"format\":\"tragt\",\"version\":7}").unwrap();
+    match browser::load(&keys, 43).unwrap() {
+        LoadOutcome::MovedAside { error: LoadError::FutureVersion(7), backup } => {
+            assert_eq!(s.get_item(&backup).unwrap().as_deref(), Some("{\"format\":\"tragt\",\"version\":7}"));
+        }
+        other => panic!("expected the future file moved aside, got {other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn blocked_storage_is_reported_not_thrown() {
+    let keys = keys("blocked");
+    run_js(
+        "window.__ls = Object.getOwnPropertyDescriptor(window, 'localStorage'); \
+         Object.defineProperty(window, 'localStorage', { configurable: true, \
+           get() { throw new DOMException('blocked', 'SecurityError'); } });",
+    );
+    let probe = browser::probe(&keys);
+    let load = browser::load(&keys, 1);
+    let save = browser::save(&keys, &sample());
+    run_js("Object.defineProperty(window, 'localStorage', window.__ls);");
+    assert_eq!(probe, Err(StorageIssue::Unavailable));
+    assert_eq!(load, Err(StorageIssue::Unavailable));
+    assert_eq!(save, Err(StorageIssue::Unavailable));
+    // and storage works again once unblocked
+    assert_eq!(browser::probe(&keys), Ok(()));
+}
+
+#[wasm_bindgen_test]
+fn a_full_quota_is_told_apart() {
+    let keys = keys("full");
+    run_js(
+        "window.__setItem = Storage.prototype.setItem; \
+         Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };",
+    );
+    let save = browser::save(&keys, &sample());
+    run_js("Storage.prototype.setItem = window.__setItem;");
+    assert_eq!(save, Err(StorageIssue::Full));
+    assert_eq!(storage().get_item(&keys.store()).unwrap(), None);
+}
+
+/// Mounts `view` with app state around `workspace` into a fresh `<div>`.
+fn mount<V: IntoView + 'static>(
+    lang: Lang,
+    workspace: Workspace,
+    view: impl FnOnce() -> V + 'static,
+) -> (HtmlElement, leptos::mount::UnmountHandle<V::State>) {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        provide_app_state(Startup { lang, workspace, keys: Keys::namespaced("mounted"), notices: vec![], can_save: false });
+        view()
+    });
+    (host, handle)
+}
+
+fn q(host: &HtmlElement, selector: &str) -> web_sys::Element {
+    host.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"))
+}
+
+fn value(host: &HtmlElement, testid: &str) -> String {
+    q(host, &format!("[data-testid='{testid}']")).get_attribute("data-value").unwrap()
+}
+
+fn type_into(input: &web_sys::Element, text: &str) {
+    let input: HtmlInputElement = input.clone().unchecked_into();
+    input.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    input.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn typing_a_rate_updates_the_figures() {
+    // blank template: 1000 → 10 % → 100 customers
+    let (host, _handle) = mount(Lang::En, first_workspace(Lang::En, TemplateId::Blank), || {
+        view! { <StageList /> <MoneyPanel /> <ResultsPanel /> }
+    });
+    tick().await;
+    assert_eq!(host.query_selector_all("[data-testid='stage']").unwrap().length(), 2);
+    assert_eq!(value(&host, "out-customers"), "100");
+    let rate = q(&host, "[data-testid='stage']:nth-child(2) [data-testid='stage-rate']");
+    type_into(&rate, "25");
+    tick().await;
+    // 1000 · 0.25 = 250 customers; CAC = 25 000 / 250 = 100
+    assert_eq!(value(&host, "out-customers"), "250");
+    assert_eq!(value(&host, "out-cac"), "100");
+    // the chart's canvas was sized for the figures
+    let canvas: web_sys::HtmlCanvasElement = q(&host, "[data-testid='chart-funnel']").unchecked_into();
+    assert!(canvas.width() > 0 && canvas.height() > 0);
+    assert!(canvas.get_attribute("aria-label").unwrap().contains("250"));
+}
+
+#[wasm_bindgen_test]
+async fn bad_input_marks_the_field_and_keeps_the_figures() {
+    let (host, _handle) = mount(Lang::Da, first_workspace(Lang::Da, TemplateId::Blank), || {
+        view! { <StageList /> <ResultsPanel /> }
+    });
+    tick().await;
+    let rate = q(&host, "[data-testid='stage']:nth-child(2) [data-testid='stage-rate']");
+    for bad in ["120", "-3", "12..5", "abc", "", "1e400"] {
+        type_into(&rate, bad);
+        tick().await;
+        assert_eq!(rate.get_attribute("aria-invalid").as_deref(), Some("true"), "{bad:?}");
+        let message_id = rate.get_attribute("aria-describedby").unwrap();
+        let message = host.query_selector(&format!("#{message_id}")).unwrap().unwrap();
+        assert!(!message.text_content().unwrap().is_empty(), "{bad:?}");
+        assert_eq!(value(&host, "out-customers"), "100", "{bad:?}");
+    }
+    // Danish decimal comma: 12,5 % of 1000 = 125
+    type_into(&rate, "12,5");
+    tick().await;
+    assert_eq!(rate.get_attribute("aria-invalid"), None);
+    assert_eq!(value(&host, "out-customers"), "125");
+}
+
+#[wasm_bindgen_test]
+async fn undefined_figures_show_a_dash_and_a_reason() {
+    let mut w = first_workspace(Lang::En, TemplateId::Blank);
+    w.current_mut().economics.spend = 0.0;
+    let (host, _handle) = mount(Lang::En, w, || view! { <ResultsPanel /> });
+    tick().await;
+    let roas = q(&host, "[data-testid='out-roas']");
+    assert_eq!(roas.get_attribute("data-value").as_deref(), Some(""));
+    let text = roas.text_content().unwrap();
+    assert!(text.starts_with('–') && text.contains("no spend"), "{text}");
+    assert!(!host.inner_html().contains("NaN") && !host.inner_html().contains("∞"));
+}
+
+#[wasm_bindgen_test]
+async fn scenario_bar_creates_duplicates_and_deletes() {
+    let (host, _handle) = mount(Lang::Sv, first_workspace(Lang::Sv, TemplateId::Webshop), || {
+        view! { <ScenarioBar /> }
+    });
+    tick().await;
+    let options = || host.query_selector_all("[data-testid='scenario-select'] option").unwrap().length();
+    assert_eq!(options(), 1);
+    q(&host, "[data-testid='scenario-duplicate']").unchecked_into::<HtmlElement>().click();
+    tick().await;
+    assert_eq!(options(), 2);
+    let name: HtmlInputElement = q(&host, "[data-testid='scenario-name']").unchecked_into();
+    assert!(name.value().ends_with("(kopia)"), "{}", name.value());
+    q(&host, "[data-testid='scenario-new']").unchecked_into::<HtmlElement>().click();
+    tick().await;
+    assert_eq!(options(), 3);
+    q(&host, "[data-testid='scenario-delete']").unchecked_into::<HtmlElement>().click();
+    tick().await;
+    assert_eq!(options(), 2);
+}
+
+#[wasm_bindgen_test]
+fn the_serialized_workspace_is_what_storage_holds() {
+    let keys = keys("format");
+    let w = sample();
+    browser::save(&keys, &w).unwrap();
+    let stored: serde_json::Value = serde_json::from_str(&storage().get_item(&keys.store()).unwrap().unwrap()).unwrap();
+    let expected: serde_json::Value = serde_json::from_str(&serialize(&w)).unwrap();
+    assert_eq!(stored, expected);
+    assert_eq!(stored["version"], 1);
+}
