@@ -78,11 +78,28 @@ pub fn fit(label: &str, max_chars: usize) -> String {
     }
 }
 
-/// Bar width in device pixels: proportional to the share, never thinner than 2 % so an
-/// almost empty stage is still visible.
-pub fn bar_width(share: f64, full: f64) -> f64 {
-    let share = if share.is_finite() { share.clamp(0.0, 1.0) } else { 0.0 };
-    (share.max(0.02) * full).round()
+/// Bar widths as fractions of the full width, on a logarithmic scale so that a funnel
+/// spanning several orders of magnitude (20 000 visitors → 4 customers) keeps every stage
+/// visible: the widest stage is 1, the narrowest non-empty one about 0.13, and the order of
+/// the shares is kept. An empty (or non-finite) share is a 2 % sliver.
+///
+/// # Examples
+/// ```
+/// use tragt::chart::funnel::widths;
+/// let w = widths(&[1.0, 0.1, 0.01, 0.0]);
+/// assert_eq!(w[0], 1.0);
+/// assert!(w[0] > w[1] && w[1] > w[2] && w[2] > w[3]);
+/// assert_eq!(w[3], 0.02);
+/// ```
+pub fn widths(shares: &[f64]) -> Vec<f64> {
+    let positive = |s: f64| s.is_finite() && s > 0.0;
+    let decades = shares.iter().copied().filter(|s| positive(*s)).map(|s| -s.min(1.0).log10()).fold(0.0, f64::max);
+    // span the decades over 87 % of the width; a funnel within one decade stays linear-ish
+    let span = (decades * 1.15).max(1.0);
+    shares
+        .iter()
+        .map(|&s| if positive(s) { (1.0 + s.min(1.0).log10() / span).clamp(0.06, 1.0) } else { 0.02 })
+        .collect()
 }
 
 /// Draws the chart on `area`, whose size is `scale` × the CSS size (the device pixel ratio).
@@ -104,12 +121,13 @@ pub fn draw<DB: DrawingBackend>(
     // about 7 CSS px per character; the figures take the right-hand ~40 %
     let max_chars = ((w as f64 / scale - 2.0 * PADDING as f64) * 0.58 / 7.0).max(8.0) as usize;
 
+    let widths = widths(&bars.iter().map(|b| b.share).collect::<Vec<_>>());
     let mut previous: Option<(i32, i32)> = None;
     for (i, bar) in bars.iter().enumerate() {
         let top = pad + px((i as u32 * ROW_HEIGHT) as f64);
         let bar_top = top + px(20.0);
         let bar_bottom = top + px(ROW_HEIGHT as f64 - 6.0);
-        let half = (bar_width(bar.share, full) / 2.0) as i32;
+        let half = (widths[i] * full / 2.0).round() as i32;
         let colour = match bar.marker {
             Marker::Purchase => palette.accent,
             Marker::After => palette.after,
@@ -169,7 +187,7 @@ mod tests {
         assert_eq!(widths.len(), 4, "{svg}");
         assert!(widths.windows(2).all(|w| w[0] >= w[1]), "{widths:?}");
         // an empty stage still shows a sliver: 2 % of 384 px ≈ 8 px
-        assert!(widths[3] >= 6.0, "{widths:?}");
+        assert!(widths[3] >= 6.0 && widths[3] < widths[2], "{widths:?}");
         assert_eq!(svg.matches("1. Stage").count(), 1);
         assert_eq!(svg.matches("<polygon").count(), 3);
     }
@@ -194,7 +212,18 @@ mod tests {
     fn long_labels_are_shortened_and_odd_shares_are_tamed() {
         assert_eq!(fit("Opmærksomhed", 20), "Opmærksomhed");
         assert_eq!(fit("Sammenligner kandidater", 10), "Sammenlig…");
-        assert_eq!(bar_width(f64::NAN, 100.0), 2.0);
-        assert_eq!(bar_width(7.0, 100.0), 100.0);
+        assert_eq!(widths(&[f64::NAN, 7.0]), vec![0.02, 1.0]);
+    }
+
+    #[test]
+    fn log_widths_keep_order_and_keep_small_stages_visible() {
+        // B2B: 20 000 → 400 → 80 → 32 → 19.2 → 3.84; shares 1 … 0.000192 (3.7 decades)
+        let shares = [1.0, 0.02, 0.004, 0.0016, 0.00096, 0.000192];
+        let w = widths(&shares);
+        assert!(w.windows(2).all(|p| p[0] > p[1]), "{w:?}");
+        // the narrowest is 1 − 3.72 / (3.72 · 1.15) ≈ 0.13 of the width
+        assert!((w[5] - (1.0 - 1.0 / 1.15)).abs() < 1e-9, "{w:?}");
+        // a funnel within one decade: 1, 0.5 → 1 + log10(0.5) / 1 ≈ 0.70
+        assert!((widths(&[1.0, 0.5])[1] - (1.0 + 0.5f64.log10())).abs() < 1e-12);
     }
 }

@@ -107,6 +107,7 @@ pub fn FunnelChart() -> impl IntoView {
         <figure class="chart">
             <figcaption>{move || t().chart_heading}</figcaption>
             <canvas node_ref=canvas_ref data-testid="chart-funnel" role="img" aria-label=summary></canvas>
+            <p class="help">{move || t().chart_scale_note}</p>
         </figure>
     }
 }

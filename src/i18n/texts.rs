@@ -127,6 +127,9 @@ texts! {
 
     chart_heading: "Your funnel", "Din tragt", "Din tratt";
     chart_label: "Funnel chart: people per stage", "Tragtdiagram: personer pr. trin", "Trattdiagram: personer per steg";
+    chart_scale_note: "Bar widths follow a logarithmic scale, so small stages stay visible.",
+        "Bjælkernes bredde følger en logaritmisk skala, så små trin stadig kan ses.",
+        "Staplarnas bredd följer en logaritmisk skala, så att små steg syns.";
 
     notice_storage_unavailable: "Saving is not possible in this browser window (storage is blocked). Your changes are kept only in this tab.",
         "Der kan ikke gemmes i dette browservindue (lageret er blokeret). Dine ændringer findes kun i denne fane.",
