@@ -3,7 +3,7 @@
 //! Commands:
 //!
 //! * `setup [--browser]` — make sure every tool the other commands need is installed, at the
-//!   versions pinned in `/work/shared/TOOLCHAIN.md`: the `wasm32-unknown-unknown` target,
+//!   versions pinned below: the `wasm32-unknown-unknown` target,
 //!   wasm-bindgen-cli 0.2.130, trunk 0.21.14, node + npm, `node_modules` (Playwright and npm
 //!   binaryen 132, which provides `wasm-opt`), and all crates (`cargo fetch`, because Trunk
 //!   builds offline). `--browser` also ensures Debian's chromium and chromedriver.
