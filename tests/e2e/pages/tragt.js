@@ -291,7 +291,12 @@ class Tragt {
   /** Polls until the saved store satisfies `predicate` (autosave is debounced 300 ms). */
   async waitForSave(predicate, message = 'autosaved store') {
     await expect.poll(async () => {
-      const store = await this.savedStore();
+      let store;
+      try {
+        store = await this.savedStore();
+      } catch {
+        return false; // not (yet) JSON
+      }
       return store !== null && !!predicate(store);
     }, { message }).toBe(true);
   }
