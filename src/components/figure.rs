@@ -28,7 +28,7 @@ pub fn FigureCard(
     class: &'static str,
 ) -> impl IntoView {
     let state = use_app_state();
-    let raw = move || value.get().map(|v| v.to_string()).unwrap_or_default();
+    let raw = move || value.get().map(crate::i18n::format::raw).unwrap_or_default();
     let text = move || {
         let lang = state.lang.get();
         match value.get() {

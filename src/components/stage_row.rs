@@ -190,7 +190,7 @@ pub fn StageRow(
                 <div>
                     <dt>{move || t().table_entrants}</dt>
                     <dd>
-                        <output data-testid="stage-entrants" data-value=move || entrants.get().to_string()>
+                        <output data-testid="stage-entrants" data-value=move || format::raw(entrants.get())>
                             {move || format::count(lang(), entrants.get())}
                         </output>
                     </dd>
@@ -200,7 +200,7 @@ pub fn StageRow(
                     <dd>
                         <output
                             data-testid="stage-drop-off"
-                            data-value=move || figures.get().and_then(|f| f.drop_off).map(|v| v.to_string()).unwrap_or_default()
+                            data-value=move || figures.get().and_then(|f| f.drop_off).map(format::raw).unwrap_or_default()
                         >
                             {move || figures.get().and_then(|f| f.drop_off).map(|v| format::count(lang(), v)).unwrap_or_else(|| "–".into())}
                         </output>
@@ -211,7 +211,7 @@ pub fn StageRow(
                     <dd>
                         <output
                             data-testid="stage-probability"
-                            data-value=move || figures.get().map(|f| f.probability.to_string()).unwrap_or_default()
+                            data-value=move || figures.get().map(|f| format::raw(f.probability)).unwrap_or_default()
                         >
                             {move || figures.get().map(|f| format::percent(lang(), f.probability)).unwrap_or_default()}
                         </output>
@@ -222,7 +222,7 @@ pub fn StageRow(
                     <dd>
                         <output
                             data-testid="stage-value"
-                            data-value=move || figures.get().map(|f| f.value.to_string()).unwrap_or_default()
+                            data-value=move || figures.get().map(|f| format::raw(f.value)).unwrap_or_default()
                         >
                             {move || figures.get().map(|f| format::money(lang(), currency(), f.value)).unwrap_or_default()}
                         </output>
@@ -233,7 +233,7 @@ pub fn StageRow(
                     <dd>
                         <output
                             data-testid="stage-cost"
-                            data-value=move || figures.get().and_then(|f| f.cost_per_entrant.ok()).map(|v| v.to_string()).unwrap_or_default()
+                            data-value=move || figures.get().and_then(|f| f.cost_per_entrant.ok()).map(format::raw).unwrap_or_default()
                         >
                             {move || match figures.get().map(|f| f.cost_per_entrant) {
                                 Some(Ok(v)) => format::money(lang(), currency(), v),

@@ -137,3 +137,9 @@ mod tests {
         assert_eq!(fraction_digits(2400.0), 0);
     }
 }
+
+/// A number in plain JavaScript notation (`Number.prototype.toString`), as `data-value`
+/// carries it: exactly what `Number(el.dataset.value)` reads back.
+pub fn raw(value: f64) -> String {
+    js_sys::Number::from(value).to_string(10).map(String::from).unwrap_or_default()
+}
