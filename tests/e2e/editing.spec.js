@@ -70,7 +70,7 @@ test.describe('decimal separators', () => {
 
   const cases = [
     { lang: 'da', rate: '12,5', shown: '12,5', count: '50.000' },
-    { lang: 'sv', rate: '12,5', shown: '12,5', count: '50000' },
+    { lang: 'sv', rate: '12,5', shown: '12,5', count: '50 000' },
     { lang: 'en', rate: '12.5', shown: '12.5', count: '50,000' },
   ];
   for (const c of cases) {
