@@ -62,8 +62,10 @@ pub fn NumberField(
                         draft.set(Some(text));
                     }
                     on:blur=move |_| {
-                        if error.get_untracked().is_none() {
-                            draft.set(None);
+                        // a field removed while focused still gets its blur: its state
+                        // may be gone by then
+                        if error.try_get_untracked() == Some(None) {
+                            let _ = draft.try_set(None);
                         }
                     }
                 />

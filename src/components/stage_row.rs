@@ -202,7 +202,7 @@ pub fn StageRow(
                             data-testid="stage-drop-off"
                             data-value=move || figures.get().and_then(|f| f.drop_off).map(format::raw).unwrap_or_default()
                         >
-                            {move || figures.get().and_then(|f| f.drop_off).map(|v| format::count(lang(), v)).unwrap_or_else(|| "–".into())}
+                            {move || figures.get().and_then(|f| f.drop_off).map(|v| format::count(lang(), v)).unwrap_or_else(|| format!("– ({})", t().why_last_stage))}
                         </output>
                     </dd>
                 </div>

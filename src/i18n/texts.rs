@@ -116,6 +116,7 @@ texts! {
     why_no_spend: "no spend", "ingen udgifter", "ingen kostnad";
     why_no_margin: "no margin to pay it back", "intet dækningsbidrag at betale tilbage med", "ingen marginal att betala tillbaka med";
     why_too_large: "too large to show", "for stort til at vise", "för stort för att visas";
+    why_last_stage: "last stage", "sidste trin", "sista steget";
 
     err_empty: "Enter a number.", "Skriv et tal.", "Skriv ett tal.";
     err_not_a_number: "Not a number. Write it like {example}.", "Ikke et tal. Skriv fx {example}.", "Inte ett tal. Skriv t.ex. {example}.";
