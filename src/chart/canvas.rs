@@ -10,8 +10,9 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use super::funnel::{draw, height, FunnelBar, Palette};
 
 /// Reads `--chart-*` colours from the canvas's computed style (so themes and an embed's
-/// accent reach the chart); anything missing or malformed keeps the default.
-fn palette(canvas: &HtmlCanvasElement) -> Palette {
+/// accent reach the chart); anything missing or malformed keeps the default. This forces a
+/// style recalculation: read it when the canvas mounts, not on every redraw.
+pub fn palette(canvas: &HtmlCanvasElement) -> Palette {
     let mut p = Palette::default();
     let Some(style) = web_sys::window().and_then(|w| w.get_computed_style(canvas).ok().flatten()) else {
         return p;
@@ -42,27 +43,28 @@ pub fn parse_hex(s: &str) -> Option<RGBColor> {
     Some(RGBColor(byte(0)?, byte(2)?, byte(4)?))
 }
 
-/// Redraws the chart on `canvas` at its current CSS width.
-pub fn render(canvas: &HtmlCanvasElement, bars: &[FunnelBar]) {
+/// Redraws the chart on `canvas`, `css_width` CSS pixels wide. The caller passes the
+/// width (from a ResizeObserver) because reading `clientWidth` here would force a layout
+/// on every edit.
+pub fn render(canvas: &HtmlCanvasElement, bars: &[FunnelBar], css_width: f64, palette: &Palette) {
     let Some(window) = web_sys::window() else { return };
     let dpr = window.device_pixel_ratio().clamp(1.0, 4.0);
-    let css_width = canvas.client_width().max(200) as f64;
-    let css_height = height(bars.len()) as f64;
-    let (w, h) = ((css_width * dpr).round() as u32, (css_height * dpr).round() as u32);
+    let css_width = css_width.max(200.0);
+    let css_height = height(bars.len());
+    let (w, h) = ((css_width * dpr).round() as u32, (css_height as f64 * dpr).round() as u32);
     if canvas.width() != w || canvas.height() != h {
         canvas.set_width(w);
         canvas.set_height(h);
-    }
-    let _ = canvas.style().set_property("height", &format!("{css_height}px"));
-    if let Some(ctx) =
+        let _ = canvas.style().set_property("height", &format!("{css_height}px"));
+    } else if let Some(ctx) =
         canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
     {
+        // resizing clears the canvas by itself; otherwise clear it here
         ctx.clear_rect(0.0, 0.0, w as f64, h as f64);
     }
-    let palette = palette(canvas);
     if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
         let area = backend.into_drawing_area();
-        let _ = draw(&area, bars, &palette, dpr);
+        let _ = draw(&area, bars, palette, dpr);
         let _ = area.present();
     }
     if let Some(perf) = window.performance() {

@@ -69,34 +69,43 @@ pub fn FunnelChart() -> impl IntoView {
 
     #[cfg(target_arch = "wasm32")]
     {
-        use std::cell::Cell;
-        use std::rc::Rc;
+        use crate::chart::{canvas, Palette};
         use wasm_bindgen::prelude::*;
 
+        // the canvas's CSS width, kept by a ResizeObserver (0 until first measured), and
+        // its colours, read once: neither is read on the edit path
+        let width = StoredValue::new(0.0f64);
+        let palette = StoredValue::new(Palette::default());
         Effect::new(move |_| {
             let bars = bars.get();
-            if let Some(canvas) = canvas_ref.get() {
-                crate::chart::canvas::render(&canvas, &bars);
+            // until the ResizeObserver has reported the first width (right after the
+            // first layout, before paint) there is nothing to draw on
+            if let (Some(el), true) = (canvas_ref.get(), width.get_value() > 0.0) {
+                canvas::render(&el, &bars, width.get_value(), &palette.get_value());
             }
         });
-        canvas_ref.on_load(move |canvas| {
-            let last_width = Rc::new(Cell::new(canvas.client_width()));
-            let target = canvas.clone();
+        canvas_ref.on_load(move |el| {
+            let target = el.clone();
             let on_resize = Closure::<dyn FnMut(js_sys::Array, web_sys::ResizeObserver)>::new(
-                move |_entries: js_sys::Array, observer: web_sys::ResizeObserver| {
-                    let width = target.client_width();
-                    if width == last_width.get() {
-                        return;
-                    }
-                    last_width.set(width);
-                    // once the chart is gone, its data is disposed: stop observing
-                    if bars.try_with_untracked(|b| crate::chart::canvas::render(&target, b)).is_none() {
+                move |entries: js_sys::Array, observer: web_sys::ResizeObserver| {
+                    let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() else { return };
+                    let new_width = entry.content_rect().width().round();
+                    // once the chart is gone, its state is disposed: stop observing
+                    let Some(old_width) = width.try_get_value() else {
                         observer.disconnect();
+                        return;
+                    };
+                    if new_width > 0.0 && new_width != old_width {
+                        if old_width == 0.0 {
+                            palette.set_value(canvas::palette(&target));
+                        }
+                        width.set_value(new_width);
+                        let _ = bars.try_with_untracked(|b| canvas::render(&target, b, new_width, &palette.get_value()));
                     }
                 },
             );
             if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
-                observer.observe(&canvas);
+                observer.observe(&el);
             }
             // the observer disconnects itself once the chart is unmounted
             on_resize.forget();

@@ -5,7 +5,6 @@
 //! Only callable in the browser; the choice of digits per magnitude is pure and tested.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use js_sys::{Array, Function, Intl, Object, Reflect};
 use wasm_bindgen::JsValue;
@@ -14,7 +13,7 @@ use super::Lang;
 use crate::calc::Currency;
 
 /// How a number is to be shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Style {
     /// A count of people: fewer decimals as it grows.
     Count,
@@ -22,9 +21,9 @@ pub enum Style {
     Money(Currency),
     /// A fraction shown as a percentage (0.0123 → 1.23 %).
     Percent,
-    /// A plain number with up to `n` decimals (ratios, months).
+    /// A plain number with up to `n` decimals (ratios, months; at most 2).
     Decimal(u8),
-    /// A number to put back into an input: no grouping, up to 4 significant decimals.
+    /// A number to put back into an input: no grouping, up to 6 decimals below 1, else 2.
     Input,
 }
 
@@ -41,51 +40,73 @@ pub fn fraction_digits(value: f64) -> u8 {
     }
 }
 
+/// `value` rounded to `digits` decimals (half away from zero).
+pub fn round_to(value: f64, digits: u8) -> f64 {
+    let scale = 10f64.powi(digits as i32);
+    let rounded = (value * scale).round() / scale;
+    if rounded.is_finite() {
+        rounded
+    } else {
+        value
+    }
+}
+
+/// Which formatter a style needs. Building an `Intl.NumberFormat` costs milliseconds, so
+/// styles share formatters wherever rounding in Rust can do the rest: counts, plain
+/// decimals and inputs are rounded first and formatted with "up to N digits".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Formatter {
+    /// Grouped, up to 2 decimals.
+    Plain,
+    /// Currency with exactly 0 or exactly 2 decimals.
+    Money(Currency, u8),
+    /// Percent, 3 significant digits.
+    Percent,
+    /// Ungrouped, up to 6 decimals.
+    Input,
+}
+
+/// The formatter and the value to hand it for `style`.
+fn plan(style: Style, value: f64) -> (Formatter, f64) {
+    match style {
+        Style::Count => (Formatter::Plain, round_to(value, fraction_digits(value))),
+        Style::Decimal(n) => (Formatter::Plain, round_to(value, n.min(2))),
+        // money: cents below 100 (€57.14), whole units from there on (€163)
+        Style::Money(c) => (Formatter::Money(c, if value.abs() < 100.0 { 2 } else { 0 }), value),
+        Style::Percent => (Formatter::Percent, value),
+        Style::Input => (Formatter::Input, if value.abs() < 1.0 { round_to(value, 6) } else { round_to(value, 2) }),
+    }
+}
+
 thread_local! {
-    static FORMATTERS: RefCell<HashMap<(Lang, Style, u8), Function>> = RefCell::new(HashMap::new());
+    static FORMATTERS: RefCell<Vec<((Lang, Formatter), Function)>> = const { RefCell::new(Vec::new()) };
 }
 
 fn set(options: &Object, key: &str, value: impl Into<JsValue>) {
     let _ = Reflect::set(options, &JsValue::from_str(key), &value.into());
 }
 
-fn build(lang: Lang, style: Style, digits: u8) -> Function {
+fn build(lang: Lang, formatter: Formatter) -> Function {
     let options = Object::new();
-    match style {
-        Style::Count => set(&options, "maximumFractionDigits", digits),
-        Style::Money(currency) => {
+    match formatter {
+        Formatter::Plain => set(&options, "maximumFractionDigits", 2),
+        Formatter::Money(currency, digits) => {
             set(&options, "style", "currency");
             set(&options, "currency", currency.code());
             set(&options, "minimumFractionDigits", digits);
             set(&options, "maximumFractionDigits", digits);
         }
-        Style::Percent => {
+        Formatter::Percent => {
             set(&options, "style", "percent");
             set(&options, "maximumSignificantDigits", 3);
         }
-        Style::Decimal(n) => set(&options, "maximumFractionDigits", n),
-        Style::Input => {
+        Formatter::Input => {
             set(&options, "useGrouping", false);
-            set(&options, "maximumFractionDigits", digits);
+            set(&options, "maximumFractionDigits", 6);
         }
     }
     let locales = Array::of1(&JsValue::from_str(lang.locale()));
     Intl::NumberFormat::new(&locales, &options).format()
-}
-
-fn digits_for(style: Style, value: f64) -> u8 {
-    match style {
-        Style::Count | Style::Money(_) => fraction_digits(value),
-        Style::Input => {
-            // 4 significant digits after the point for small numbers, 2 for the rest
-            if value.abs() < 1.0 && value != 0.0 {
-                6
-            } else {
-                2
-            }
-        }
-        Style::Percent | Style::Decimal(_) => 0,
-    }
 }
 
 /// Formats `value` in `lang` and `style`.
@@ -93,10 +114,17 @@ pub fn format(lang: Lang, style: Style, value: f64) -> String {
     if !value.is_finite() {
         return "–".to_string();
     }
-    let digits = digits_for(style, value);
+    let (formatter, value) = plan(style, value);
     FORMATTERS.with(|cache| {
         let mut cache = cache.borrow_mut();
-        let f = cache.entry((lang, style, digits)).or_insert_with(|| build(lang, style, digits));
+        let key = (lang, formatter);
+        let f = match cache.iter().position(|(k, _)| *k == key) {
+            Some(i) => &cache[i].1,
+            None => {
+                cache.push((key, build(lang, formatter)));
+                &cache[cache.len() - 1].1
+            }
+        };
         f.call1(&JsValue::NULL, &JsValue::from_f64(value)).ok().and_then(|s| s.as_string()).unwrap_or_default()
     })
 }
@@ -131,6 +159,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn styles_share_formatters_and_round_first() {
+        // 41.26 people → 41.3 on the plain formatter; 2 400.4 → 2 400
+        assert_eq!(plan(Style::Count, 41.26), (Formatter::Plain, 41.3));
+        assert_eq!(plan(Style::Count, 2400.4), (Formatter::Plain, 2400.0));
+        assert_eq!(plan(Style::Decimal(1), 21.7728), (Formatter::Plain, 21.8));
+        assert_eq!(plan(Style::Input, 0.123_456_78), (Formatter::Input, 0.123_457));
+        assert_eq!(plan(Style::Input, 12.345), (Formatter::Input, 12.35));
+        assert_eq!(plan(Style::Money(Currency::Eur), 11.0).0, Formatter::Money(Currency::Eur, 2));
+        assert_eq!(plan(Style::Money(Currency::Eur), 163.2).0, Formatter::Money(Currency::Eur, 0));
+        assert_eq!(round_to(1e308, 2), 1e308);
+    }
+
+    #[test]
     fn fewer_digits_as_numbers_grow() {
         assert_eq!(fraction_digits(8.91), 2);
         assert_eq!(fraction_digits(-41.3), 1);
@@ -141,5 +182,5 @@ mod tests {
 /// A number in plain JavaScript notation (`Number.prototype.toString`), as `data-value`
 /// carries it: exactly what `Number(el.dataset.value)` reads back.
 pub fn raw(value: f64) -> String {
-    js_sys::Number::from(value).to_string(10).map(String::from).unwrap_or_default()
+    js_sys::Number::from(value).to_string_with_radix(10).map(String::from).unwrap_or_default()
 }
