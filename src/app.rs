@@ -38,8 +38,7 @@ pub fn startup() -> Startup {
     let window = window();
     let params = window.location().search().ok().and_then(|q| web_sys::UrlSearchParams::new_with_str(&q).ok());
     let param = |name: &str| params.as_ref().and_then(|p| p.get(name));
-    let browser_langs: Vec<String> =
-        window.navigator().languages().iter().filter_map(|v| v.as_string()).collect();
+    let browser_langs: Vec<String> = window.navigator().languages().iter().filter_map(|v| v.as_string()).collect();
     let keys = Keys::default();
     let mut notices = Vec::new();
     let mut can_save = true;

@@ -9,10 +9,10 @@
 //! - [`components`]: one Leptos component per file.
 //! - [`app`]: builds the state, provides it, lays out the page.
 
+pub mod app;
 pub mod calc;
 pub mod chart;
+pub mod components;
 pub mod i18n;
 pub mod state;
 pub mod storage;
-pub mod app;
-pub mod components;

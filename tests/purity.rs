@@ -5,7 +5,16 @@ use std::fs;
 use std::path::Path;
 
 const FORBIDDEN: [&str; 10] = [
-    "leptos", "web_sys", "js_sys", "gloo", "wasm_bindgen", "std::time", "std::fs", "std::env", "std::net", "rand::thread_rng",
+    "leptos",
+    "web_sys",
+    "js_sys",
+    "gloo",
+    "wasm_bindgen",
+    "std::time",
+    "std::fs",
+    "std::env",
+    "std::net",
+    "rand::thread_rng",
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

@@ -25,7 +25,10 @@ fn version_1_fixture_opens_with_its_figures() {
     assert!((f.customers - 504.0).abs() < 1e-9);
     assert!((f.cac.unwrap() - 49.603_174_603_174_6).abs() < 1e-9);
     let saas = w.current();
-    assert_eq!((saas.currency, saas.period, saas.economics.method), (Currency::Sek, Period::Quarter, LtvMethod::Retention));
+    assert_eq!(
+        (saas.currency, saas.period, saas.economics.method),
+        (Currency::Sek, Period::Quarter, LtvMethod::Retention)
+    );
     assert!((saas.forecast().ltv - 45_078.260_869_565_2).abs() < 1e-6);
 }
 

@@ -123,7 +123,13 @@ fn mount<V: IntoView + 'static>(
     let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host.clone(), move || {
-        provide_app_state(Startup { lang, workspace, keys: Keys::namespaced("mounted"), notices: vec![], can_save: false });
+        provide_app_state(Startup {
+            lang,
+            workspace,
+            keys: Keys::namespaced("mounted"),
+            notices: vec![],
+            can_save: false,
+        });
         view()
     });
     (host, handle)

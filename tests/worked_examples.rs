@@ -28,8 +28,7 @@ fn worked_examples_agree_with_the_spec() {
         let name = i["name"].as_str().unwrap();
         let num = |k: &str| i[k].as_f64().unwrap_or_else(|| panic!("{name}: {k}"));
         let rates = i["rates"].as_array().unwrap().iter().map(|r| Rate::from_percent(r.as_f64().unwrap()).unwrap());
-        let funnel =
-            Funnel::new(num("top"), rates.collect(), num("lead") as usize - 1, num("purchase") as usize - 1);
+        let funnel = Funnel::new(num("top"), rates.collect(), num("lead") as usize - 1, num("purchase") as usize - 1);
         let method = LtvMethod::from_id(i["method"].as_str().unwrap()).unwrap();
         let economics = Economics {
             spend: num("spend"),

@@ -199,7 +199,8 @@ mod tests {
         // rate into the lead stage is 0: E = 1000, 0, 0; CPL = 500 / 0 → undefined
         // ROI = (0 · 50 − 500) / 500 = −1
         let f = funnel(1000.0, &[0.0, 50.0], 2, 3);
-        let e = Economics { spend: 500.0, aov: 100.0, frequency: 1.0, margin: 0.5, lifespan: 1.0, ..Economics::default() };
+        let e =
+            Economics { spend: 500.0, aov: 100.0, frequency: 1.0, margin: 0.5, lifespan: 1.0, ..Economics::default() };
         let out = forecast(&f, &e);
         assert_eq!(out.cpl, Err(Undefined::NoLeads));
         assert_eq!(out.cac, Err(Undefined::NoCustomers));

@@ -170,10 +170,7 @@ mod tests {
     }
 
     fn rect_widths(svg: &str) -> Vec<f64> {
-        svg.split("<rect")
-            .skip(1)
-            .filter_map(|r| r.split("width=\"").nth(1)?.split('"').next()?.parse().ok())
-            .collect()
+        svg.split("<rect").skip(1).filter_map(|r| r.split("width=\"").nth(1)?.split('"').next()?.parse().ok()).collect()
     }
 
     #[test]

@@ -3,9 +3,38 @@
 
 use leptos::prelude::*;
 
-use crate::calc::Figure;
-use crate::i18n::messages;
+use crate::calc::{Currency, Figure};
+use crate::i18n::texts::fill;
+use crate::i18n::{format as fmt, messages, Lang, Texts};
 use crate::state::use_app_state;
+
+/// Formatters for figures: each takes the language, the scenario's currency and the value.
+pub type Formatter = fn(Lang, Currency, f64) -> String;
+
+/// A count of people.
+pub fn count(lang: Lang, _: Currency, v: f64) -> String {
+    fmt::count(lang, v)
+}
+/// Money in the scenario's currency.
+pub fn money(lang: Lang, c: Currency, v: f64) -> String {
+    fmt::money(lang, c, v)
+}
+/// A fraction as a percentage.
+pub fn percent(lang: Lang, _: Currency, v: f64) -> String {
+    fmt::percent(lang, v)
+}
+/// A ratio against 1 ("5.5 : 1").
+pub fn ratio(lang: Lang, _: Currency, v: f64) -> String {
+    format!("{} : 1", fmt::decimal(lang, v, 1))
+}
+/// A multiple ("2.76×").
+pub fn times(lang: Lang, _: Currency, v: f64) -> String {
+    format!("{}×", fmt::decimal(lang, v, 2))
+}
+/// A number of months.
+pub fn months(lang: Lang, _: Currency, v: f64) -> String {
+    fill(Texts::of(lang).months, &[("n", &fmt::decimal(lang, v, 1))])
+}
 
 /// A figure card.
 #[component]
@@ -19,7 +48,7 @@ pub fn FigureCard(
     #[prop(into)]
     value: Signal<Figure>,
     /// Formats a defined value.
-    format: fn(crate::i18n::Lang, crate::calc::Currency, f64) -> String,
+    format: Formatter,
     /// An extra line under the value (e.g. the 3 : 1 mark), if any.
     #[prop(optional, into)]
     note: Option<Signal<Option<String>>>,
@@ -28,7 +57,7 @@ pub fn FigureCard(
     class: &'static str,
 ) -> impl IntoView {
     let state = use_app_state();
-    let raw = move || value.get().map(crate::i18n::format::raw).unwrap_or_default();
+    let raw = move || value.get().map(fmt::raw).unwrap_or_default();
     let text = move || {
         let lang = state.lang.get();
         match value.get() {
@@ -45,6 +74,36 @@ pub fn FigureCard(
                 {move || reason().map(|r| view! { <span class="figure-why">{format!(" ({r})")}</span> })}
             </output>
             {move || note.and_then(|n| n.get()).map(|n| view! { <span class="figure-note">{n}</span> })}
+        </div>
+    }
+}
+
+/// One figure of a stage, as a term and its value in the stage's `<dl>`: the formatted
+/// value, or a dash and the reason it has none, and the raw number in `data-value`.
+#[component]
+pub fn StageFigure(
+    /// The figure's name.
+    label: fn(&Texts) -> &'static str,
+    /// Its `data-testid`.
+    testid: &'static str,
+    /// The value, or the reason (in the UI language) it has none.
+    #[prop(into)]
+    value: Signal<Result<f64, &'static str>>,
+    /// Formats a defined value.
+    format: Formatter,
+) -> impl IntoView {
+    let state = use_app_state();
+    let raw = move || value.get().map(fmt::raw).unwrap_or_default();
+    let text = move || match value.get() {
+        Ok(v) => format(state.lang.get(), state.scenario.with(|s| s.currency), v),
+        Err(why) => format!("– ({why})"),
+    };
+    view! {
+        <div>
+            <dt>{move || label(state.t())}</dt>
+            <dd>
+                <output data-testid=testid data-value=raw>{text}</output>
+            </dd>
         </div>
     }
 }

@@ -63,7 +63,8 @@ pub fn FunnelChart() -> impl IntoView {
         })
     });
     let summary = move || {
-        let body = bars.with(|b| b.iter().map(|b| format!("{}: {}", b.label, b.figures)).collect::<Vec<_>>().join("; "));
+        let body =
+            bars.with(|b| b.iter().map(|b| format!("{}: {}", b.label, b.figures)).collect::<Vec<_>>().join("; "));
         format!("{}. {body}", t().chart_label)
     };
 
@@ -100,7 +101,8 @@ pub fn FunnelChart() -> impl IntoView {
                             palette.set_value(canvas::palette(&target));
                         }
                         width.set_value(new_width);
-                        let _ = bars.try_with_untracked(|b| canvas::render(&target, b, new_width, &palette.get_value()));
+                        let _ =
+                            bars.try_with_untracked(|b| canvas::render(&target, b, new_width, &palette.get_value()));
                     }
                 },
             );

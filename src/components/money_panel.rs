@@ -11,7 +11,11 @@ use crate::state::{use_app_state, AppState};
 
 /// A callback that checks a typed number as `quantity` and stores it with `apply`
 /// (percentages arrive in percent and are stored as fractions by `apply`).
-fn setter(state: AppState, quantity: Quantity, apply: fn(&mut Economics, f64)) -> Callback<f64, Result<(), InputError>> {
+fn setter(
+    state: AppState,
+    quantity: Quantity,
+    apply: fn(&mut Economics, f64),
+) -> Callback<f64, Result<(), InputError>> {
     Callback::new(move |v| {
         let v = quantity.check(v)?;
         state.edit(|s| {

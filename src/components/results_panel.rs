@@ -2,31 +2,13 @@
 
 use leptos::prelude::*;
 
-use crate::calc::{Currency, Figure, Forecast};
+use crate::calc::{Figure, Forecast};
+use crate::components::figure::{count, money, months, percent, ratio, times};
 use crate::components::stage_row::period_name;
 use crate::components::{FigureCard, FunnelChart};
 use crate::i18n::texts::fill;
-use crate::i18n::{format, Lang, Texts};
+use crate::i18n::Texts;
 use crate::state::use_app_state;
-
-fn count(lang: Lang, _: Currency, v: f64) -> String {
-    format::count(lang, v)
-}
-fn money(lang: Lang, c: Currency, v: f64) -> String {
-    format::money(lang, c, v)
-}
-fn percent(lang: Lang, _: Currency, v: f64) -> String {
-    format::percent(lang, v)
-}
-fn ratio(lang: Lang, _: Currency, v: f64) -> String {
-    format!("{} : 1", format::decimal(lang, v, 1))
-}
-fn times(lang: Lang, _: Currency, v: f64) -> String {
-    format!("{}×", format::decimal(lang, v, 2))
-}
-fn months(lang: Lang, _: Currency, v: f64) -> String {
-    fill(Texts::of(lang).months, &[("n", &format::decimal(lang, v, 1))])
-}
 
 /// The results panel.
 #[component]
@@ -42,7 +24,10 @@ pub fn ResultsPanel() -> impl IntoView {
         })
     };
     let mark = Signal::derive(move || {
-        state.forecast.with(|f| f.ltv_cac.ok()).map(|r| if r >= 3.0 { t().ltv_cac_good } else { t().ltv_cac_low }.to_string())
+        state
+            .forecast
+            .with(|f| f.ltv_cac.ok())
+            .map(|r| if r >= 3.0 { t().ltv_cac_good } else { t().ltv_cac_low }.to_string())
     });
     let healthy = move || state.forecast.with(|f| f.ltv_cac.is_ok_and(|r| r >= 3.0));
     view! {

@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::calc::{StageLabel, MIN_STAGES};
+use crate::calc::{StageFigures, StageLabel, MIN_STAGES};
+use crate::components::figure::{count, money, percent, StageFigure};
 use crate::components::NumberField;
 use crate::i18n::texts::fill;
-use crate::i18n::{format, messages, Texts};
+use crate::i18n::{messages, Texts};
 use crate::state::use_app_state;
 
 /// The period's name in the UI language ("month").
@@ -30,7 +31,7 @@ pub fn StageRow(
     let t = move || state.t();
     let index = Memo::new(move |_| state.scenario.with(|s| s.index_of(id)));
     let pos = move || index.get().unwrap_or(0);
-    let count = move || state.scenario.with(|s| s.stages.len());
+    let stage_count = move || state.scenario.with(|s| s.stages.len());
     let label = Memo::new(move |_| state.scenario.with(|s| s.index_of(id).map(|i| s.stages[i].label.clone())));
     let name = move || {
         let lang = state.lang.get();
@@ -63,8 +64,10 @@ pub fn StageRow(
     let is_purchase = move || state.scenario.with(|s| s.purchase == id);
     let after_purchase = move || state.scenario.with(|s| s.index_of(s.purchase).is_some_and(|p| pos() > p));
     let period = move || state.scenario.with(|s| period_name(t(), s.period));
-    let lang = move || state.lang.get();
-    let currency = move || state.scenario.with(|s| s.currency);
+    // one figure of this stage (or the reason it has none), for the figures list
+    let stat = move |f: fn(&StageFigures, &'static Texts) -> Result<f64, &'static str>| {
+        Signal::derive(move || figures.get().map_or(Err(""), |fig| f(&fig, state.t())))
+    };
 
     let dom = format!("st{id}");
     view! {
@@ -113,7 +116,7 @@ pub fn StageRow(
                         data-testid="stage-down"
                         aria-label=move || t().stage_down
                         title=move || t().stage_down
-                        disabled=move || { pos() + 1 >= count() }
+                        disabled=move || { pos() + 1 >= stage_count() }
                         on:click=move |_| {
                             let _ = state.edit(|s| Ok(s.move_stage(id, 1)));
                         }
@@ -125,8 +128,8 @@ pub fn StageRow(
                         class="icon danger"
                         data-testid="stage-remove"
                         aria-label=move || t().stage_remove
-                        title=move || { if count() <= MIN_STAGES { t().min_stages } else { t().stage_remove } }
-                        disabled=move || { count() <= MIN_STAGES }
+                        title=move || { if stage_count() <= MIN_STAGES { t().min_stages } else { t().stage_remove } }
+                        disabled=move || { stage_count() <= MIN_STAGES }
                         on:click=move |_| {
                             let _ = state.edit(|s| Ok(s.remove_stage(id)));
                         }
@@ -187,62 +190,21 @@ pub fn StageRow(
                 </div>
             </div>
             <dl class="stage-figures">
-                <div>
-                    <dt>{move || t().table_entrants}</dt>
-                    <dd>
-                        <output data-testid="stage-entrants" data-value=move || format::raw(entrants.get())>
-                            {move || format::count(lang(), entrants.get())}
-                        </output>
-                    </dd>
-                </div>
-                <div>
-                    <dt>{move || t().stage_drop_off}</dt>
-                    <dd>
-                        <output
-                            data-testid="stage-drop-off"
-                            data-value=move || figures.get().and_then(|f| f.drop_off).map(format::raw).unwrap_or_default()
-                        >
-                            {move || figures.get().and_then(|f| f.drop_off).map(|v| format::count(lang(), v)).unwrap_or_else(|| format!("– ({})", t().why_last_stage))}
-                        </output>
-                    </dd>
-                </div>
-                <div>
-                    <dt>{move || t().stage_probability}</dt>
-                    <dd>
-                        <output
-                            data-testid="stage-probability"
-                            data-value=move || figures.get().map(|f| format::raw(f.probability)).unwrap_or_default()
-                        >
-                            {move || figures.get().map(|f| format::percent(lang(), f.probability)).unwrap_or_default()}
-                        </output>
-                    </dd>
-                </div>
-                <div>
-                    <dt>{move || t().stage_value}</dt>
-                    <dd>
-                        <output
-                            data-testid="stage-value"
-                            data-value=move || figures.get().map(|f| format::raw(f.value)).unwrap_or_default()
-                        >
-                            {move || figures.get().map(|f| format::money(lang(), currency(), f.value)).unwrap_or_default()}
-                        </output>
-                    </dd>
-                </div>
-                <div>
-                    <dt>{move || t().stage_cost}</dt>
-                    <dd>
-                        <output
-                            data-testid="stage-cost"
-                            data-value=move || figures.get().and_then(|f| f.cost_per_entrant.ok()).map(format::raw).unwrap_or_default()
-                        >
-                            {move || match figures.get().map(|f| f.cost_per_entrant) {
-                                Some(Ok(v)) => format::money(lang(), currency(), v),
-                                Some(Err(why)) => format!("– ({})", messages::undefined(t(), why)),
-                                None => String::new(),
-                            }}
-                        </output>
-                    </dd>
-                </div>
+                <StageFigure label=|t| t.table_entrants testid="stage-entrants" value=stat(|f, _| Ok(f.entrants)) format=count />
+                <StageFigure
+                    label=|t| t.stage_drop_off
+                    testid="stage-drop-off"
+                    value=stat(|f, t| f.drop_off.ok_or(t.why_last_stage))
+                    format=count
+                />
+                <StageFigure label=|t| t.stage_probability testid="stage-probability" value=stat(|f, _| Ok(f.probability)) format=percent />
+                <StageFigure label=|t| t.stage_value testid="stage-value" value=stat(|f, _| Ok(f.value)) format=money />
+                <StageFigure
+                    label=|t| t.stage_cost
+                    testid="stage-cost"
+                    value=stat(|f, t| f.cost_per_entrant.map_err(|why| messages::undefined(t, why)))
+                    format=money
+                />
             </dl>
         </li>
     }

@@ -18,7 +18,8 @@ impl Keys {
     /// Keys under `tragt.<ns>` for a namespace of letters, digits, `-` and `_` (at most
     /// 32); anything else falls back to the default namespace.
     pub fn namespaced(ns: &str) -> Keys {
-        let ok = !ns.is_empty() && ns.len() <= 32 && ns.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        let ok =
+            !ns.is_empty() && ns.len() <= 32 && ns.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
         if ok {
             Keys { prefix: format!("tragt.{ns}") }
         } else {

@@ -10,8 +10,7 @@ use serde_json::Value;
 use super::schema::{ScenarioV1, StageV1, StoreV1, CURRENT_VERSION, FORMAT};
 use crate::calc::limits::{MAX_COUNT, MAX_MONEY, MAX_PER_YEAR, MAX_YEARS};
 use crate::calc::{
-    Currency, LtvMethod, Period, Rate, Scenario, StageDoc, StageLabel, TemplateId, Workspace, MAX_STAGES,
-    MIN_STAGES,
+    Currency, LtvMethod, Period, Rate, Scenario, StageDoc, StageLabel, TemplateId, Workspace, MAX_STAGES, MIN_STAGES,
 };
 
 /// Longest scenario or stage name kept; longer ones are cut.
@@ -179,7 +178,9 @@ impl Reader {
         let defaults = Scenario::from_template(id, name, template, currency);
 
         let mut stages: Vec<StageDoc> = Vec::new();
-        for (k, raw) in v.get("stages").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default().iter().enumerate() {
+        for (k, raw) in
+            v.get("stages").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default().iter().enumerate()
+        {
             if stages.len() == MAX_STAGES {
                 self.repaired += 1;
                 break;
@@ -231,7 +232,9 @@ impl Reader {
 fn read_v1(doc: &Value) -> Result<Loaded, LoadError> {
     let mut r = Reader { repaired: 0 };
     let mut scenarios: Vec<Scenario> = Vec::new();
-    for (i, raw) in doc.get("scenarios").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default().iter().enumerate() {
+    for (i, raw) in
+        doc.get("scenarios").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default().iter().enumerate()
+    {
         if let Some(mut s) = r.scenario(raw, i) {
             if scenarios.iter().any(|other| other.id == s.id) {
                 r.repaired += 1;
@@ -250,7 +253,8 @@ mod tests {
     use super::*;
 
     fn sample() -> Workspace {
-        let mut w = Workspace::new(Scenario::from_template("a".into(), "Shop".into(), TemplateId::Webshop, Currency::Dkk));
+        let mut w =
+            Workspace::new(Scenario::from_template("a".into(), "Shop".into(), TemplateId::Webshop, Currency::Dkk));
         let mut b = Scenario::from_template("b".into(), "B2B".into(), TemplateId::B2b, Currency::Eur);
         b.rename_stage(b.stages[2].id, "Qualified <b>leads</b>");
         b.add_stage("Renewal").unwrap();
@@ -270,9 +274,11 @@ mod tests {
 
     #[test]
     fn damaged_fields_fall_back_to_defaults_and_are_counted() {
-        let text = serialize(&sample())
-            .replacen("\"spend\":", "\"spend\":-5,\"x\":", 1)
-            .replacen("\"currency\":\"DKK\"", "\"currency\":\"XYZ\"", 1);
+        let text = serialize(&sample()).replacen("\"spend\":", "\"spend\":-5,\"x\":", 1).replacen(
+            "\"currency\":\"DKK\"",
+            "\"currency\":\"XYZ\"",
+            1,
+        );
         let loaded = migrate(&text).unwrap();
         assert_eq!(loaded.repaired, 2);
         assert_eq!(loaded.workspace.scenarios()[0].economics.spend, TemplateId::Webshop.template().economics.spend);

@@ -67,8 +67,9 @@ fn main() -> ExitCode {
     let root = repo_root();
     put_cargo_bin_on_path();
     let result = match args.first().map(String::as_str) {
-        Some("setup") => parse_flags(&args[1..], &["--browser"])
-            .and_then(|flags| setup(&root, flags.contains(&"--browser"))),
+        Some("setup") => {
+            parse_flags(&args[1..], &["--browser"]).and_then(|flags| setup(&root, flags.contains(&"--browser")))
+        }
         Some("build") => parse_dist(&args[1..]).and_then(|dist| {
             setup(&root, false)?;
             build(&root, &dist)
@@ -175,9 +176,7 @@ fn command(root: &Path, program: &str, args: &[&str]) -> Command {
 /// Runs with inherited stdio; an error unless it exits successfully.
 fn run(mut cmd: Command) -> Result {
     let shown = show(&cmd);
-    let status = cmd
-        .status()
-        .map_err(|e| format!("cannot run `{shown}`: {e}"))?;
+    let status = cmd.status().map_err(|e| format!("cannot run `{shown}`: {e}"))?;
     if status.success() {
         Ok(())
     } else {
@@ -187,24 +186,14 @@ fn run(mut cmd: Command) -> Result {
 
 /// Stdout of a command, or None if it cannot be started or fails.
 fn output_of(program: &str, args: &[&str]) -> Option<String> {
-    let output = Command::new(program)
-        .args(args)
-        .stdin(Stdio::null())
-        .stderr(Stdio::null())
-        .output()
-        .ok()?;
-    output
-        .status
-        .success()
-        .then(|| String::from_utf8_lossy(&output.stdout).trim().to_string())
+    let output = Command::new(program).args(args).stdin(Stdio::null()).stderr(Stdio::null()).output().ok()?;
+    output.status.success().then(|| String::from_utf8_lossy(&output.stdout).trim().to_string())
 }
 
 /// `program --version` if it contains exactly `version` as a word, e.g. `trunk 0.21.14`.
 fn reports_version(program: &str, version: &str) -> Option<String> {
     let out = output_of(program, &["--version"])?;
-    out.split_whitespace()
-        .any(|word| word.trim_start_matches('v') == version)
-        .then_some(out)
+    out.split_whitespace().any(|word| word.trim_start_matches('v') == version).then_some(out)
 }
 
 fn show(cmd: &Command) -> String {
@@ -270,11 +259,7 @@ fn ensure_wasm_bindgen(root: &Path) -> Result {
     }
     // Not --locked: its lockfile pins webpki-roots 1.0.11, which the registry lacks.
     println!("installing: wasm-bindgen-cli {WASM_BINDGEN_VERSION} (cargo install, ~4 min)");
-    run(command(
-        root,
-        "cargo",
-        &["install", "wasm-bindgen-cli", "--version", WASM_BINDGEN_VERSION],
-    ))?;
+    run(command(root, "cargo", &["install", "wasm-bindgen-cli", "--version", WASM_BINDGEN_VERSION]))?;
     reports_version("wasm-bindgen", WASM_BINDGEN_VERSION)
         .map(|_| ())
         .ok_or_else(|| not_on_path("wasm-bindgen", WASM_BINDGEN_VERSION))
@@ -286,14 +271,8 @@ fn ensure_trunk(root: &Path) -> Result {
         return Ok(());
     }
     println!("installing: trunk {TRUNK_VERSION} (cargo install --locked, ~12 min)");
-    run(command(
-        root,
-        "cargo",
-        &["install", "trunk", "--locked", "--version", TRUNK_VERSION],
-    ))?;
-    reports_version("trunk", TRUNK_VERSION)
-        .map(|_| ())
-        .ok_or_else(|| not_on_path("trunk", TRUNK_VERSION))
+    run(command(root, "cargo", &["install", "trunk", "--locked", "--version", TRUNK_VERSION]))?;
+    reports_version("trunk", TRUNK_VERSION).map(|_| ()).ok_or_else(|| not_on_path("trunk", TRUNK_VERSION))
 }
 
 fn not_on_path(program: &str, version: &str) -> String {
@@ -311,9 +290,7 @@ fn ensure_node(root: &Path) -> Result {
     }
     println!("installing: nodejs npm (apt-get)");
     run(apt_get(root, &["install", "-y", "nodejs", "npm"]))?;
-    versions()
-        .map(|_| ())
-        .ok_or_else(|| "node or npm still missing after apt-get install".to_string())
+    versions().map(|_| ()).ok_or_else(|| "node or npm still missing after apt-get install".to_string())
 }
 
 /// `npm ci` when node_modules is missing or older than package-lock.json.
@@ -458,11 +435,8 @@ fn test_native(root: &Path) -> Result {
 /// wasm-bindgen-test-runner drives chromedriver; it reads Chrome's flags from webdriver.json.
 fn test_wasm(root: &Path) -> Result {
     write_webdriver_json(root)?;
-    let mut cargo = command(
-        root,
-        "cargo",
-        &["test", "--package", APP_PACKAGE, "--target", WASM_TARGET, "--test", "web"],
-    );
+    let mut cargo =
+        command(root, "cargo", &["test", "--package", APP_PACKAGE, "--target", WASM_TARGET, "--test", "web"]);
     cargo.env("CHROMEDRIVER", CHROMEDRIVER);
     run(cargo)
 }
@@ -471,8 +445,7 @@ fn test_wasm(root: &Path) -> Result {
 fn write_webdriver_json(root: &Path) -> Result {
     let path = root.join("webdriver.json");
     if fs::read_to_string(&path).ok().as_deref() != Some(WEBDRIVER_JSON) {
-        fs::write(&path, WEBDRIVER_JSON)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        fs::write(&path, WEBDRIVER_JSON).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
     Ok(())
 }
