@@ -54,8 +54,23 @@ pub fn parse_number(text: &str, lang: Lang) -> Result<f64, InputError> {
     if !is_plain_number(&normalized) {
         return Err(InputError::NotANumber);
     }
-    let value: f64 = normalized.parse().map_err(|_| InputError::NotANumber)?;
+    let value = to_f64(&normalized).ok_or(InputError::NotANumber)?;
     Ok(if negative { -value } else { value })
+}
+
+/// The value of a plain decimal string (already checked by [`is_plain_number`]). In the
+/// browser JavaScript's `parseFloat` reads it (correctly rounded, like Rust's parser), so
+/// the wasm need not carry Rust's float-parsing tables; natively Rust parses it.
+fn to_f64(plain: &str) -> Option<f64> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let v = js_sys::Number::parse_float(plain);
+        (!v.is_nan()).then_some(v)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        plain.parse().ok()
+    }
 }
 
 /// Removes group separators that group digits in threes ("1.234.567"); any other use of
