@@ -62,6 +62,17 @@ impl Default for Palette {
     }
 }
 
+/// `rgba(r,g,b,a)` with the alpha written as thousandths.
+pub fn css_colour(colour: plotters_backend::BackendColor) -> String {
+    let (r, g, b) = colour.rgb;
+    let milli = (colour.alpha.clamp(0.0, 1.0) * 1000.0).round() as u32;
+    if milli >= 1000 {
+        format!("rgb({r},{g},{b})")
+    } else {
+        format!("rgba({r},{g},{b},0.{milli:03})")
+    }
+}
+
 /// Height of the chart in CSS pixels for `stages` bars.
 pub fn height(stages: usize) -> u32 {
     stages as u32 * ROW_HEIGHT + 2 * PADDING
@@ -203,6 +214,15 @@ mod tests {
         for (x, y) in wa.iter().zip(&wb) {
             assert!((y - 2.0 * x).abs() <= 2.0, "{x} vs {y}");
         }
+    }
+
+    #[test]
+    fn colours_are_written_without_float_formatting() {
+        use plotters_backend::BackendColor;
+        assert_eq!(css_colour(BackendColor { alpha: 1.0, rgb: (15, 123, 95) }), "rgb(15,123,95)");
+        assert_eq!(css_colour(BackendColor { alpha: 0.12, rgb: (1, 2, 3) }), "rgba(1,2,3,0.120)");
+        assert_eq!(css_colour(BackendColor { alpha: 0.0005, rgb: (0, 0, 0) }), "rgba(0,0,0,0.001)");
+        assert_eq!(css_colour(BackendColor { alpha: f64::NAN, rgb: (0, 0, 0) }), "rgba(0,0,0,0.000)");
     }
 
     #[test]
