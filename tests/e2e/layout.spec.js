@@ -1,5 +1,5 @@
 // Layout on both projects: no horizontal scrolling for any template and language, and
-// every hook of shared/TESTIDS.md present (inputs on the <input>/<select> itself).
+// every hook of the test contract (TESTIDS.md) present (inputs on the <input>/<select> itself).
 const { test, expect } = require('./support/test');
 const { TEMPLATES, LANGS, OUTPUTS } = require('./pages/tragt');
 

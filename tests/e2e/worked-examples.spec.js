@@ -1,4 +1,4 @@
-// The five worked examples of shared/MODELS.md §3.1–3.5 (tests/fixtures/worked-examples.json),
+// The five worked examples of the funnel-model spec (MODELS.md) §3.1–3.5 (tests/fixtures/worked-examples.json),
 // each built through the UI from the blank template and checked figure by figure.
 const path = require('node:path');
 const { test, expect } = require('./support/test');

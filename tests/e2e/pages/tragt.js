@@ -1,5 +1,5 @@
 // Page object for Tragt. It drives the app only through the data-testid hooks of
-// shared/TESTIDS.md (plus the extra hooks stage-up/stage-down/stage-drop-off/stage-cost/
+// the test contract (TESTIDS.md) (plus the extra hooks stage-up/stage-down/stage-drop-off/stage-cost/
 // period-select) and URL parameters, and reads figures from `data-value`, never from the
 // formatted text. Stage indexes are 0-based (stage(0) is the top of the funnel).
 const { expect } = require('@playwright/test');
