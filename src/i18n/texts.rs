@@ -139,18 +139,18 @@ texts! {
         "Browserens lager er fuldt, så de seneste ændringer er ikke gemt. Slet gamle scenarier eller frigør plads.",
         "Webbläsarens lagring är full, så de senaste ändringarna är inte sparade. Radera gamla scenarier eller frigör utrymme.";
     notice_storage_corrupt: "Your saved scenarios could not be read. They were kept under “{key}”, and the calculator started afresh.",
-        "Dine gemte scenarier kunne ikke læses. De er bevaret under “{key}”, og beregneren er startet forfra.",
-        "Dina sparade scenarier kunde inte läsas. De har sparats under “{key}”, och kalkylatorn har startat om.";
+        "Dine gemte scenarier kunne ikke læses. De er bevaret under »{key}«, og beregneren er startet forfra.",
+        "Dina sparade scenarier kunde inte läsas. De har sparats under ”{key}”, och kalkylatorn har startat om.";
     notice_storage_future: "Your scenarios were saved by a newer version of Tragt. They were kept under “{key}”; reload when the newer version is available.",
-        "Dine scenarier er gemt af en nyere version af Tragt. De er bevaret under “{key}”; genindlæs, når den nyere version er tilgængelig.",
-        "Dina scenarier sparades av en nyare version av Tragt. De har sparats under “{key}”; ladda om när den nyare versionen finns.";
+        "Dine scenarier er gemt af en nyere version af Tragt. De er bevaret under »{key}«; genindlæs, når den nyere version er tilgængelig.",
+        "Dina scenarier sparades av en nyare version av Tragt. De har sparats under ”{key}”; ladda om när den nyare versionen finns.";
     notice_storage_repaired: "Some saved values could not be read and were reset to defaults ({n}).",
         "Nogle gemte værdier kunne ikke læses og blev nulstillet ({n}).",
         "Några sparade värden kunde inte läsas och återställdes ({n}).";
-    notice_deleted: "Deleted “{name}”.", "“{name}” er slettet.", "“{name}” har raderats.";
+    notice_deleted: "Deleted “{name}”.", "»{name}« er slettet.", "”{name}” har raderats.";
     notice_new_from_template: "Started “{name}” as a new scenario; your previous one is still in the list.",
-        "“{name}” er startet som et nyt scenarie; dit tidligere findes stadig på listen.",
-        "“{name}” startades som ett nytt scenario; ditt tidigare finns kvar i listan.";
+        "»{name}« er startet som et nyt scenarie; dit tidligere findes stadig på listen.",
+        "”{name}” startades som ett nytt scenario; ditt tidigare finns kvar i listan.";
     footer: "Runs entirely in your browser: your numbers never leave this device.",
         "Kører helt i din browser: dine tal forlader aldrig denne enhed.",
         "Körs helt i din webbläsare: dina siffror lämnar aldrig den här enheten.";
