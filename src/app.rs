@@ -4,7 +4,10 @@
 use leptos::prelude::*;
 
 use crate::calc::{Scenario, TemplateId, Workspace};
-use crate::components::{AppHeader, MoneyPanel, NoticeArea, ResultsPanel, ScenarioBar, StageList};
+use crate::components::{
+    AppHeader, EmbedFooter, MoneyPanel, NoticeArea, ResultsPanel, ScenarioBar, ShareTools, SharedBanner, StageList,
+};
+use crate::embed::EmbedConfig;
 use crate::i18n::Lang;
 use crate::state::{new_id, AppState, NoticeKind};
 use crate::storage::Keys;
@@ -21,6 +24,8 @@ pub struct Startup {
     pub notices: Vec<NoticeKind>,
     /// Whether storage may be written.
     pub can_save: bool,
+    /// The embed configuration when the page runs as an embed (`?embed=1`).
+    pub embed: Option<EmbedConfig>,
 }
 
 /// A first scenario from a template, named in `lang`.
@@ -39,13 +44,26 @@ pub fn startup() -> Startup {
     let params = window.location().search().ok().and_then(|q| web_sys::UrlSearchParams::new_with_str(&q).ok());
     let param = |name: &str| params.as_ref().and_then(|p| p.get(name));
     let browser_langs: Vec<String> = window.navigator().languages().iter().filter_map(|v| v.as_string()).collect();
-    let keys = Keys::default();
+    let embed = (param("embed").as_deref() == Some("1")).then(|| {
+        let (config, warnings) = crate::embed::parse(|name| param(name));
+        for warning in warnings {
+            leptos::logging::warn!("{warning}");
+        }
+        config
+    });
+    let mut keys = param("ns").map(|ns| Keys::namespaced(&ns)).unwrap_or_default();
+    keys.area = crate::storage::Area::from_param(param("storage").as_deref());
     let mut notices = Vec::new();
     let mut can_save = true;
-    let probe = browser::probe(&keys);
+    let probe = if keys.area == crate::storage::Area::Off { Err(StorageIssue::Unavailable) } else { browser::probe(&keys) };
     let saved_lang = browser::load_lang(&keys);
     let lang = Lang::choose(param("lang").as_deref(), saved_lang.as_deref(), &browser_langs);
     let loaded = match probe {
+        Err(StorageIssue::Unavailable) if keys.area == crate::storage::Area::Off => {
+            // the embedding site asked for nothing to be stored: no notice, nothing read
+            can_save = false;
+            None
+        }
         Err(StorageIssue::Unavailable) => {
             can_save = false;
             notices.push(NoticeKind::StorageUnavailable);
@@ -87,7 +105,7 @@ pub fn startup() -> Startup {
     };
     let template = param("template").and_then(|t| TemplateId::from_id(&t)).unwrap_or_default();
     let workspace = loaded.unwrap_or_else(|| first_workspace(lang, template));
-    Startup { lang, workspace, keys, notices, can_save }
+    Startup { lang, workspace, keys, notices, can_save, embed }
 }
 
 /// Off the browser there is nothing to read: English and the default template.
@@ -99,12 +117,14 @@ pub fn startup() -> Startup {
         keys: Keys::default(),
         notices: Vec::new(),
         can_save: false,
+        embed: None,
     }
 }
 
 /// Builds and provides the app state from a start-up situation.
 pub fn provide_app_state(startup: Startup) -> AppState {
     let state = AppState::new(startup.lang, startup.workspace, startup.keys);
+    state.embed.set_value(startup.embed);
     state.can_save.set(startup.can_save);
     for kind in startup.notices {
         state.notify(kind, None);
@@ -119,6 +139,7 @@ pub fn App() -> impl IntoView {
     let state = provide_app_state(startup());
     #[cfg(target_arch = "wasm32")]
     crate::storage::autosave::use_autosave(state);
+    crate::components::share_tools::use_share_links(state);
     // the document's language and title follow the UI language
     Effect::new(move |_| {
         let lang = state.lang.get();
@@ -128,20 +149,49 @@ pub fn App() -> impl IntoView {
         document().set_title(&format!("Tragt – {}", state.t().app_tagline));
     });
     let t = move || state.t();
+    let calculator = move || {
+        view! {
+            <main class="layout">
+                <div class="inputs">
+                    <StageList />
+                    <MoneyPanel />
+                </div>
+                <div class="outputs">
+                    <ResultsPanel />
+                </div>
+            </main>
+        }
+    };
+    if let Some(config) = state.embed.get_value() {
+        crate::components::embed_frame::apply_accent(&config);
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().add_1("embed");
+        }
+        crate::components::embed_frame::post_height_to_parent();
+        return view! {
+            <AppHeader />
+            <NoticeArea />
+            <SharedBanner />
+            <ScenarioBar />
+            {calculator()}
+            <EmbedFooter />
+        }
+        .into_any();
+    }
     view! {
         <AppHeader />
         <p class="intro">{move || t().app_intro}</p>
         <NoticeArea />
+        <SharedBanner />
         <ScenarioBar />
-        <main class="layout">
-            <div class="inputs">
-                <StageList />
-                <MoneyPanel />
-            </div>
-            <div class="outputs">
-                <ResultsPanel />
-            </div>
-        </main>
-        <footer class="app-footer">{move || t().footer}</footer>
+        <ShareTools />
+        {calculator()}
+        <footer class="app-footer">
+            <p>{move || t().footer}</p>
+            <p>
+                <a href="embed.html">{move || t().embed_configure}</a>
+            </p>
+        </footer>
     }
+    .into_any()
 }

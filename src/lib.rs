@@ -7,12 +7,14 @@
 //! - [`chart`]: the funnel chart, drawn on any plotters backend; canvas glue apart.
 //! - [`state`]: the app's one source of truth and its derived memos.
 //! - [`components`]: one Leptos component per file.
+//! - [`embed`]: the embed configuration from the URL, validated.
 //! - [`app`]: builds the state, provides it, lays out the page.
 
 pub mod app;
 pub mod calc;
 pub mod chart;
 pub mod components;
+pub mod embed;
 pub mod i18n;
 pub mod state;
 pub mod storage;

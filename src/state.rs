@@ -6,6 +6,8 @@ use leptos::prelude::*;
 
 use crate::calc::{Deleted, Forecast, InputError, Scenario, TemplateId, Workspace};
 use crate::i18n::{Lang, Texts};
+use crate::storage::share::ShareError;
+use crate::storage::transfer::ImportProblem;
 use crate::storage::Keys;
 
 /// What a notice says.
@@ -25,6 +27,16 @@ pub enum NoticeKind {
     Deleted { name: String },
     /// A template was opened as a new scenario.
     NewFromTemplate { name: String },
+    /// A share link could not be opened.
+    ShareFailed(ShareError),
+    /// A scenario opened from a share link was saved.
+    SharedSaved { name: String },
+    /// `n` scenarios were imported.
+    Imported(usize),
+    /// A file could not be imported.
+    ImportFailed { file: String, problem: ImportProblem },
+    /// A new version of the app is waiting (the notice offers a reload).
+    UpdateReady,
 }
 
 /// A message in the notice area.
@@ -52,6 +64,13 @@ pub struct AppState {
     pub can_save: RwSignal<bool>,
     /// Storage keys of this namespace.
     pub keys: StoredValue<Keys>,
+    /// The id of a scenario opened from a share link and not saved yet: it is in the
+    /// workspace (to view and edit) but left out of every write until the user saves it.
+    pub shared: RwSignal<Option<String>>,
+    /// The embed configuration, when the page runs inside an agency's iframe.
+    pub embed: StoredValue<Option<crate::embed::EmbedConfig>>,
+    /// Whether the comparison of scenarios is shown.
+    pub compare_open: RwSignal<bool>,
     /// The open scenario.
     pub scenario: Memo<Scenario>,
     /// Its figures.
@@ -70,6 +89,9 @@ impl AppState {
             notices: RwSignal::new(Vec::new()),
             can_save: RwSignal::new(true),
             keys: StoredValue::new(keys),
+            shared: RwSignal::new(None),
+            compare_open: RwSignal::new(false),
+            embed: StoredValue::new(None),
             scenario,
             forecast,
         }
@@ -89,6 +111,16 @@ impl AppState {
             self.workspace.update(|w| w.replace_current(s));
         }
         Ok(r)
+    }
+
+    /// What may be written to storage: the workspace without an unsaved shared scenario
+    /// (`None` when that is all there is).
+    pub fn savable(&self) -> Option<Workspace> {
+        let shared = self.shared.get_untracked();
+        self.workspace.with_untracked(|w| match shared {
+            Some(id) => w.without(&id),
+            None => Some(w.clone()),
+        })
     }
 
     /// Shows a notice (once: an equal one already shown is replaced).

@@ -108,7 +108,17 @@ impl Scenario {
         Scenario { period: self.period, ..fresh } == *self
     }
 
-    /// Index of the stage with this id.
+    /// The name of the stage at `index`: the user's, or the template's in the language
+    /// `pick` chooses; empty for an unnamed stage or an index past the end.
+    pub fn stage_name(&self, index: usize, pick: impl Fn(&super::templates::Localized) -> &'static str) -> String {
+        match self.stages.get(index).map(|st| &st.label) {
+            Some(StageLabel::Template(n)) => self.template.template().stages.get(*n).map(|t| pick(&t.name)).unwrap_or_default().to_string(),
+            Some(StageLabel::Custom(name)) => name.clone(),
+            None => String::new(),
+        }
+    }
+
+    /// The position of the stage with this id.
     pub fn index_of(&self, id: u32) -> Option<usize> {
         self.stages.iter().position(|s| s.id == id)
     }

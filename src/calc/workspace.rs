@@ -99,6 +99,24 @@ impl Workspace {
         self.current = index;
     }
 
+    /// This workspace without the scenario `id` (the open one moves to its neighbour);
+    /// `None` if nothing would be left.
+    pub fn without(&self, id: &str) -> Option<Workspace> {
+        let Some(index) = self.scenarios.iter().position(|s| s.id == id) else {
+            return Some(self.clone());
+        };
+        if self.scenarios.len() == 1 {
+            return None;
+        }
+        let mut rest = self.clone();
+        rest.scenarios.remove(index);
+        rest.current = match self.current {
+            c if c > index => c - 1,
+            c => c.min(rest.scenarios.len() - 1),
+        };
+        Some(rest)
+    }
+
     /// A scenario name not yet taken: `base`, then `base (2)`, `base (3)`, …
     pub fn unique_name(&self, base: &str) -> String {
         let taken = |n: &str| self.scenarios.iter().any(|s| s.name == n);
@@ -131,6 +149,21 @@ mod tests {
         let ids: Vec<_> = w.scenarios().iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["a", "b", "c"]);
         assert_eq!(w.current().id, "b");
+    }
+
+    #[test]
+    fn without_leaves_the_rest_and_keeps_the_open_one_where_it_can() {
+        let mut w = Workspace::new(scenario("a"));
+        w.add(scenario("b"));
+        w.add(scenario("c"));
+        w.select("c");
+        let rest = w.without("a").unwrap();
+        assert_eq!(rest.scenarios().iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["b", "c"]);
+        assert_eq!(rest.current().id, "c");
+        // removing the open one opens its neighbour
+        assert_eq!(w.without("c").unwrap().current().id, "b");
+        assert_eq!(w.without("zzz").unwrap(), w);
+        assert_eq!(Workspace::new(scenario("a")).without("a"), None);
     }
 
     #[test]

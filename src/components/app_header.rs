@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::calc::TemplateId;
+use crate::components::EmbedLogo;
 use crate::i18n::Lang;
 use crate::state::{use_app_state, NoticeKind};
 
@@ -32,11 +33,18 @@ pub fn AppHeader() -> impl IntoView {
     let current_template = move || state.scenario.with(|s| s.template);
     view! {
         <header class="app-header">
-            <div class="brand">
-                <span class="logo" aria-hidden="true"></span>
-                <h1>"Tragt"</h1>
-                <span class="tagline">{move || t().app_tagline}</span>
-            </div>
+            {if state.embed.with_value(Option::is_some) {
+                view! { <div class="brand"><EmbedLogo /></div> }.into_any()
+            } else {
+                view! {
+                    <div class="brand">
+                        <span class="logo" aria-hidden="true"></span>
+                        <h1>"Tragt"</h1>
+                        <span class="tagline">{move || t().app_tagline}</span>
+                    </div>
+                }
+                .into_any()
+            }}
             <div class="header-controls">
                 <label class="inline-field">
                     <span>{move || t().template}</span>

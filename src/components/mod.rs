@@ -2,6 +2,7 @@
 //! state through [`crate::state::use_app_state`] and change it only in event handlers.
 
 pub mod app_header;
+pub mod embed_frame;
 pub mod figure;
 pub mod funnel_chart;
 pub mod money_panel;
@@ -9,10 +10,12 @@ pub mod notice_area;
 pub mod number_field;
 pub mod results_panel;
 pub mod scenario_bar;
+pub mod share_tools;
 pub mod stage_list;
 pub mod stage_row;
 
 pub use app_header::AppHeader;
+pub use embed_frame::{EmbedFooter, EmbedLogo};
 pub use figure::FigureCard;
 pub use funnel_chart::FunnelChart;
 pub use money_panel::MoneyPanel;
@@ -20,5 +23,6 @@ pub use notice_area::NoticeArea;
 pub use number_field::NumberField;
 pub use results_panel::ResultsPanel;
 pub use scenario_bar::ScenarioBar;
+pub use share_tools::{SharedBanner, ShareTools};
 pub use stage_list::StageList;
 pub use stage_row::StageRow;

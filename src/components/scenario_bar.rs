@@ -11,7 +11,20 @@ pub fn ScenarioBar() -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
     let entries = move || {
-        state.workspace.with(|w| w.scenarios().iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>())
+        let shared = state.shared.get();
+        state.workspace.with(|w| {
+            w.scenarios()
+                .iter()
+                .map(|s| {
+                    let name = if shared.as_deref() == Some(&s.id) {
+                        fill(t().not_saved, &[("name", &s.name)])
+                    } else {
+                        s.name.clone()
+                    };
+                    (s.id.clone(), name)
+                })
+                .collect::<Vec<_>>()
+        })
     };
     let current_id = move || state.scenario.with(|s| s.id.clone());
     let new_scenario = move |_| {

@@ -151,6 +151,86 @@ texts! {
     notice_new_from_template: "Started “{name}” as a new scenario; your previous one is still in the list.",
         "»{name}« er startet som et nyt scenarie; dit tidligere findes stadig på listen.",
         "”{name}” startades som ett nytt scenario; ditt tidigare finns kvar i listan.";
+    tools_label: "Share and export", "Del og eksportér", "Dela och exportera";
+    share: "Share link", "Del link", "Dela länk";
+    share_heading: "Share this scenario", "Del dette scenarie", "Dela det här scenariot";
+    share_hint: "The link holds the whole scenario. Nothing is uploaded: whoever opens it gets their own copy.",
+        "Linket indeholder hele scenariet. Intet uploades: den, der åbner det, får sin egen kopi.",
+        "Länken innehåller hela scenariot. Inget laddas upp: den som öppnar den får en egen kopia.";
+    share_link: "Link", "Link", "Länk";
+    copy_link: "Copy link", "Kopiér link", "Kopiera länk";
+    copied: "Copied.", "Kopieret.", "Kopierat.";
+    copy_failed: "Copying is blocked here; select the link and copy it yourself.",
+        "Kopiering er blokeret her; markér linket, og kopiér det selv.",
+        "Kopiering är blockerad här; markera länken och kopiera den själv.";
+    share_unsupported: "This browser cannot make share links. Export the scenario as a file instead.",
+        "Denne browser kan ikke lave delingslinks. Eksportér scenariet som fil i stedet.",
+        "Den här webbläsaren kan inte skapa delningslänkar. Exportera scenariot som fil i stället.";
+    close: "Close", "Luk", "Stäng";
+    shared_banner: "You are looking at a shared scenario, “{name}”. It is not saved in your scenarios yet.",
+        "Du ser et delt scenarie, »{name}«. Det er endnu ikke gemt blandt dine scenarier.",
+        "Du tittar på ett delat scenario, ”{name}”. Det är inte sparat bland dina scenarier än.";
+    shared_save: "Save to my scenarios", "Gem i mine scenarier", "Spara i mina scenarier";
+    shared_discard: "Close it", "Luk det", "Stäng det";
+    not_saved: "{name} (not saved)", "{name} (ikke gemt)", "{name} (inte sparat)";
+    notice_shared_saved: "“{name}” is saved in your scenarios.", "»{name}« er gemt blandt dine scenarier.", "”{name}” är sparat bland dina scenarier.";
+    notice_share_too_long: "This share link is longer than 8 KB, so it was not opened. The calculator started as usual.",
+        "Dette delingslink er længere end 8 KB og blev derfor ikke åbnet. Beregneren er startet som normalt.",
+        "Den här delningslänken är längre än 8 KB och öppnades därför inte. Kalkylatorn startade som vanligt.";
+    notice_share_damaged: "This share link is incomplete or has been changed, so it could not be opened. Ask for the link again; the calculator started as usual.",
+        "Dette delingslink er ufuldstændigt eller ændret og kunne ikke åbnes. Bed om linket igen; beregneren er startet som normalt.",
+        "Den här delningslänken är ofullständig eller ändrad och kunde inte öppnas. Be om länken igen; kalkylatorn startade som vanligt.";
+    notice_share_future: "This share link was made by a newer version of Tragt and cannot be opened here.",
+        "Dette delingslink er lavet af en nyere version af Tragt og kan ikke åbnes her.",
+        "Den här delningslänken skapades av en nyare version av Tragt och kan inte öppnas här.";
+    notice_share_unreadable: "This share link does not contain a readable scenario, so it was not opened.",
+        "Dette delingslink indeholder ikke et læsbart scenarie og blev ikke åbnet.",
+        "Den här delningslänken innehåller inget läsbart scenario och öppnades inte.";
+    export_json: "Export scenario", "Eksportér scenarie", "Exportera scenario";
+    export_all: "Export all", "Eksportér alle", "Exportera alla";
+    import_json: "Import file", "Importér fil", "Importera fil";
+    export_csv: "Results as CSV", "Resultater som CSV", "Resultat som CSV";
+    print: "Print or PDF", "Udskriv eller PDF", "Skriv ut eller PDF";
+    notice_imported: "Imported {n} scenario(s); your other scenarios are unchanged.",
+        "{n} scenarie(r) importeret; dine andre scenarier er uændrede.",
+        "{n} scenario(n) importerade; dina andra scenarier är oförändrade.";
+    notice_import_not_json: "“{file}” is not a Tragt file (it is not JSON). Nothing was imported.",
+        "»{file}« er ikke en Tragt-fil (det er ikke JSON). Intet er importeret.",
+        "”{file}” är ingen Tragt-fil (det är inte JSON). Inget importerades.";
+    notice_import_not_ours: "“{file}” is JSON, but not a Tragt file. Nothing was imported.",
+        "»{file}« er JSON, men ikke en Tragt-fil. Intet er importeret.",
+        "”{file}” är JSON, men ingen Tragt-fil. Inget importerades.";
+    notice_import_future: "“{file}” was made by a newer version of Tragt. Nothing was imported.",
+        "»{file}« er lavet af en nyere version af Tragt. Intet er importeret.",
+        "”{file}” skapades av en nyare version av Tragt. Inget importerades.";
+    notice_import_empty: "“{file}” holds no usable scenario. Nothing was imported.",
+        "»{file}« indeholder intet brugbart scenarie. Intet er importeret.",
+        "”{file}” innehåller inget användbart scenario. Inget importerades.";
+    notice_import_too_large: "“{file}” is larger than 1 MB, too large for a Tragt file. Nothing was imported.",
+        "»{file}« er større end 1 MB, for stor til en Tragt-fil. Intet er importeret.",
+        "”{file}” är större än 1 MB, för stor för en Tragt-fil. Inget importerades.";
+    notice_import_unreadable: "“{file}” could not be read. Nothing was imported.",
+        "»{file}« kunne ikke læses. Intet er importeret.",
+        "”{file}” kunde inte läsas. Inget importerades.";
+    notice_update_ready: "A new version of Tragt is ready.", "En ny version af Tragt er klar.", "En ny version av Tragt är klar.";
+    update_reload: "Reload for the new version", "Genindlæs for den nye version", "Ladda om för den nya versionen";
+    csv_stage: "Stage", "Trin", "Steg";
+    csv_figure: "Figure", "Nøgletal", "Nyckeltal";
+    csv_value: "Value", "Værdi", "Värde";
+    printed_on: "Printed {date}", "Udskrevet {date}", "Utskrivet {date}";
+    compare: "Compare", "Sammenlign", "Jämför";
+    compare_heading: "Compare scenarios", "Sammenlign scenarier", "Jämför scenarier";
+    compare_pick: "Pick two to four scenarios.", "Vælg to til fire scenarier.", "Välj två till fyra scenarier.";
+    compare_too_few: "Pick at least two scenarios to compare. Create one with “Duplicate” and change it.",
+        "Vælg mindst to scenarier. Lav et med »Kopiér«, og ret i det.",
+        "Välj minst två scenarier. Skapa ett med ”Kopiera” och ändra det.";
+    compare_difference: "Difference vs. {name}", "Forskel fra {name}", "Skillnad mot {name}";
+    compare_chart_label: "Bar chart: key figures of the compared scenarios, each relative to the largest",
+        "Søjlediagram: nøgletal for de sammenlignede scenarier, hver i forhold til den største",
+        "Stapeldiagram: nyckeltal för de jämförda scenarierna, vart och ett i förhållande till det största";
+    embed_open_full: "Open full calculator", "Åbn hele beregneren", "Öppna hela kalkylatorn";
+    cta_default: "Get in touch", "Kontakt os", "Kontakta oss";
+    embed_configure: "Put it on your website", "Sæt den på jeres website", "Lägg den på er webbplats";
     footer: "Runs entirely in your browser: your numbers never leave this device.",
         "Kører helt i din browser: dine tal forlader aldrig denne enhed.",
         "Körs helt i din webbläsare: dina siffror lämnar aldrig den här enheten.";

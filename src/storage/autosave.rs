@@ -33,8 +33,9 @@ fn flush(state: AppState, pending: StoredValue<Pending>) {
     if !state.can_save.get_untracked() {
         return;
     }
+    let Some(workspace) = state.savable() else { return };
     let keys = state.keys.get_value();
-    let result = state.workspace.with_untracked(|w| save(&keys, w));
+    let result = save(&keys, &workspace);
     match result {
         Ok(()) => state.notices.update(|list| list.retain(|n| n.kind != NoticeKind::StorageFull)),
         Err(StorageIssue::Full) => state.notify(NoticeKind::StorageFull, None),
@@ -50,6 +51,7 @@ pub fn use_autosave(state: AppState) {
     let pending = StoredValue::new(Pending::default());
     Effect::new(move |previous: Option<()>| {
         state.workspace.track();
+        state.shared.track();
         if previous.is_none() {
             // the first run sees what was just loaded: nothing to write yet
             return;

@@ -2,15 +2,14 @@
 //! blocked (sandboxed or third-party iframes, some private modes), full, or hold bytes
 //! that cannot be read; the app then keeps working in memory and says so.
 //!
-//! gloo-storage writes the serde DTO; reads take the raw text, because unreadable bytes
-//! must be moved aside as they are. `window.localStorage` is probed before gloo is used,
-//! since gloo's `raw()` throws where storage is blocked.
+//! Reads take the raw text, because unreadable bytes must be moved aside as they are;
+//! writes are the text of [`super::serialize`]. The same code serves `sessionStorage`
+//! (an embed's `storage=session`); `storage=off` never reaches this module.
 
-use gloo_storage::{LocalStorage, Storage as _};
 use wasm_bindgen::JsValue;
 
-use super::keys::Keys;
-use super::migrate::{migrate, to_store, LoadError, Loaded};
+use super::keys::{Area, Keys};
+use super::migrate::{migrate, serialize, LoadError, Loaded};
 use crate::calc::Workspace;
 
 /// Why storage could not be used.
@@ -36,12 +35,15 @@ pub enum LoadOutcome {
     Unreadable { error: LoadError },
 }
 
-fn local_storage() -> Result<web_sys::Storage, StorageIssue> {
-    web_sys::window()
-        .ok_or(StorageIssue::Unavailable)?
-        .local_storage()
-        .map_err(|_| StorageIssue::Unavailable)?
-        .ok_or(StorageIssue::Unavailable)
+/// The storage area of `keys`; merely asking for it throws where it is blocked.
+fn area(keys: &Keys) -> Result<web_sys::Storage, StorageIssue> {
+    let window = web_sys::window().ok_or(StorageIssue::Unavailable)?;
+    let storage = match keys.area {
+        Area::Local => window.local_storage(),
+        Area::Session => window.session_storage(),
+        Area::Off => return Err(StorageIssue::Unavailable),
+    };
+    storage.map_err(|_| StorageIssue::Unavailable)?.ok_or(StorageIssue::Unavailable)
 }
 
 fn issue_of(err: &JsValue) -> StorageIssue {
@@ -54,7 +56,7 @@ fn issue_of(err: &JsValue) -> StorageIssue {
 
 /// Checks that localStorage exists and takes a write.
 pub fn probe(keys: &Keys) -> Result<(), StorageIssue> {
-    let storage = local_storage()?;
+    let storage = area(keys)?;
     storage.set_item(&keys.probe(), "1").map_err(|e| issue_of(&e))?;
     let _ = storage.remove_item(&keys.probe());
     Ok(())
@@ -62,7 +64,7 @@ pub fn probe(keys: &Keys) -> Result<(), StorageIssue> {
 
 /// Reads the saved workspace. `stamp` names the backup key if the bytes are unreadable.
 pub fn load(keys: &Keys, stamp: u64) -> Result<LoadOutcome, StorageIssue> {
-    let storage = local_storage()?;
+    let storage = area(keys)?;
     let raw = match storage.get_item(&keys.store()).map_err(|e| issue_of(&e))? {
         None => return Ok(LoadOutcome::Empty),
         Some(raw) => raw,
@@ -81,21 +83,17 @@ pub fn load(keys: &Keys, stamp: u64) -> Result<LoadOutcome, StorageIssue> {
 
 /// Saves the workspace.
 pub fn save(keys: &Keys, workspace: &Workspace) -> Result<(), StorageIssue> {
-    local_storage()?;
-    LocalStorage::set(keys.store(), to_store(workspace)).map_err(|e| match e {
-        gloo_storage::errors::StorageError::JsError(js) if js.name == "QuotaExceededError" => StorageIssue::Full,
-        _ => StorageIssue::Unavailable,
-    })
+    area(keys)?.set_item(&keys.store(), &serialize(workspace)).map_err(|e| issue_of(&e))
 }
 
 /// The saved UI language, if any.
 pub fn load_lang(keys: &Keys) -> Option<String> {
-    local_storage().ok()?.get_item(&keys.lang()).ok().flatten()
+    area(keys).ok()?.get_item(&keys.lang()).ok().flatten()
 }
 
 /// Remembers the UI language (best effort).
 pub fn save_lang(keys: &Keys, code: &str) {
-    if let Ok(storage) = local_storage() {
+    if let Ok(storage) = area(keys) {
         let _ = storage.set_item(&keys.lang(), code);
     }
 }

@@ -2,15 +2,38 @@
 //! (`tragt` by default) so that two embeds on one site can keep separate scenarios;
 //! no other key is ever read or written.
 
-/// The keys of one namespace.
+/// Where scenarios are kept: `localStorage` (default), `sessionStorage` (gone when the
+/// tab closes), or nowhere (an embed that must not store anything).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Area {
+    #[default]
+    Local,
+    Session,
+    Off,
+}
+
+impl Area {
+    /// From the `storage` URL parameter; anything unknown is the default.
+    pub fn from_param(value: Option<&str>) -> Area {
+        match value {
+            Some("session") => Area::Session,
+            Some("off") => Area::Off,
+            _ => Area::Local,
+        }
+    }
+}
+
+/// The keys of one namespace, and the storage area they live in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Keys {
     prefix: String,
+    /// The storage area.
+    pub area: Area,
 }
 
 impl Default for Keys {
     fn default() -> Self {
-        Keys { prefix: "tragt".to_string() }
+        Keys { prefix: "tragt".to_string(), area: Area::Local }
     }
 }
 
@@ -21,7 +44,7 @@ impl Keys {
         let ok =
             !ns.is_empty() && ns.len() <= 32 && ns.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
         if ok {
-            Keys { prefix: format!("tragt.{ns}") }
+            Keys { prefix: format!("tragt.{ns}"), area: Area::Local }
         } else {
             Keys::default()
         }
@@ -58,6 +81,17 @@ mod tests {
         assert_eq!(Keys::namespaced("agency-1").store(), "tragt.agency-1.store");
         assert_eq!(Keys::namespaced("a.b").store(), "tragt.store");
         assert_eq!(Keys::namespaced("").lang(), "tragt.lang");
+        assert_eq!(Keys::namespaced(&"x".repeat(33)).store(), "tragt.store");
+        assert_eq!(Keys::namespaced("<img src=x>").store(), "tragt.store");
+    }
+
+    #[test]
+    fn storage_areas_come_from_the_parameter() {
+        assert_eq!(Area::from_param(Some("session")), Area::Session);
+        assert_eq!(Area::from_param(Some("off")), Area::Off);
+        assert_eq!(Area::from_param(Some("local")), Area::Local);
+        assert_eq!(Area::from_param(Some("OFF")), Area::Local);
+        assert_eq!(Area::from_param(None), Area::Local);
         assert_eq!(Keys::default().backup(7), "tragt.backup.7");
     }
 }

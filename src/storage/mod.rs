@@ -8,12 +8,18 @@
 pub mod keys;
 pub mod migrate;
 pub mod schema;
+pub mod share;
+pub mod transfer;
 
 #[cfg(target_arch = "wasm32")]
 pub mod autosave;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod compress;
+#[cfg(target_arch = "wasm32")]
+pub mod files;
 
-pub use keys::Keys;
+pub use keys::{Area, Keys};
 pub use migrate::{migrate, serialize, to_store, LoadError, Loaded};
 pub use schema::CURRENT_VERSION;

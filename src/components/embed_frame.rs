@@ -1,0 +1,142 @@
+//! The embedded layout's own parts: the agency's accent colour and logo, the footer with
+//! the call to action and "Open full calculator", and the height reports to the host page.
+
+use leptos::prelude::*;
+
+use crate::components::share_tools::links;
+use crate::embed::EmbedConfig;
+use crate::state::use_app_state;
+
+/// The message type the host page's `embed.js` listens for.
+pub const HEIGHT_MESSAGE: &str = "tragt:height";
+
+/// Applies the embed's accent colour (as CSS custom properties through the CSSOM, never
+/// as style text), once the browser confirms it is a colour; otherwise warns.
+pub fn apply_accent(config: &EmbedConfig) {
+    #[cfg(target_arch = "wasm32")]
+    if let (Some(accent), Some(text)) = (&config.accent, config.accent_text) {
+        if !web_sys::css::supports_with_value("color", accent).unwrap_or(false) {
+            leptos::logging::warn!("Tragt: accent ignored, not a CSS colour: {accent:?}");
+            return;
+        }
+        let Some(root) = document().document_element() else { return };
+        let style = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(root).style();
+        for (name, value) in [("--accent", accent.as_str()), ("--chart-accent", accent), ("--accent-text", text)] {
+            let _ = style.set_property(name, value);
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = config;
+}
+
+/// Reports the page's height to the embedding page whenever it changes: only the
+/// height, nothing about the scenario.
+pub fn post_height_to_parent() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::prelude::*;
+        let window = window();
+        let Ok(Some(parent)) = window.parent() else { return };
+        if js_sys::Object::is(&parent, &window) {
+            return; // not in a frame
+        }
+        let Some(root) = document().document_element() else { return };
+        let last = std::cell::Cell::new(0u32);
+        let report = Closure::<dyn Fn()>::new(move || {
+            let Some(root) = document().document_element() else { return };
+            let height = root.get_bounding_client_rect().height().ceil() as u32;
+            if height == last.get() {
+                return;
+            }
+            last.set(height);
+            let message = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
+            let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+            let _ = parent.post_message(&message, "*");
+        });
+        if let Ok(observer) = web_sys::ResizeObserver::new(report.as_ref().unchecked_ref()) {
+            observer.observe(&root);
+        }
+        report.forget(); // lives as long as the page
+    }
+}
+
+/// The footer of the embed: call to action, the full calculator, privacy.
+#[component]
+pub fn EmbedFooter() -> impl IntoView {
+    let state = use_app_state();
+    let t = move || state.t();
+    let config = state.embed.get_value().unwrap_or_default();
+    let full = RwSignal::new(links::base_url(true));
+    // "Open full calculator" carries the open scenario as a share link
+    #[cfg(target_arch = "wasm32")]
+    {
+        let generation = StoredValue::new(0u64);
+        Effect::new(move |_| {
+            let scenario = state.scenario.get();
+            let mine = generation.get_value() + 1;
+            generation.set_value(mine);
+            leptos::task::spawn_local(async move {
+                let payload = crate::storage::compress::share_payload(&scenario).await;
+                if generation.get_value() == mine {
+                    let base = links::base_url(true);
+                    full.set(payload.map(|p| format!("{base}#s={p}")).unwrap_or(base));
+                }
+            });
+        });
+    }
+    let cta = config.cta_url.clone().map(|url| {
+        let summary = config.cta_summary;
+        let text = config.cta_text.clone();
+        let href = move || if summary { with_summary(&url) } else { url.clone() };
+        view! {
+            <a class="cta" data-testid="cta" href=href target="_blank" rel="noopener">
+                {move || text.clone().unwrap_or_else(|| t().cta_default.to_string())}
+            </a>
+        }
+    });
+    view! {
+        <footer class="embed-footer">
+            {cta}
+            <a data-testid="open-full" href=move || full.get() target="_blank" rel="noopener">
+                {move || t().embed_open_full}
+            </a>
+            <p>{move || t().footer}</p>
+        </footer>
+    }
+}
+
+/// The agency's logo, if configured.
+#[component]
+pub fn EmbedLogo() -> impl IntoView {
+    let state = use_app_state();
+    state.embed.get_value().and_then(|c| c.logo).map(|src| view! { <img class="embed-logo" src=src alt="" /> })
+}
+
+/// `url` with the summary of the open scenario's figures as query parameters.
+fn with_summary(url: &str) -> String {
+    let state = use_app_state();
+    let (currency, template) = state.scenario.with(|s| (s.currency.code(), s.template.id()));
+    #[cfg(target_arch = "wasm32")]
+    let number = |v: f64| crate::i18n::format::raw(v);
+    #[cfg(not(target_arch = "wasm32"))]
+    let number = |v: f64| format!("{v}");
+    let params = state.forecast.with(|f| {
+        crate::embed::summary_params(f.customers, f.revenue, f.cac.ok(), f.ltv, currency, template, &number)
+    });
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Ok(parsed) = web_sys::Url::new(url) else { return url.to_string() };
+        let query = parsed.search_params();
+        for (name, value) in params {
+            query.set(name, &value);
+        }
+        parsed.set_search(&query.to_string().as_string().unwrap_or_default());
+        parsed.href()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = params;
+        url.to_string()
+    }
+}

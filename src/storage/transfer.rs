@@ -1,0 +1,247 @@
+//! Files the user takes away or brings in: JSON export and import of scenarios, and the
+//! results as CSV. Pure: the browser glue (downloads, file reading) is in the components.
+
+use super::migrate::{migrate, serialize, LoadError};
+use super::share::scenario_json;
+use crate::calc::{Figure, Forecast, Scenario, Workspace};
+
+/// Largest file accepted for import.
+pub const MAX_IMPORT_BYTES: usize = 1024 * 1024;
+
+/// Why an imported file added nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportProblem {
+    /// Over [`MAX_IMPORT_BYTES`].
+    TooLarge,
+    /// The browser could not read the file.
+    Unreadable,
+    /// Read, but not an importable Tragt file.
+    Load(LoadError),
+}
+
+/// Every scenario, as a saved file.
+pub fn export_all(workspace: &Workspace) -> String {
+    serialize(workspace)
+}
+
+/// One scenario, as a saved file of its own.
+pub fn export_one(scenario: &Scenario) -> String {
+    scenario_json(scenario)
+}
+
+/// Adds every scenario of an exported file to `workspace`, each under a fresh id from
+/// `new_id` and a name not yet taken; nothing is replaced. Opens the first one added and
+/// returns how many were added. On error the workspace is unchanged.
+pub fn import_into(
+    workspace: &mut Workspace,
+    text: &str,
+    mut new_id: impl FnMut() -> String,
+) -> Result<usize, ImportProblem> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportProblem::TooLarge);
+    }
+    let loaded = migrate(text).map_err(ImportProblem::Load)?;
+    let incoming = loaded.workspace.scenarios();
+    let first = workspace.scenarios().len();
+    for scenario in incoming {
+        let name = workspace.unique_name(&scenario.name);
+        workspace.add(Scenario { id: new_id(), name, ..scenario.clone() });
+    }
+    let opened = workspace.scenarios()[first].id.clone();
+    workspace.select(&opened);
+    Ok(incoming.len())
+}
+
+/// How numbers and labels are written into the CSV: the UI language decides the field
+/// separator and the decimal mark, so a spreadsheet in that locale opens it as numbers.
+pub struct CsvStyle<'a> {
+    /// `;` where the decimal mark is a comma (da, sv), else `,`.
+    pub separator: char,
+    /// `,` or `.`.
+    pub decimal: char,
+    /// Writes a number in plain notation with `.` (JavaScript's `Number#toString` on the web).
+    pub number: &'a dyn Fn(f64) -> String,
+}
+
+/// Column headers and figure names, in the UI language.
+pub struct CsvLabels<'a> {
+    pub stage: &'a str,
+    pub stage_columns: [&'a str; 5],
+    pub figure: &'a str,
+    pub value: &'a str,
+    pub figures: [&'a str; 10],
+}
+
+/// The results of `scenario` as CSV: a per-stage table, an empty line, then the totals.
+/// Starts with a byte-order mark so spreadsheet programs read it as UTF-8; lines end in CRLF.
+pub fn results_csv(
+    names: &[String],
+    forecast: &Forecast,
+    labels: &CsvLabels,
+    style: &CsvStyle,
+) -> String {
+    let sep = style.separator.to_string();
+    let num = |v: f64| -> String {
+        if !v.is_finite() {
+            return String::new();
+        }
+        let text = (style.number)(v);
+        if style.decimal == '.' { text } else { text.replace('.', &style.decimal.to_string()) }
+    };
+    let fig = |f: Figure| f.map(num).unwrap_or_default();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut header = vec![labels.stage.to_string()];
+    header.extend(labels.stage_columns.iter().map(|s| s.to_string()));
+    rows.push(header);
+    for (name, st) in names.iter().zip(&forecast.stages) {
+        rows.push(vec![
+            cell(name),
+            num(st.entrants),
+            st.drop_off.map(num).unwrap_or_default(),
+            num(st.probability),
+            num(st.value),
+            fig(st.cost_per_entrant),
+        ]);
+    }
+    rows.push(Vec::new());
+    rows.push(vec![labels.figure.to_string(), labels.value.to_string()]);
+    let totals = [
+        Ok(forecast.customers),
+        forecast.overall_rate,
+        Ok(forecast.revenue),
+        forecast.cpl,
+        forecast.cac,
+        forecast.roas,
+        Ok(forecast.ltv),
+        forecast.ltv_cac,
+        forecast.payback_months,
+        forecast.roi,
+    ];
+    for (label, value) in labels.figures.iter().zip(totals) {
+        rows.push(vec![label.to_string(), fig(value)]);
+    }
+    let mut out = String::from('\u{feff}');
+    for row in rows {
+        let quoted: Vec<String> = row.iter().map(|c| quote(c, style.separator)).collect();
+        out.push_str(&quoted.join(&sep));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// A user-typed text as a cell: a leading `=`, `+`, `-`, `@` or tab would make a
+/// spreadsheet run it as a formula, so such text gets a leading apostrophe.
+fn cell(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_string(),
+    }
+}
+
+/// Quotes a field if it holds the separator, a quote or a line break (RFC 4180).
+fn quote(field: &str, separator: char) -> String {
+    if field.contains(|c| c == separator || c == '"' || c == '\n' || c == '\r') {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}
+
+/// A file name from a scenario name: letters, digits, `-` and `_` kept, the rest `-`.
+/// ```
+/// use tragt::storage::transfer::file_stem;
+/// assert_eq!(file_stem("Q3 plan: shop"), "tragt-Q3-plan--shop");
+/// assert_eq!(file_stem("<>"), "tragt");
+/// ```
+pub fn file_stem(name: &str) -> String {
+    let stem: String = name
+        .chars()
+        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+        .collect();
+    let stem = stem.trim_matches('-');
+    if stem.is_empty() { "tragt".to_string() } else { format!("tragt-{}", stem.chars().take(60).collect::<String>()) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calc::{Currency, TemplateId};
+
+    fn scenario(id: &str, name: &str) -> Scenario {
+        Scenario::from_template(id.into(), name.into(), TemplateId::Aida, Currency::Dkk)
+    }
+
+    fn ids() -> impl FnMut() -> String {
+        let mut n = 0;
+        move || {
+            n += 1;
+            format!("new{n}")
+        }
+    }
+
+    #[test]
+    fn import_adds_under_fresh_ids_and_free_names_and_never_replaces() {
+        let mut mine = Workspace::new(scenario("a", "Plan"));
+        let mut theirs = Workspace::new(scenario("a", "Plan"));
+        theirs.add(scenario("b", "Other"));
+        let added = import_into(&mut mine, &export_all(&theirs), ids()).unwrap();
+        assert_eq!(added, 2);
+        let got: Vec<_> = mine.scenarios().iter().map(|s| (s.id.as_str(), s.name.as_str())).collect();
+        assert_eq!(got, [("a", "Plan"), ("new1", "Plan (2)"), ("new2", "Other")]);
+        assert_eq!(mine.current().id, "new1", "the first imported scenario is opened");
+    }
+
+    #[test]
+    fn a_bad_file_changes_nothing_and_says_why() {
+        let mut mine = Workspace::new(scenario("a", "Plan"));
+        let before = mine.clone();
+        assert_eq!(import_into(&mut mine, "{", ids()), Err(ImportProblem::Load(LoadError::NotJson)));
+        assert_eq!(import_into(&mut mine, "{\"a\":1}", ids()), Err(ImportProblem::Load(LoadError::NotOurs)));
+        let huge = " ".repeat(MAX_IMPORT_BYTES + 1);
+        assert_eq!(import_into(&mut mine, &huge, ids()), Err(ImportProblem::TooLarge));
+        assert_eq!(mine, before);
+    }
+
+    #[test]
+    fn one_exported_scenario_imports_as_itself() {
+        let s = scenario("x", "Solo");
+        let mut w = Workspace::new(scenario("a", "Plan"));
+        import_into(&mut w, &export_one(&s), ids()).unwrap();
+        assert_eq!(*w.current(), Scenario { id: "new1".into(), ..s });
+    }
+
+    fn labels() -> CsvLabels<'static> {
+        CsvLabels {
+            stage: "Stage",
+            stage_columns: ["Entrants", "Drop-off", "Chance", "Value", "Cost"],
+            figure: "Figure",
+            value: "Value",
+            figures: ["C", "O", "R", "CPL", "CAC", "ROAS", "LTV", "LC", "PB", "ROI"],
+        }
+    }
+
+    #[test]
+    fn csv_fits_the_locale_and_quotes_what_it_must() {
+        let mut s = scenario("a", "Plan");
+        s.economics.spend = 1000.0;
+        let f = s.forecast();
+        let names = vec!["=HYPERLINK(\"x\")".to_string(), "Interest; high".to_string(), "C".into(), "D".into()];
+        let plain = |v: f64| format!("{v}");
+        let da = results_csv(&names, &f, &labels(), &CsvStyle { separator: ';', decimal: ',', number: &plain });
+        let lines: Vec<&str> = da.trim_start_matches('\u{feff}').split("\r\n").collect();
+        assert!(da.starts_with('\u{feff}'));
+        assert_eq!(lines[0], "Stage;Entrants;Drop-off;Chance;Value;Cost");
+        // a formula-looking name is defused and, holding a quote, quoted
+        assert!(lines[1].starts_with("\"'=HYPERLINK(\"\"x\"\")\";"), "{}", lines[1]);
+        assert!(lines[2].starts_with("\"Interest; high\";"), "{}", lines[2]);
+        // 4 stages, a blank line, the header and ten figures
+        assert_eq!(lines[5], "");
+        assert_eq!(lines[6], "Figure;Value");
+        assert_eq!(lines.len(), 6 + 1 + 10 + 1);
+        // decimal comma: the overall rate is a fraction below 1
+        let overall = f.overall_rate.unwrap();
+        assert_eq!(lines[8], format!("O;{}", format!("{overall}").replace('.', ",")));
+        let en = results_csv(&names, &f, &labels(), &CsvStyle { separator: ',', decimal: '.', number: &plain });
+        assert!(en.contains(&format!("\r\nO,{overall}\r\n")));
+    }
+}
