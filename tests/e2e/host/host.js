@@ -2,6 +2,7 @@
 //
 //   one-embed.html?app=http://127.0.0.1:4173/
 //   two-embeds.html?app=http://127.0.0.1:4173/&a=%3Fembed%3D1%26ns%3Dx&b=…
+//   thanks.html (where a call to action can lead)
 //
 // `app` is the calculator's base URL (default http://127.0.0.1:4173/). Every
 // <iframe data-tragt data-src="…"> on the page gets its src from the query parameter named

@@ -16,7 +16,7 @@ const STAND_IN = `${APP}__stand-in/app.html`;
 
 const HOST_DIR = path.join(__dirname, '..', 'host');
 const DIST = path.join(__dirname, '..', '..', '..', 'dist');
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
 
 /**
  * Serves tests/e2e/host/ on HOST and a blank stand-in page under APP/__stand-in/ and OTHER,
