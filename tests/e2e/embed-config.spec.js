@@ -46,7 +46,7 @@ test('the default code embeds the calculator from this site, with embed.js', asy
   await open(page);
   const s = await snippet(page);
   expect(s.src.origin + s.src.pathname).toBe(APP);
-  expect([...s.src.searchParams]).toEqual([['embed', '1'], ['lang', 'en'], ['template', 'aida']]);
+  expect([...s.src.searchParams]).toEqual([['embed', '1'], ['lang', 'en'], ['template', 'webshop']]); // the app's default model
   expect(s.title).toBe(TITLES.en);
   expect(s.script).toBe(`${APP}embed.js`);
   await expect(page.getByTestId('cfg-cta-summary')).toBeDisabled(); // no call to action yet
