@@ -16,8 +16,10 @@ try {
   process.exit(0);
 }
 
-for (const name of await readdir(dir)) {
-  if (!name.endsWith('.js')) continue;
+const names = await readdir(dir);
+for (const name of names) {
+  // The glue is the .js beside its `_bg.wasm`; scripts copied from public/ stay as written.
+  if (!name.endsWith('.js') || !names.includes(name.replace(/\.js$/, '_bg.wasm'))) continue;
   const path = join(dir, name);
   const code = await readFile(path, 'utf8');
   const out = await minify(code, { module: true, compress: true, mangle: true });
