@@ -8,7 +8,9 @@
 //   * gives it sensible defaults the page has not set itself: full width, no border, a
 //     starting height, and a title for screen readers;
 //   * resizes it to the height its calculator reports. The calculator posts
-//     {type: 'tragt:height', height: <CSS px>} to its parent on every size change. A
+//     {type: 'tragt:height', height: <CSS px>} to its parent on every size change, and
+//     once more when asked with {type: 'tragt:measure'}, which this script sends to the
+//     iframe (and only to the origin of its src) each time it has loaded. A
 //     message counts only when it comes from that iframe's own window AND from the origin
 //     of the iframe's src; anything else (other frames, other origins, the page itself,
 //     malformed data) is ignored without a word.
@@ -79,6 +81,11 @@
   function prepare(iframe) {
     if (prepared.has(iframe)) return;
     prepared.add(iframe);
+    // a calculator that reported its height before this script ran is asked again
+    iframe.addEventListener('load', function () {
+      var origin = originOf(iframe);
+      if (origin && iframe.contentWindow) iframe.contentWindow.postMessage({ type: 'tragt:measure' }, origin);
+    });
     if (!iframe.hasAttribute('title')) iframe.setAttribute('title', TITLES[langOf(iframe)]);
     if (!sheetAdopted) {
       // Older browsers: the same defaults inline, only where neither an attribute nor an

@@ -9,6 +9,8 @@ use crate::state::use_app_state;
 
 /// The message type the host page's `embed.js` listens for.
 pub const HEIGHT_MESSAGE: &str = "tragt:height";
+/// The one message the embed accepts from the host page: "report your height again".
+pub const MEASURE_MESSAGE: &str = "tragt:measure";
 
 /// Applies the embed's accent colour (as CSS custom properties through the CSSOM, never
 /// as style text), once the browser confirms it is a colour; otherwise warns.
@@ -29,11 +31,13 @@ pub fn apply_accent(config: &EmbedConfig) {
     let _ = config;
 }
 
-/// Reports the page's height to the embedding page whenever it changes: only the
-/// height, nothing about the scenario.
+/// Reports the page's height to the embedding page whenever it changes, and again when
+/// the page asks (`{type: 'tragt:measure'}`, sent by `embed.js` when the iframe has loaded,
+/// in case it missed the first report): only the height, nothing about the scenario.
 pub fn post_height_to_parent() {
     #[cfg(target_arch = "wasm32")]
     {
+        use std::rc::Rc;
         use wasm_bindgen::prelude::*;
         let window = window();
         let Ok(Some(parent)) = window.parent() else { return };
@@ -41,23 +45,42 @@ pub fn post_height_to_parent() {
             return; // not in a frame
         }
         let Some(root) = document().document_element() else { return };
-        let last = std::cell::Cell::new(0u32);
-        let report = Closure::<dyn Fn()>::new(move || {
-            let Some(root) = document().document_element() else { return };
-            let height = root.get_bounding_client_rect().height().ceil() as u32;
-            if height == last.get() {
-                return;
-            }
-            last.set(height);
-            let message = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
-            let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
-            let _ = parent.post_message(&message, "*");
-        });
-        if let Ok(observer) = web_sys::ResizeObserver::new(report.as_ref().unchecked_ref()) {
+        let last = Rc::new(std::cell::Cell::new(0u32));
+        let report = {
+            let parent = parent.clone();
+            let last = last.clone();
+            Rc::new(move || {
+                let Some(root) = document().document_element() else { return };
+                let height = root.get_bounding_client_rect().height().ceil() as u32;
+                if height == last.get() {
+                    return;
+                }
+                last.set(height);
+                let message = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
+                let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+                let _ = parent.post_message(&message, "*");
+            })
+        };
+        let on_resize = {
+            let report = report.clone();
+            Closure::<dyn Fn()>::new(move || report())
+        };
+        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
             observer.observe(&root);
         }
-        report.forget(); // lives as long as the page
+        on_resize.forget(); // lives as long as the page
+        let parent_window: JsValue = parent.into();
+        let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            let from_parent = ev.source().is_some_and(|s| js_sys::Object::is(&s, &parent_window));
+            let kind = js_sys::Reflect::get(&ev.data(), &"type".into()).ok().and_then(|t| t.as_string());
+            if from_parent && kind.as_deref() == Some(MEASURE_MESSAGE) {
+                last.set(0);
+                report();
+            }
+        });
+        let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+        on_message.forget();
     }
 }
 
