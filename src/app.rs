@@ -5,11 +5,11 @@ use leptos::prelude::*;
 
 use crate::calc::{Scenario, TemplateId, Workspace};
 use crate::components::{
-    AppHeader, EmbedFooter, MoneyPanel, NoticeArea, ResultsPanel, ScenarioBar, ShareTools, SharedBanner, StageList,
+    AppHeader, CompareView, EmbedFooter, MoneyPanel, NoticeArea, ResultsPanel, ScenarioBar, ShareTools, SharedBanner, StageList,
 };
 use crate::embed::EmbedConfig;
 use crate::i18n::Lang;
-use crate::state::{new_id, AppState, NoticeKind};
+use crate::state::{new_id, use_app_state, AppState, NoticeKind};
 use crate::storage::Keys;
 
 /// What the app starts with.
@@ -133,6 +133,33 @@ pub fn provide_app_state(startup: Startup) -> AppState {
     state
 }
 
+/// On paper only: the scenario's name and the date of printing.
+#[component]
+fn PrintHeader() -> impl IntoView {
+    let state = use_app_state();
+    let printed = RwSignal::new(0u32);
+    #[cfg(target_arch = "wasm32")]
+    {
+        let listener = window_event_listener(leptos::ev::beforeprint, move |_| printed.update(|n| *n += 1));
+        on_cleanup(move || listener.remove());
+    }
+    let date = move || {
+        printed.track();
+        let lang = state.lang.get();
+        #[cfg(target_arch = "wasm32")]
+        let today: String = js_sys::Date::new_0().to_locale_date_string(lang.code(), &wasm_bindgen::JsValue::UNDEFINED).into();
+        #[cfg(not(target_arch = "wasm32"))]
+        let today = String::new();
+        crate::i18n::texts::fill(crate::i18n::Texts::of(lang).printed_on, &[("date", &today)])
+    };
+    view! {
+        <div class="print-only print-header">
+            <h1>{move || format!("Tragt – {}", state.scenario.with(|s| s.name.clone()))}</h1>
+            <p>{date}</p>
+        </div>
+    }
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
@@ -140,6 +167,18 @@ pub fn App() -> impl IntoView {
     #[cfg(target_arch = "wasm32")]
     crate::storage::autosave::use_autosave(state);
     crate::components::share_tools::use_share_links(state);
+    // a new version waiting in the service worker (sw-register.js) is offered as a notice
+    #[cfg(target_arch = "wasm32")]
+    {
+        let waiting = js_sys::Reflect::get(&window(), &"tragtUpdateReady".into()).ok().and_then(|v| v.as_bool());
+        if waiting == Some(true) {
+            state.notify(NoticeKind::UpdateReady, None);
+        }
+        let listener = window_event_listener(leptos::ev::Custom::<web_sys::Event>::new("tragt:update-ready"), move |_| {
+            state.notify(NoticeKind::UpdateReady, None)
+        });
+        on_cleanup(move || listener.remove());
+    }
     // the document's language and title follow the UI language
     Effect::new(move |_| {
         let lang = state.lang.get();
@@ -180,11 +219,15 @@ pub fn App() -> impl IntoView {
     }
     view! {
         <AppHeader />
+        <PrintHeader />
         <p class="intro">{move || t().app_intro}</p>
         <NoticeArea />
         <SharedBanner />
         <ScenarioBar />
         <ShareTools />
+        <Show when=move || state.compare_open.get()>
+            <CompareView />
+        </Show>
         {calculator()}
         <footer class="app-footer">
             <p>{move || t().footer}</p>

@@ -5,6 +5,7 @@
 //! Architecture invariant: nothing here touches the browser, the UI framework, a clock or
 //! the OS (`tests/purity.rs` enforces it). Plain data in, plain data out.
 
+pub mod compare;
 pub mod economics;
 pub mod forecast;
 pub mod funnel;

@@ -2,6 +2,7 @@
 //! state through [`crate::state::use_app_state`] and change it only in event handlers.
 
 pub mod app_header;
+pub mod compare_view;
 pub mod embed_frame;
 pub mod figure;
 pub mod funnel_chart;
@@ -15,6 +16,7 @@ pub mod stage_list;
 pub mod stage_row;
 
 pub use app_header::AppHeader;
+pub use compare_view::CompareView;
 pub use embed_frame::{EmbedFooter, EmbedLogo};
 pub use figure::FigureCard;
 pub use funnel_chart::FunnelChart;
