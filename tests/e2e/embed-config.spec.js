@@ -58,7 +58,7 @@ test('the code follows every option', async ({ page }) => {
   await page.getByTestId('cfg-template').selectOption('b2b');
   await page.getByTestId('cfg-accent').fill('rebeccapurple');
   await expect(page.locator('#cfg-accent-picker')).toHaveValue('#663399');
-  await page.getByTestId('cfg-logo').fill('img/logo.svg');
+  await page.getByTestId('cfg-logo').fill('icon.svg');
   await page.getByTestId('cfg-cta-text').fill('Boka ett möte');
   await page.getByTestId('cfg-cta-url').fill('https://agency.example/kontakt?fran=tragt');
   await page.getByTestId('cfg-cta-summary').check();
@@ -66,7 +66,7 @@ test('the code follows every option', async ({ page }) => {
   await page.getByTestId('cfg-ns').fill('pricing_2');
 
   expect(await params(page)).toEqual([
-    ['embed', '1'], ['lang', 'sv'], ['template', 'b2b'], ['accent', 'rebeccapurple'], ['logo', 'img/logo.svg'],
+    ['embed', '1'], ['lang', 'sv'], ['template', 'b2b'], ['accent', 'rebeccapurple'], ['logo', 'icon.svg'],
     ['cta_text', 'Boka ett möte'], ['cta_url', 'https://agency.example/kontakt?fran=tragt'], ['cta_summary', '1'],
     ['storage', 'session'], ['ns', 'pricing_2'],
   ]);
@@ -90,13 +90,18 @@ test('the code follows every option', async ({ page }) => {
   await expectValid(page, 'cfg-cta-text'); // text without a link: a hint, not an error
 });
 
+test.describe('bad values', () => {
+  // the preview loads the good logos: the https one is answered here, never fetched
+  test.use({ allowedHosts: ['cdn.example'] });
 test('bad values are shown next to their field and left out of the code', async ({ page }) => {
+  await page.route('https://cdn.example/**', (route) =>
+    route.fulfill({ contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>' }));
   await open(page);
   await page.getByTestId('cfg-cta-text').fill('Book a meeting');
   const cases = [
     ['cfg-accent', 'accent', ['notacolour', 'var(--brand)', 'red; background: url(x)'], ['#0a0', 'rgb(10 20 30)', 'teal']],
     ['cfg-logo', 'logo', ['http://cdn.example/logo.png', '//cdn.example/logo.png', 'javascript:alert(1)', 'data:image/png;base64,AA', 'img/my logo.png'],
-      ['https://cdn.example/logo.png', '/img/logo.svg', 'logo.png']],
+      ['https://cdn.example/logo.png', '/icon.svg', 'icon.svg']],
     ['cfg-cta-url', 'cta_url', ['javascript:alert(1)', 'ftp://agency.example/', 'agency.example/contact', 'https://', 'mailto:sales@agency.example'],
       ['https://agency.example/contact', 'http://agency.example']],
     ['cfg-ns', 'ns', ['Pricing Page', 'x'.repeat(33), 'a/b', 'æøå'], ['pricing', 'a-b_9', 'x'.repeat(32)]],
@@ -119,6 +124,7 @@ test('bad values are shown next to their field and left out of the code', async 
   const names = (await params(page)).map(([k]) => k);
   expect(names).not.toContain('cta_text');
   expect(names).not.toContain('cta_summary');
+});
 });
 
 test('the preview shows the calculator of the code, saving nothing', async ({ page }) => {

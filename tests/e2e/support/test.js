@@ -5,7 +5,7 @@ const { test: base, expect } = require('@playwright/test');
 const { Tragt } = require('../pages/tragt');
 
 /** True for requests the app may make: same host, or in-memory data/blob URLs. */
-function isLocal(url) {
+function isLocal(url, allowedHosts = []) {
   let u;
   try {
     u = new URL(url);
@@ -13,18 +13,20 @@ function isLocal(url) {
     return false;
   }
   if (u.protocol === 'data:' || u.protocol === 'blob:') return true;
-  return u.hostname === '127.0.0.1';
+  return u.hostname === '127.0.0.1' || allowedHosts.includes(u.hostname);
 }
 
 const test = base.extend({
-  page: async ({ page }, use, testInfo) => {
+  // hosts a test stands in for with page.route (e.g. an agency's https logo); none by default
+  allowedHosts: [[], { option: true }],
+  page: async ({ page, allowedHosts }, use, testInfo) => {
     const problems = [];
     page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
     page.on('console', (msg) => {
       if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
     });
     page.on('request', (req) => {
-      if (!isLocal(req.url())) problems.push(`request to a foreign origin: ${req.method()} ${req.url()}`);
+      if (!isLocal(req.url(), allowedHosts)) problems.push(`request to a foreign origin: ${req.method()} ${req.url()}`);
     });
     await use(page);
     if (problems.length) {
