@@ -6,10 +6,11 @@
 const path = require('node:path');
 const { defineConfig } = require('@playwright/test');
 
+const { appPort, appOrigin } = require('./support/origins');
+
 const repoRoot = path.resolve(__dirname, '..', '..');
 const dist = path.join(repoRoot, 'dist');
-const port = 4173;
-const baseURL = `http://127.0.0.1:${port}/`;
+const baseURL = `${appOrigin}/`;
 
 module.exports = defineConfig({
   testDir: __dirname,
@@ -28,14 +29,14 @@ module.exports = defineConfig({
              '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
+  // dist/ at / and at /tools/tragt/ on appPort, tests/e2e/host/ on the next port (support/serve.mjs).
   webServer: {
-    command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory ${JSON.stringify(dist)}`,
+    command: `node ${JSON.stringify(path.join(__dirname, 'support', 'serve.mjs'))} ${JSON.stringify(dist)} ${appPort}`,
     url: baseURL,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,
-    // http.server logs every request on stderr; keep the test output readable.
     stdout: 'ignore',
-    stderr: 'ignore',
+    stderr: 'pipe',
   },
   projects: [
     {

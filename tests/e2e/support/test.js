@@ -1,6 +1,7 @@
-// The shared Playwright fixture for every spec: a `page` that fails the test on any
-// uncaught page error, any console error, and any request that leaves 127.0.0.1 (the app
-// must work offline and never phone home), plus `tragt`, the page object around it.
+// The shared Playwright fixture for every spec. Every page of the test's browser context
+// fails the test on any uncaught page error, any console error, any Content-Security-Policy
+// violation, and any request that leaves 127.0.0.1 (the app must work offline and never
+// phone home). `tragt` is the page object around `page`.
 const { test: base, expect } = require('@playwright/test');
 const { Tragt } = require('../pages/tragt');
 
@@ -16,23 +17,41 @@ function isLocal(url, allowedHosts = []) {
   return u.hostname === '127.0.0.1' || allowedHosts.includes(u.hostname);
 }
 
+/** Runs in every frame before its scripts: reports each CSP violation to the test at once. */
+function reportCspViolations() {
+  document.addEventListener('securitypolicyviolation', (e) => {
+    window.__tragtCspViolation(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'}`
+      + ` at ${e.sourceFile || e.documentURI}:${e.lineNumber}${e.sample ? ` "${e.sample}"` : ''}`);
+  });
+}
+
 const test = base.extend({
   // hosts a test stands in for with page.route (e.g. an agency's https logo); none by default
   allowedHosts: [[], { option: true }],
-  page: async ({ page, allowedHosts }, use, testInfo) => {
+  /** What went wrong on any page of the test; the test fails unless it stays empty. */
+  pageProblems: async ({}, use, testInfo) => {
     const problems = [];
-    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-    });
-    page.on('request', (req) => {
-      if (!isLocal(req.url(), allowedHosts)) problems.push(`request to a foreign origin: ${req.method()} ${req.url()}`);
-    });
-    await use(page);
+    await use(problems);
     if (problems.length) {
       await testInfo.attach('page-problems', { body: problems.join('\n'), contentType: 'text/plain' });
     }
-    expect(problems, 'no page errors, console errors or foreign requests').toEqual([]);
+    expect(problems, 'no page errors, console errors, CSP violations or foreign requests').toEqual([]);
+  },
+  context: async ({ context, pageProblems, allowedHosts }, use) => {
+    await context.exposeBinding('__tragtCspViolation', (_source, report) => {
+      pageProblems.push(`CSP violation: ${report}`);
+    });
+    await context.addInitScript(reportCspViolations);
+    context.on('page', (page) => {
+      page.on('pageerror', (err) => pageProblems.push(`pageerror: ${err.message}`));
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') pageProblems.push(`console error: ${msg.text()}`);
+      });
+      page.on('request', (req) => {
+        if (!isLocal(req.url(), allowedHosts)) pageProblems.push(`request to a foreign origin: ${req.method()} ${req.url()}`);
+      });
+    });
+    await use(context);
   },
   tragt: async ({ page }, use) => {
     await use(new Tragt(page));
