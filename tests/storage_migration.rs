@@ -2,7 +2,9 @@
 //! numbers intact, and `migrate` is idempotent on anything it accepts.
 
 use proptest::prelude::*;
-use tragt::calc::{Currency, LtvMethod, Period, StageLabel, TemplateId};
+use tragt::calc::{Currency, LtvMethod, Period, Scenario, StageLabel, TemplateId, Workspace};
+use tragt::storage::share::{base64url_decode, base64url_encode, decode_payload, encode_payload};
+use tragt::storage::transfer::{export_all, import_into};
 use tragt::storage::{migrate, serialize};
 
 fn fixture(name: &str) -> String {
@@ -65,5 +67,42 @@ proptest! {
     fn arbitrary_text_is_refused_without_panicking(s in "\\PC{0,300}") {
         // only a JSON object naming the format can ever be read
         prop_assert!(migrate(&s).is_err() || s.contains("\"tragt\""));
+    }
+}
+
+proptest! {
+    #[test]
+    fn base64url_round_trips_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let text = base64url_encode(&bytes);
+        prop_assert!(text.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_'));
+        prop_assert_eq!(base64url_decode(&text), Some(bytes));
+    }
+
+    #[test]
+    fn any_share_payload_is_decoded_or_refused_without_panicking(s in "\\PC{0,200}") {
+        // and what decodes re-encodes to the same text (one spelling per byte string)
+        if let Ok(bytes) = decode_payload(&s, s.len()) {
+            prop_assert_eq!(encode_payload(&bytes), s);
+        }
+    }
+
+    #[test]
+    fn importing_an_export_adds_every_scenario_and_keeps_mine(n in 1usize..5) {
+        let mut theirs = Workspace::new(Scenario::from_template("t0".into(), "T".into(), TemplateId::Aida, Currency::Eur));
+        for i in 1..n {
+            theirs.add(Scenario::from_template(format!("t{i}"), "T".into(), TemplateId::Webshop, Currency::Dkk));
+        }
+        let mine = Workspace::new(Scenario::from_template("m".into(), "T".into(), TemplateId::B2b, Currency::Sek));
+        let mut merged = mine.clone();
+        let mut k = 0;
+        let added = import_into(&mut merged, &export_all(&theirs), || { k += 1; format!("new{k}") }).unwrap();
+        prop_assert_eq!(added, n);
+        prop_assert_eq!(&merged.scenarios()[0], &mine.scenarios()[0]);
+        let names: std::collections::HashSet<_> = merged.scenarios().iter().map(|s| s.name.clone()).collect();
+        prop_assert_eq!(names.len(), n + 1, "names stay unique");
+        for (got, want) in merged.scenarios()[1..].iter().zip(theirs.scenarios()) {
+            prop_assert_eq!(&got.stages, &want.stages);
+            prop_assert_eq!(&got.economics, &want.economics);
+        }
     }
 }

@@ -12,7 +12,9 @@ use tragt::calc::{Currency, Scenario, TemplateId, Workspace};
 use tragt::components::{MoneyPanel, ResultsPanel, ScenarioBar, StageList};
 use tragt::i18n::Lang;
 use tragt::storage::browser::{self, LoadOutcome, StorageIssue};
-use tragt::storage::{serialize, Keys, LoadError};
+use tragt::storage::compress::{deflate, inflate, open_payload, share_payload};
+use tragt::storage::share::{fragment_payload, ShareError};
+use tragt::storage::{serialize, Area, Keys, LoadError};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -129,6 +131,7 @@ fn mount<V: IntoView + 'static>(
             keys: Keys::namespaced("mounted"),
             notices: vec![],
             can_save: false,
+            embed: None,
         });
         view()
     });
@@ -238,4 +241,45 @@ fn the_serialized_workspace_is_what_storage_holds() {
     let expected: serde_json::Value = serde_json::from_str(&serialize(&w)).unwrap();
     assert_eq!(stored, expected);
     assert_eq!(stored["version"], 1);
+}
+
+#[wasm_bindgen_test]
+async fn the_browser_compresses_and_checks_zlib() {
+    let text = "funnel ".repeat(200);
+    let packed = deflate(text.as_bytes()).await.unwrap();
+    assert!(packed.len() < text.len() / 10, "{} bytes", packed.len());
+    assert_eq!(inflate(&packed).await.unwrap(), text.as_bytes());
+    // cut short, or one byte changed (Adler-32 catches it): an error, never garbage
+    assert!(inflate(&packed[..packed.len() - 3]).await.is_err());
+    let mut altered = packed.clone();
+    let mid = altered.len() / 2;
+    altered[mid] ^= 0x20;
+    assert!(inflate(&altered).await.is_err());
+}
+
+#[wasm_bindgen_test]
+async fn a_share_link_round_trips_a_scenario_and_rejects_damage() {
+    let mut s = Scenario::from_template("x".into(), "Q3 <b>plan</b>".into(), TemplateId::Kopvagen, Currency::Nok);
+    s.economics.spend = 1234.5;
+    let payload = share_payload(&s).await.unwrap();
+    let link = format!("https://agency.example/tools/tragt/#s={payload}");
+    let opened = open_payload(fragment_payload(&link.split_once('#').unwrap().1).unwrap(), link.len()).await.unwrap();
+    assert_eq!(opened, s);
+    let cut = &payload[..payload.len() - 5];
+    assert_eq!(open_payload(cut, 100).await, Err(ShareError::Damaged));
+    assert_eq!(open_payload(&payload, 9000).await, Err(ShareError::TooLong));
+    assert_eq!(open_payload(&payload.replacen('1', "2", 1), 100).await, Err(ShareError::FutureVersion));
+}
+
+#[wasm_bindgen_test]
+fn session_storage_is_its_own_area() {
+    let mut keys = Keys::namespaced("area-session");
+    keys.area = Area::Session;
+    let session = web_sys::window().unwrap().session_storage().unwrap().unwrap();
+    let _ = session.remove_item(&keys.store());
+    browser::save(&keys, &sample()).unwrap();
+    assert!(session.get_item(&keys.store()).unwrap().is_some());
+    assert!(storage().get_item(&keys.store()).unwrap().is_none(), "nothing in localStorage");
+    keys.area = Area::Off;
+    assert_eq!(browser::save(&keys, &sample()), Err(StorageIssue::Unavailable));
 }

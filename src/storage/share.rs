@@ -44,12 +44,9 @@ pub fn decode_payload(payload: &str, link_len: usize) -> Result<Vec<u8>, ShareEr
         return Err(ShareError::TooLong);
     }
     let (version, data) = payload.split_once('.').ok_or(ShareError::Damaged)?;
-    let version: u32 = version.parse().map_err(|_| ShareError::Damaged)?;
-    if version > LINK_VERSION {
-        return Err(ShareError::FutureVersion);
-    }
-    if version != LINK_VERSION {
-        return Err(ShareError::Damaged);
+    if version != LINK_VERSION.to_string() {
+        let newer = version.bytes().all(|b| b.is_ascii_digit()) && version.parse::<u32>().is_ok_and(|v| v > LINK_VERSION);
+        return Err(if newer { ShareError::FutureVersion } else { ShareError::Damaged });
     }
     let bytes = base64url_decode(data).ok_or(ShareError::Damaged)?;
     if bytes.is_empty() {
@@ -158,6 +155,8 @@ mod tests {
         assert_eq!(decode_payload("1.Zm9v", 100).unwrap(), b"foo");
         assert_eq!(decode_payload("2.Zm9v", 100), Err(ShareError::FutureVersion));
         assert_eq!(decode_payload("0.Zm9v", 100), Err(ShareError::Damaged));
+        assert_eq!(decode_payload("01.Zm9v", 100), Err(ShareError::Damaged), "one spelling only");
+        assert_eq!(decode_payload("+2.Zm9v", 100), Err(ShareError::Damaged));
         assert_eq!(decode_payload("Zm9v", 100), Err(ShareError::Damaged));
         assert_eq!(decode_payload("1.", 100), Err(ShareError::Damaged));
         assert_eq!(decode_payload("1.Zm9v", MAX_LINK_BYTES + 1), Err(ShareError::TooLong));
