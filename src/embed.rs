@@ -37,21 +37,21 @@ pub fn parse(param: impl Fn(&str) -> Option<String>) -> (EmbedConfig, Vec<String
             config.accent_text = Some(text_on(&accent));
             config.accent = Some(accent);
         } else {
-            warnings.push(format!("Tragt: accent ignored, not a CSS colour: {:?}", clip(&accent)));
+            warnings.push(format!("Tragt: accent ignored, not a CSS colour: “{}”", clip(&accent)));
         }
     }
     if let Some(logo) = param("logo") {
         if is_logo_url(&logo) {
             config.logo = Some(logo);
         } else {
-            warnings.push(format!("Tragt: logo ignored, use an https URL or a same-origin path: {:?}", clip(&logo)));
+            warnings.push(format!("Tragt: logo ignored, use an https URL or a same-origin path: “{}”", clip(&logo)));
         }
     }
     if let Some(url) = param("cta_url") {
         if is_web_url(&url) {
             config.cta_url = Some(url);
         } else {
-            warnings.push(format!("Tragt: cta_url ignored, use an http(s) URL: {:?}", clip(&url)));
+            warnings.push(format!("Tragt: cta_url ignored, use an http(s) URL: “{}”", clip(&url)));
         }
     }
     config.cta_text = param("cta_text")

@@ -1,6 +1,12 @@
-//! Entry point: a panic hook for readable errors, then mount the app.
+//! Entry point: a panic hook that says what happened in the console, then mount the app.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        // the message and place, without the formatting machinery of a full hook
+        let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        let payload = info.payload();
+        let message = payload.downcast_ref::<&str>().copied().or_else(|| payload.downcast_ref::<String>().map(String::as_str));
+        web_sys::console::error_1(&format!("{}{place}", message.unwrap_or("Tragt stopped")).into());
+    }));
     leptos::mount::mount_to_body(tragt::app::App);
 }

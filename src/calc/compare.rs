@@ -33,6 +33,22 @@ impl KeyFigure {
         KeyFigure::Roi,
     ];
 
+    /// A stable id (the row's `data-figure`).
+    pub fn id(self) -> &'static str {
+        match self {
+            KeyFigure::Customers => "customers",
+            KeyFigure::Revenue => "revenue",
+            KeyFigure::Cac => "cac",
+            KeyFigure::Ltv => "ltv",
+            KeyFigure::LtvCac => "ltv-cac",
+            KeyFigure::OverallRate => "overall-rate",
+            KeyFigure::Cpl => "cpl",
+            KeyFigure::Roas => "roas",
+            KeyFigure::Payback => "payback",
+            KeyFigure::Roi => "roi",
+        }
+    }
+
     /// Its value in a forecast.
     pub fn of(self, f: &Forecast) -> Figure {
         match self {

@@ -130,7 +130,7 @@ pub fn CompareView() -> impl IntoView {
                     })
                     .collect_view();
                 view! {
-                    <tr data-figure=format!("{k:?}").to_lowercase()>
+                    <tr data-figure=k.id()>
                         <th scope="row">{label(t, k)}</th>
                         {cells}
                     </tr>

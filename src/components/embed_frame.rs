@@ -18,7 +18,7 @@ pub fn apply_accent(config: &EmbedConfig) {
     #[cfg(target_arch = "wasm32")]
     if let (Some(accent), Some(text)) = (&config.accent, config.accent_text) {
         if !web_sys::css::supports_with_value("color", accent).unwrap_or(false) {
-            leptos::logging::warn!("Tragt: accent ignored, not a CSS colour: {accent:?}");
+            leptos::logging::warn!("Tragt: accent ignored, not a CSS colour: “{accent}”");
             return;
         }
         let Some(root) = document().document_element() else { return };

@@ -147,7 +147,8 @@ fn quote(field: &str, separator: char) -> String {
     }
 }
 
-/// A file name from a scenario name: letters, digits, `-` and `_` kept, the rest `-`.
+/// A file name from a scenario name: ASCII letters and digits, `-`, `_` and non-ASCII
+/// letters (æ, ö, …) kept, the rest `-`.
 /// ```
 /// use tragt::storage::transfer::file_stem;
 /// assert_eq!(file_stem("Q3 plan: shop"), "tragt-Q3-plan--shop");
@@ -156,7 +157,7 @@ fn quote(field: &str, separator: char) -> String {
 pub fn file_stem(name: &str) -> String {
     let stem: String = name
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' || c >= '\u{a0}' { c } else { '-' })
         .collect();
     let stem = stem.trim_matches('-');
     if stem.is_empty() { "tragt".to_string() } else { format!("tragt-{}", stem.chars().take(60).collect::<String>()) }
