@@ -192,9 +192,10 @@ test('a new build waits as an update; the page is told, and applying it reloads 
       'the update waits').toBe(true);
     await expect(page.locator('html'), 'the open page is left alone').not.toHaveAttribute('data-build', 'next');
 
-    // the app's reload button
+    // the app offers the new version in its notice area; its button applies it
+    await expect(tragt.byId('notice')).toContainText('A new version of Tragt is ready.');
     const reloaded = page.waitForEvent('load');
-    await page.evaluate(() => window.dispatchEvent(new Event('tragt:update-apply')));
+    await tragt.byId('update-reload').click();
     await reloaded;
     await tragt.ready();
     await expect(page.locator('html')).toHaveAttribute('data-build', 'next');
