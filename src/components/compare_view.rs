@@ -61,6 +61,80 @@ struct Column {
     forecast: Forecast,
 }
 
+/// Builds the table, the note on the baseline and the bars into `container`.
+fn render(container: &web_sys::HtmlDivElement, cols: &[Column], lang: Lang, t: &Texts) {
+    {
+        use web_sys::Element;
+        let doc = document();
+        let el = |parent: &Element, tag: &str, class: &str, text: &str| -> Element {
+            let e = doc.create_element(tag).expect("createElement");
+            if !class.is_empty() {
+                e.set_class_name(class);
+            }
+            if !text.is_empty() {
+                e.set_text_content(Some(text));
+            }
+            let _ = parent.append_child(&e);
+            e
+        };
+        container.set_text_content(None);
+        if cols.len() < 2 {
+            el(container, "p", "hint compare-empty", t.compare_too_few);
+            return;
+        }
+        let baseline_note = fill(t.compare_difference, &[("name", &cols[0].name)]);
+        let table = el(&el(container, "div", "compare-scroll", ""), "table", "compare-table", "");
+        let _ = table.set_attribute("data-testid", "compare-table");
+        el(&table, "caption", "visually-hidden", &baseline_note);
+        let head = el(&el(&table, "thead", "", ""), "tr", "", "");
+        el(&head, "td", "", "");
+        for (i, c) in cols.iter().enumerate() {
+            let _ = el(&head, "th", &format!("s{i}"), &c.name).set_attribute("scope", "col");
+        }
+        let body = el(&table, "tbody", "", "");
+        for k in KeyFigure::ALL {
+            let row = el(&body, "tr", "", "");
+            let _ = row.set_attribute("data-figure", k.id());
+            let _ = el(&row, "th", "", label(t, k)).set_attribute("scope", "row");
+            let baseline = k.of(&cols[0].forecast);
+            for (i, c) in cols.iter().enumerate() {
+                let value = k.of(&c.forecast);
+                let cell = el(&row, "td", "", "");
+                let _ = cell.set_attribute("data-value", &raw(value));
+                el(&cell, "span", "", &shown(lang, c.currency, k, value));
+                if i > 0 {
+                    let change = relative_change(value, baseline);
+                    let judged = change.ok().filter(|d| *d != 0.0).map(|d| (d < 0.0) == k.lower_is_better());
+                    let class = match judged {
+                        Some(true) => "diff better",
+                        Some(false) => "diff worse",
+                        None => "diff",
+                    };
+                    let text = change.map(|d| format!("{}{}", if d > 0.0 { "+" } else { "" }, fmt::percent(lang, d))).unwrap_or_default();
+                    let _ = el(&cell, "span", class, &text).set_attribute("data-value", &raw(change));
+                }
+            }
+        }
+        el(container, "p", "hint", &baseline_note);
+        let chart = el(container, "figure", "compare-chart", "");
+        let _ = chart.set_attribute("data-testid", "chart-compare");
+        let _ = chart.set_attribute("role", "img");
+        let _ = chart.set_attribute("aria-label", t.compare_chart_label);
+        for k in [KeyFigure::Customers, KeyFigure::Revenue, KeyFigure::Cac, KeyFigure::Ltv] {
+            let group = el(&chart, "div", "bar-group", "");
+            el(&group, "h3", "", label(t, k));
+            let values: Vec<Figure> = cols.iter().map(|c| k.of(&c.forecast)).collect();
+            for (i, ((share, value), c)) in shares(&values).into_iter().zip(&values).zip(cols).enumerate() {
+                let row = el(&group, "div", &format!("bar-row s{i}"), "");
+                el(&row, "span", "bar-name", &c.name);
+                let bar = el(&el(&row, "span", "bar-track", ""), "span", "bar", "");
+                let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&bar).style().set_property("width", &per_mille(share));
+                let _ = el(&row, "span", "bar-value", &shown(lang, c.currency, k, *value)).set_attribute("data-value", &raw(*value));
+            }
+        }
+    }
+}
+
 /// The comparison panel.
 #[component]
 pub fn CompareView() -> impl IntoView {
@@ -95,97 +169,15 @@ pub fn CompareView() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let body = move || {
+    // The table and bars are rebuilt as plain DOM on every change: a comparison is read,
+    // not typed into, and built this way it costs a fraction of the bytes of a view tree.
+    let body_ref = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
         let cols = columns();
         let lang = state.lang.get();
-        let t = state.t();
-        if cols.len() < 2 {
-            return view! { <p class="hint compare-empty">{t.compare_too_few}</p> }.into_any();
-        }
-        let base = cols[0].name.clone();
-        let rows = KeyFigure::ALL
-            .iter()
-            .map(|&k| {
-                let baseline = k.of(&cols[0].forecast);
-                let cells = cols
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| {
-                        let value = k.of(&c.forecast);
-                        let diff = (i > 0).then(|| {
-                            let change = relative_change(value, baseline);
-                            let better = change.is_ok_and(|d| if k.lower_is_better() { d < 0.0 } else { d > 0.0 });
-                            let worse = change.is_ok_and(|d| if k.lower_is_better() { d > 0.0 } else { d < 0.0 });
-                            let text = change.map(|d| format!("{}{}", if d > 0.0 { "+" } else { "" }, fmt::percent(lang, d))).unwrap_or_default();
-                            view! {
-                                <span class="diff" class:better=better class:worse=worse data-value=raw(change)>{text}</span>
-                            }
-                        });
-                        view! {
-                            <td data-value=raw(value)>
-                                <span>{shown(lang, c.currency, k, value)}</span>
-                                {diff}
-                            </td>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <tr data-figure=k.id()>
-                        <th scope="row">{label(t, k)}</th>
-                        {cells}
-                    </tr>
-                }
-            })
-            .collect_view();
-        let groups = [KeyFigure::Customers, KeyFigure::Revenue, KeyFigure::Cac, KeyFigure::Ltv]
-            .iter()
-            .map(|&k| {
-                let values: Vec<Figure> = cols.iter().map(|c| k.of(&c.forecast)).collect();
-                let bars = shares(&values)
-                    .into_iter()
-                    .zip(&values)
-                    .zip(&cols)
-                    .enumerate()
-                    .map(|(i, ((share, value), c))| {
-                        view! {
-                            <div class=format!("bar-row s{i}")>
-                                <span class="bar-name">{c.name.clone()}</span>
-                                <span class="bar-track">
-                                    <span class="bar" style:width=per_mille(share)></span>
-                                </span>
-                                <span class="bar-value" data-value=raw(*value)>{shown(lang, c.currency, k, *value)}</span>
-                            </div>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <div class="bar-group">
-                        <h3>{label(t, k)}</h3>
-                        {bars}
-                    </div>
-                }
-            })
-            .collect_view();
-        view! {
-            <div class="compare-scroll">
-                <table class="compare-table" data-testid="compare-table">
-                    <caption class="visually-hidden">{fill(t.compare_difference, &[("name", &base)])}</caption>
-                    <thead>
-                        <tr>
-                            <td></td>
-                            {cols.iter().enumerate().map(|(i, c)| view! { <th scope="col" class=format!("s{i}")>{c.name.clone()}</th> }).collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-            <p class="hint">{fill(t.compare_difference, &[("name", &base)])}</p>
-            <figure class="compare-chart" data-testid="chart-compare" role="img" aria-label=t.compare_chart_label>
-                {groups}
-            </figure>
-        }
-        .into_any()
-    };
+        let Some(container) = body_ref.get() else { return };
+        render(&container, &cols, lang, state.t());
+    });
     view! {
         <section class="panel compare no-print" aria-labelledby="compare-heading">
             <div class="compare-head">
@@ -216,7 +208,7 @@ pub fn CompareView() -> impl IntoView {
                     }
                 </For>
             </fieldset>
-            {body}
+            <div node_ref=body_ref></div>
         </section>
     }
 }
