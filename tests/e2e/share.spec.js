@@ -247,6 +247,42 @@ test.describe('save and discard', () => {
   });
 });
 
+test.describe('an unsaved shared scenario next to the visitor\'s own', () => {
+  test.skip(({ isMobile }) => isMobile, 'desktop only: saving does not depend on the viewport');
+
+  test('a second link replaces the first one that was not saved', async ({ newVisitor }) => {
+    const { link: first } = await shareEdited(await newVisitor(), { lang: 'en', template: 'b2b', name: 'First' });
+    const { view, link: second } = await shareEdited(await newVisitor(), { lang: 'en', template: 'aida', name: 'Second' });
+    const visitor = await newVisitor();
+    await ownScenario(visitor, { name: 'Own', top: 321 });
+    await visitor.page.goto(first);
+    await visitor.ready();
+    await expect.poll(() => scenarioNames(visitor)).toEqual(['Own', 'First (not saved)']);
+    await visitor.page.evaluate((hash) => { location.hash = hash; }, new URL(second).hash);
+    await expect.poll(() => scenarioNames(visitor)).toEqual(['Own', 'Second (not saved)']);
+    expect(await visitor.scenarioView()).toEqual(view);
+  });
+
+  test('deleting the last own scenario while a shared one is open is saved too', async ({ tragt, newVisitor }) => {
+    const { link } = await shareEdited(await newVisitor(), { lang: 'en', template: 'b2b', name: 'Shared one' });
+    await ownScenario(tragt, { lang: 'en', template: 'aida', name: 'Own', top: 321 });
+    await tragt.page.goto(link);
+    await tragt.ready();
+    await expect.poll(() => scenarioNames(tragt)).toEqual(['Own', 'Shared one (not saved)']);
+    const [own] = await tragt.scenarios();
+    await tragt.switchScenario(own.id);
+    await tragt.byId('scenario-delete').click();
+    await expect.poll(() => scenarioNames(tragt)).toEqual(['Shared one (not saved)']);
+    // nothing of the visitor's own is left to keep
+    await expect.poll(() => tragt.savedStore(), { message: 'the deletion is saved' }).toBeNull();
+
+    // a later visit without the link does not bring "Own" back
+    await tragt.open({ lang: 'en' });
+    expect(await scenarioNames(tragt)).not.toContain('Own');
+    await expect(tragt.byId('scenario-select').locator('option')).toHaveCount(1);
+  });
+});
+
 test.describe('links that cannot be opened', () => {
   test.skip(({ isMobile }) => isMobile, 'desktop only: link checks do not depend on the viewport');
 
