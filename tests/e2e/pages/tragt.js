@@ -1,7 +1,10 @@
 // Page object for Tragt. It drives the app only through the data-testid hooks of
 // the test contract (TESTIDS.md) (plus the extra hooks stage-up/stage-down/stage-drop-off/stage-cost/
-// period-select) and URL parameters, and reads figures from `data-value`, never from the
-// formatted text. Stage indexes are 0-based (stage(0) is the top of the funnel).
+// period-select, and share-open/share-url/share-copy/share-save/share-discard/export-json/
+// export-all/import-json/export-csv/cta/open-full) and URL parameters, and reads figures
+// from `data-value`, never from the formatted text. Stage indexes are 0-based (stage(0) is
+// the top of the funnel). Share links are decoded and made in Node (zlib, base64url) to
+// check what they carry and to build links the app must refuse.
 const fs = require('node:fs');
 const zlib = require('node:zlib');
 const { expect } = require('@playwright/test');
