@@ -7,7 +7,7 @@ use std::time::Duration;
 use leptos::ev;
 use leptos::prelude::*;
 
-use super::browser::{save, StorageIssue};
+use super::browser::{clear, save, StorageIssue};
 use crate::state::{AppState, NoticeKind};
 
 /// Pause after the last change before writing.
@@ -33,9 +33,12 @@ fn flush(state: AppState, pending: StoredValue<Pending>) {
     if !state.can_save.get_untracked() {
         return;
     }
-    let Some(workspace) = state.savable() else { return };
     let keys = state.keys.get_value();
-    let result = save(&keys, &workspace);
+    let result = match state.savable() {
+        Some(workspace) => save(&keys, &workspace),
+        // only an unsaved shared scenario is left: the user deleted all of their own
+        None => clear(&keys),
+    };
     match result {
         Ok(()) => state.notices.update(|list| list.retain(|n| n.kind != NoticeKind::StorageFull)),
         Err(StorageIssue::Full) => state.notify(NoticeKind::StorageFull, None),

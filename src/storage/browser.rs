@@ -86,6 +86,12 @@ pub fn save(keys: &Keys, workspace: &Workspace) -> Result<(), StorageIssue> {
     area(keys)?.set_item(&keys.store(), &serialize(workspace)).map_err(|e| issue_of(&e))
 }
 
+/// Forgets the saved scenarios: the user has deleted every one of them (only an unsaved
+/// shared scenario is open), so the next visit starts as a first visit.
+pub fn clear(keys: &Keys) -> Result<(), StorageIssue> {
+    area(keys)?.remove_item(&keys.store()).map_err(|e| issue_of(&e))
+}
+
 /// The saved UI language, if any.
 pub fn load_lang(keys: &Keys) -> Option<String> {
     area(keys).ok()?.get_item(&keys.lang()).ok().flatten()

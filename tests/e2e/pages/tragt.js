@@ -1,7 +1,12 @@
 // Page object for Tragt. It drives the app only through the data-testid hooks of
 // the test contract (TESTIDS.md) (plus the extra hooks stage-up/stage-down/stage-drop-off/stage-cost/
-// period-select) and URL parameters, and reads figures from `data-value`, never from the
-// formatted text. Stage indexes are 0-based (stage(0) is the top of the funnel).
+// period-select, and share-open/share-url/share-copy/share-save/share-discard/export-json/
+// export-all/import-json/export-csv/cta/open-full) and URL parameters, and reads figures
+// from `data-value`, never from the formatted text. Stage indexes are 0-based (stage(0) is
+// the top of the funnel). Share links are decoded and made in Node (zlib, base64url) to
+// check what they carry and to build links the app must refuse.
+const fs = require('node:fs');
+const zlib = require('node:zlib');
 const { expect } = require('@playwright/test');
 
 /** Relative tolerance for comparing figures. */
@@ -23,6 +28,12 @@ function parseDataValue(raw, what) {
   if (!Number.isFinite(n)) throw new Error(`${what} has a data-value that is not a number: ${JSON.stringify(raw)}`);
   return n;
 }
+
+/** The money and LTV fields (plus currency and period) that a scenario carries. */
+const MONEY_FIELDS = [
+  'input-spend', 'input-aov', 'input-frequency', 'input-margin', 'ltv-method',
+  'input-lifespan', 'input-retention', 'input-discount', 'currency-select', 'period-select',
+];
 
 /** Every headline output of TESTIDS.md. */
 const OUTPUTS = [
@@ -268,6 +279,93 @@ class Tragt {
     await this.byId('scenario-name').fill(name);
   }
 
+  // ---- sharing and files ----------------------------------------------------------------
+
+  /**
+   * Opens the share panel (if it is closed) and returns the share link once it is made.
+   * The link follows edits asynchronously: pass the link read before an edit as
+   * `previous` to wait for the new one.
+   */
+  async shareLink(previous) {
+    const url = this.byId('share-url');
+    if (!(await url.isVisible())) await this.byId('share-open').click();
+    await expect
+      .poll(async () => {
+        const v = await url.inputValue();
+        return v.includes('#s=') && v !== previous;
+      }, { message: 'share-url holds a (new) link' })
+      .toBe(true);
+    return url.inputValue();
+  }
+
+  /**
+   * Clicks the button with this test id and returns the file it downloads:
+   * {name (the suggested file name), bytes (Buffer), text (UTF-8, BOM kept)}.
+   */
+  async download(testid) {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.byId(testid).click()]);
+    const failure = await download.failure();
+    if (failure) throw new Error(`download from ${testid} failed: ${failure}`);
+    const bytes = fs.readFileSync(await download.path());
+    return { name: download.suggestedFilename(), bytes, text: bytes.toString('utf8') };
+  }
+
+  /** Picks a file for import-json: `content` is a string or a Buffer. */
+  async importFile(name, content, mimeType = 'application/json') {
+    const buffer = Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
+    await this.byId('import-json').setInputFiles({ name, mimeType, buffer });
+  }
+
+  /** The values of the money fields that are on the page ({testid: value}). */
+  async moneyFields() {
+    const out = {};
+    for (const id of MONEY_FIELDS) {
+      const field = this.byId(id);
+      if ((await field.count()) > 0 && (await field.isVisible())) out[id] = await field.inputValue();
+    }
+    return out;
+  }
+
+  /**
+   * What a scenario looks like on screen: its name, stage names, money fields, template,
+   * lead/purchase marks and every figure. Two equal views are the same scenario.
+   */
+  async scenarioView() {
+    const n = await this.stageCount();
+    const lead = [];
+    const purchase = [];
+    for (let i = 0; i < n; i += 1) {
+      lead.push(await this.inStage(i, 'stage-lead').isChecked());
+      purchase.push(await this.inStage(i, 'stage-purchase').isChecked());
+    }
+    return {
+      name: await this.byId('scenario-name').inputValue(),
+      template: await this.byId('template-select').inputValue(),
+      stageNames: await this.stageNames(),
+      lead,
+      purchase,
+      money: await this.moneyFields(),
+      figures: await this.snapshot(),
+    };
+  }
+
+  /** The text of the scenario list's selected option. */
+  async selectedOptionText() {
+    return this.byId('scenario-select').evaluate((s) => s.options[s.selectedIndex].textContent.trim());
+  }
+
+  /** sessionStorage as a plain object. */
+  async sessionStorage() {
+    return this.page.evaluate(() => {
+      const o = {};
+      for (let i = 0; i < sessionStorage.length; i += 1) {
+        const k = sessionStorage.key(i);
+        o[k] = sessionStorage.getItem(k);
+      }
+      return o;
+    });
+  }
+
   // ---- storage ------------------------------------------------------------------------
 
   /** localStorage as a plain object. */
@@ -302,6 +400,27 @@ class Tragt {
   }
 }
 
+/** The `s=` payload of a share link's fragment (null if it has none). */
+function sharePayload(link) {
+  const hash = new URL(link).hash.replace(/^#/, '');
+  const part = hash.split('&').find((p) => p.startsWith('s='));
+  return part ? part.slice(2) : null;
+}
+
+/** The JSON a share link carries, decoded in Node: base64url → zlib inflate → JSON. */
+function decodeShareLink(link) {
+  const payload = sharePayload(link);
+  if (!payload) throw new Error(`not a share link: ${link}`);
+  const [version, data] = payload.split('.');
+  if (version !== '1') throw new Error(`share link version ${version}`);
+  return JSON.parse(zlib.inflateSync(Buffer.from(data, 'base64url')).toString('utf8'));
+}
+
+/** A `1.<base64url zlib>` payload for any text (a well-formed link around any content). */
+function encodeSharePayload(text, version = 1) {
+  return `${version}.${zlib.deflateSync(Buffer.from(text, 'utf8')).toString('base64url')}`;
+}
+
 /** Lists every expected figure that the snapshot does not match (empty when all match). */
 function mismatches(snap, expected) {
   const bad = [];
@@ -324,4 +443,7 @@ function mismatches(snap, expected) {
   return bad;
 }
 
-module.exports = { Tragt, close, mismatches, OUTPUTS, STAGE_OUTPUTS, TEMPLATES, LANGS };
+module.exports = {
+  Tragt, close, mismatches, sharePayload, decodeShareLink, encodeSharePayload,
+  OUTPUTS, STAGE_OUTPUTS, MONEY_FIELDS, TEMPLATES, LANGS,
+};

@@ -6,11 +6,12 @@ const path = require('node:path');
 const { expect } = require('@playwright/test');
 
 /** The app, as the Playwright web server serves dist/. */
-const APP = 'http://127.0.0.1:4173/';
+const { appOrigin, hostOrigin, appPort } = require('./origins');
+const APP = `${appOrigin}/`;
 /** The host pages' origin. */
-const HOST = 'http://127.0.0.1:4174/';
+const HOST = `${hostOrigin}/`;
 /** A third origin, for messages that must not count. */
-const OTHER = 'http://127.0.0.1:4175/';
+const OTHER = `http://127.0.0.1:${appPort + 2}/`;
 /** A stand-in page on the app's origin: what embed.js sees of the calculator is its messages. */
 const STAND_IN = `${APP}__stand-in/app.html`;
 

@@ -1,7 +1,9 @@
 // The shared Playwright fixture for every spec. Every page of the test's browser context
-// fails the test on any uncaught page error, any console error, any Content-Security-Policy
-// violation, and any request that leaves 127.0.0.1 (the app must work offline and never
-// phone home). `tragt` is the page object around `page`.
+// (tabs it opens included) fails the test on any uncaught page error, any console error,
+// any Content-Security-Policy violation, and any request that leaves 127.0.0.1 (the app
+// must work offline and never phone home). `tragt` is the page object around `page`;
+// `newVisitor()` opens the app for somebody else: a page in a fresh browser context (its
+// own storage, nothing shared with `page`), watched the same way and closed after the test.
 const { test: base, expect } = require('@playwright/test');
 const { Tragt } = require('../pages/tragt');
 
@@ -25,6 +27,27 @@ function reportCspViolations() {
   });
 }
 
+/** Collects a page's errors, console errors and foreign requests into `problems`. */
+function watch(page, problems, allowedHosts, label = '') {
+  page.on('pageerror', (err) => problems.push(`${label}pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`${label}console error: ${msg.text()}`);
+  });
+  page.on('request', (req) => {
+    if (!isLocal(req.url(), allowedHosts)) problems.push(`${label}request to a foreign origin: ${req.method()} ${req.url()}`);
+  });
+}
+
+/** Watches every page of `context`, now and later, CSP violations included. */
+async function instrument(context, problems, allowedHosts, label = '') {
+  await context.exposeBinding('__tragtCspViolation', (_source, report) => {
+    problems.push(`${label}CSP violation: ${report}`);
+  });
+  await context.addInitScript(reportCspViolations);
+  for (const page of context.pages()) watch(page, problems, allowedHosts, label);
+  context.on('page', (page) => watch(page, problems, allowedHosts, label));
+}
+
 const test = base.extend({
   // hosts a test stands in for with page.route (e.g. an agency's https logo); none by default
   allowedHosts: [[], { option: true }],
@@ -38,23 +61,21 @@ const test = base.extend({
     expect(problems, 'no page errors, console errors, CSP violations or foreign requests').toEqual([]);
   },
   context: async ({ context, pageProblems, allowedHosts }, use) => {
-    await context.exposeBinding('__tragtCspViolation', (_source, report) => {
-      pageProblems.push(`CSP violation: ${report}`);
-    });
-    await context.addInitScript(reportCspViolations);
-    context.on('page', (page) => {
-      page.on('pageerror', (err) => pageProblems.push(`pageerror: ${err.message}`));
-      page.on('console', (msg) => {
-        if (msg.type() === 'error') pageProblems.push(`console error: ${msg.text()}`);
-      });
-      page.on('request', (req) => {
-        if (!isLocal(req.url(), allowedHosts)) pageProblems.push(`request to a foreign origin: ${req.method()} ${req.url()}`);
-      });
-    });
+    await instrument(context, pageProblems, allowedHosts);
     await use(context);
   },
   tragt: async ({ page }, use) => {
     await use(new Tragt(page));
+  },
+  newVisitor: async ({ browser, baseURL, viewport, isMobile, hasTouch, deviceScaleFactor, locale, pageProblems, allowedHosts }, use) => {
+    const contexts = [];
+    await use(async () => {
+      const context = await browser.newContext({ baseURL, viewport, isMobile, hasTouch, deviceScaleFactor, locale });
+      contexts.push(context);
+      await instrument(context, pageProblems, allowedHosts, `visitor ${contexts.length}: `);
+      return new Tragt(await context.newPage());
+    });
+    for (const context of contexts) await context.close();
   },
 });
 
