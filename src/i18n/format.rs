@@ -154,6 +154,12 @@ pub fn input(lang: Lang, value: f64) -> String {
     format(lang, Style::Input, value)
 }
 
+/// A number in plain JavaScript notation (`Number.prototype.toString`), as `data-value`
+/// carries it: exactly what `Number(el.dataset.value)` reads back.
+pub fn raw(value: f64) -> String {
+    js_sys::Number::from(value).to_string_with_radix(10).map(String::from).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,10 +183,4 @@ mod tests {
         assert_eq!(fraction_digits(-41.3), 1);
         assert_eq!(fraction_digits(2400.0), 0);
     }
-}
-
-/// A number in plain JavaScript notation (`Number.prototype.toString`), as `data-value`
-/// carries it: exactly what `Number(el.dataset.value)` reads back.
-pub fn raw(value: f64) -> String {
-    js_sys::Number::from(value).to_string_with_radix(10).map(String::from).unwrap_or_default()
 }

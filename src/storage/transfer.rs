@@ -140,7 +140,7 @@ fn cell(text: &str) -> String {
 
 /// Quotes a field if it holds the separator, a quote or a line break (RFC 4180).
 fn quote(field: &str, separator: char) -> String {
-    if field.contains(|c| c == separator || c == '"' || c == '\n' || c == '\r') {
+    if field.contains([separator, '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {
         field.to_string()
