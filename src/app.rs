@@ -143,8 +143,12 @@ fn PrintHeader() -> impl IntoView {
         let listener = window_event_listener(leptos::ev::beforeprint, move |_| printed.update(|n| *n += 1));
         on_cleanup(move || listener.remove());
     }
+    // the date only when printing: formatting a date builds an Intl formatter, which
+    // would cost milliseconds on every page load
     let date = move || {
-        printed.track();
+        if printed.get() == 0 {
+            return String::new();
+        }
         let lang = state.lang.get();
         #[cfg(target_arch = "wasm32")]
         let today: String = js_sys::Date::new_0().to_locale_date_string(lang.code(), &wasm_bindgen::JsValue::UNDEFINED).into();

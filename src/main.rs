@@ -9,4 +9,11 @@ fn main() {
         web_sys::console::error_1(&format!("{}{place}", message.unwrap_or("Tragt stopped")).into());
     }));
     leptos::mount::mount_to_body(tragt::app::App);
+    // the figures are on the page: sw-register.js may now start caching for offline use
+    if let Some(window) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&window, &"tragtReady".into(), &true.into());
+        if let Ok(event) = web_sys::Event::new("tragt:ready") {
+            let _ = window.dispatch_event(&event);
+        }
+    }
 }
