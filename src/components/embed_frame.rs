@@ -92,22 +92,7 @@ pub fn EmbedFooter() -> impl IntoView {
     let config = state.embed.get_value().unwrap_or_default();
     let full = RwSignal::new(links::base_url(true));
     // "Open full calculator" carries the open scenario as a share link
-    #[cfg(target_arch = "wasm32")]
-    {
-        let generation = StoredValue::new(0u64);
-        Effect::new(move |_| {
-            let scenario = state.scenario.get();
-            let mine = generation.get_value() + 1;
-            generation.set_value(mine);
-            leptos::task::spawn_local(async move {
-                let payload = crate::storage::compress::share_payload(&scenario).await;
-                if generation.get_value() == mine {
-                    let base = links::base_url(true);
-                    full.set(payload.map(|p| format!("{base}#s={p}")).unwrap_or(base));
-                }
-            });
-        });
-    }
+    links::follow_share_link(state, true, || true, move |l| full.set(l.unwrap_or_else(|| links::base_url(true))));
     let cta = config.cta_url.clone().map(|url| {
         let summary = config.cta_summary;
         let text = config.cta_text.clone();
@@ -140,12 +125,8 @@ pub fn EmbedLogo() -> impl IntoView {
 fn with_summary(url: &str) -> String {
     let state = use_app_state();
     let (currency, template) = state.scenario.with(|s| (s.currency.code(), s.template.id()));
-    #[cfg(target_arch = "wasm32")]
-    let number = |v: f64| crate::i18n::format::raw(v);
-    #[cfg(not(target_arch = "wasm32"))]
-    let number = |v: f64| format!("{v}");
     let params = state.forecast.with(|f| {
-        crate::embed::summary_params(f.customers, f.revenue, f.cac.ok(), f.ltv, currency, template, &number)
+        crate::embed::summary_params(f.customers, f.revenue, f.cac.ok(), f.ltv, currency, template, &crate::i18n::format::raw)
     });
     #[cfg(target_arch = "wasm32")]
     {

@@ -4,10 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::calc::StageLabel;
+use crate::components::stage_row::shown_stage_name;
 use crate::chart::{FunnelBar, Marker};
 use crate::i18n::format;
-use crate::i18n::texts::fill;
 use crate::state::use_app_state;
 
 /// The funnel chart.
@@ -18,7 +17,6 @@ pub fn FunnelChart() -> impl IntoView {
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let bars = Memo::new(move |_| {
         let lang = state.lang.get();
-        let t = state.t();
         state.scenario.with(|s| {
             state.forecast.with(|f| {
                 let widest = f.stages.iter().map(|st| st.entrants).fold(0.0, f64::max);
@@ -29,14 +27,7 @@ pub fn FunnelChart() -> impl IntoView {
                     .zip(&f.stages)
                     .enumerate()
                     .map(|(i, (stage, figures))| {
-                        let name = match &stage.label {
-                            StageLabel::Template(n) => {
-                                s.template.template().stages.get(*n).map(|st| lang.pick(&st.name).to_string())
-                            }
-                            StageLabel::Custom(name) if !name.trim().is_empty() => Some(name.clone()),
-                            StageLabel::Custom(_) => None,
-                        }
-                        .unwrap_or_else(|| fill(t.stage_n, &[("n", &(i + 1).to_string())]));
+                        let name = shown_stage_name(s, i, lang);
                         let count = format::count(lang, figures.entrants);
                         let figures_text = if i == 0 {
                             count

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::i18n::texts::fill;
 use crate::i18n::{Lang, Texts};
+use crate::components::stage_row::shown_stage_name;
 use crate::state::{use_app_state, AppState, NoticeKind};
 use crate::storage::transfer::{results_csv, CsvLabels, CsvStyle};
 
@@ -17,14 +18,8 @@ pub fn current_csv(state: AppState) -> String {
         Lang::En => (',', '.'),
         Lang::Da | Lang::Sv => (';', ','),
     };
-    let names: Vec<String> = state.scenario.with_untracked(|s| {
-        (0..s.stages.len())
-            .map(|i| {
-                let name = s.stage_name(i, |l| lang.pick(l));
-                if name.trim().is_empty() { fill(t.stage_n, &[("n", &(i + 1).to_string())]) } else { name }
-            })
-            .collect()
-    });
+    let names: Vec<String> =
+        state.scenario.with_untracked(|s| (0..s.stages.len()).map(|i| shown_stage_name(s, i, lang)).collect());
     let months = format!("{} ({})", t.payback, fill(t.months, &[("n", "")]).trim());
     let labels = CsvLabels {
         stage: t.csv_stage,
@@ -33,11 +28,8 @@ pub fn current_csv(state: AppState) -> String {
         value: t.csv_value,
         figures: [t.customers, t.overall_rate, t.revenue, t.cpl, t.cac, t.roas, t.ltv, t.ltv_cac, &months, t.roi],
     };
-    #[cfg(target_arch = "wasm32")]
-    let number = |v: f64| crate::i18n::format::raw(v);
-    #[cfg(not(target_arch = "wasm32"))]
-    let number = |v: f64| format!("{v}");
-    state.forecast.with_untracked(|f| results_csv(&names, f, &labels, &CsvStyle { separator, decimal, number: &number }))
+    let number = &crate::i18n::format::raw;
+    state.forecast.with_untracked(|f| results_csv(&names, f, &labels, &CsvStyle { separator, decimal, number }))
 }
 
 /// The buttons for sharing, files, print and comparison, and the share panel.
@@ -51,28 +43,7 @@ pub fn ShareTools() -> impl IntoView {
     let file_input = NodeRef::<leptos::html::Input>::new();
 
     // while the panel is open, the link follows every change of the scenario
-    #[cfg(target_arch = "wasm32")]
-    {
-        let generation = StoredValue::new(0u64);
-        Effect::new(move |_| {
-            if !share_open.get() {
-                return;
-            }
-            let scenario = state.scenario.get();
-            let mine = generation.get_value() + 1;
-            generation.set_value(mine);
-            leptos::task::spawn_local(async move {
-                let payload = crate::storage::compress::share_payload(&scenario).await;
-                if generation.get_value() != mine {
-                    return; // a newer edit is on its way
-                }
-                link.set(match payload {
-                    Some(p) => format!("{}#s={p}", links::base_url(false)),
-                    None => String::new(),
-                });
-            });
-        });
-    }
+    links::follow_share_link(state, false, move || share_open.get(), move |l| link.set(l.unwrap_or_default()));
 
     let export_one = move |_| {
         let (name, text) = state.scenario.with_untracked(|s| (s.name.clone(), crate::storage::transfer::export_one(s)));
@@ -287,6 +258,38 @@ pub mod links {
             let _ = full;
             String::new()
         }
+    }
+
+    /// Keeps a share link to the open scenario up to date while `active()` holds: `set`
+    /// gets the link (to this page, or with `full` to the full app), or `None` where the
+    /// browser cannot compress. Compressing is asynchronous; a result overtaken by a newer
+    /// edit is dropped.
+    pub fn follow_share_link(
+        state: crate::state::AppState,
+        full: bool,
+        active: impl Fn() -> bool + 'static,
+        set: impl Fn(Option<String>) + Copy + 'static,
+    ) {
+        #[cfg(target_arch = "wasm32")]
+        {
+            let generation = StoredValue::new(0u64);
+            Effect::new(move |_| {
+                if !active() {
+                    return;
+                }
+                let scenario = state.scenario.get();
+                let mine = generation.get_value() + 1;
+                generation.set_value(mine);
+                leptos::task::spawn_local(async move {
+                    let payload = crate::storage::compress::share_payload(&scenario).await;
+                    if generation.get_value() == mine {
+                        set(payload.map(|p| format!("{}#s={p}", base_url(full))));
+                    }
+                });
+            });
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = (state, full, active, set);
     }
 
     /// Removes the share fragment from the address bar (no navigation, no history entry).

@@ -21,6 +21,17 @@ pub fn period_name(t: &Texts, period: crate::calc::Period) -> &'static str {
     }
 }
 
+/// The name a stage is shown under: the user's or the template's (in `lang`), else
+/// "Stage n". Used by the chart and the CSV export.
+pub fn shown_stage_name(s: &crate::calc::Scenario, index: usize, lang: crate::i18n::Lang) -> String {
+    let name = s.stage_name(index, |l| lang.pick(l));
+    if name.trim().is_empty() {
+        fill(Texts::of(lang).stage_n, &[("n", &(index + 1).to_string())])
+    } else {
+        name
+    }
+}
+
 /// A stage row.
 #[component]
 pub fn StageRow(
