@@ -263,7 +263,7 @@ async fn a_share_link_round_trips_a_scenario_and_rejects_damage() {
     s.economics.spend = 1234.5;
     let payload = share_payload(&s).await.unwrap();
     let link = format!("https://agency.example/tools/tragt/#s={payload}");
-    let opened = open_payload(fragment_payload(&link.split_once('#').unwrap().1).unwrap(), link.len()).await.unwrap();
+    let opened = open_payload(fragment_payload(link.split_once('#').unwrap().1).unwrap(), link.len()).await.unwrap();
     assert_eq!(opened, s);
     let cut = &payload[..payload.len() - 5];
     assert_eq!(open_payload(cut, 100).await, Err(ShareError::Damaged));

@@ -1,11 +1,9 @@
-//! The funnel chart: one centred bar per stage whose width follows its entrants, joined
-//! by a faint band so the funnel's narrowing reads at a glance; the stage name on the
-//! left above the bar, the count and the rate from the stage above on the right.
-//! Texts arrive formatted (in the UI language) so this module stays free of i18n.
-
-use plotters::coord::Shift;
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+//! The funnel chart as plain data: one centred bar per stage whose width follows its
+//! entrants, joined by a faint band so the funnel's narrowing reads at a glance; the stage
+//! name on the left above the bar, the count and the rate from the stage above on the
+//! right. [`layout`] turns bars into [`Shape`]s in device pixels; painting them is the
+//! canvas glue's job. Texts arrive formatted (in the UI language) so this module stays
+//! free of i18n.
 
 /// Height of one stage's row, in CSS pixels.
 pub const ROW_HEIGHT: u32 = 48;
@@ -38,38 +36,112 @@ pub struct FunnelBar {
     pub marker: Marker,
 }
 
+/// A colour: red, green, blue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+/// A colour with its opacity in thousandths (1000 = opaque).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Paint {
+    /// The colour.
+    pub rgb: Rgb,
+    /// Opacity, 0–1000.
+    pub alpha: u16,
+}
+
+impl Rgb {
+    /// This colour, opaque.
+    pub fn solid(self) -> Paint {
+        Paint { rgb: self, alpha: 1000 }
+    }
+
+    /// This colour at `alpha` thousandths of full opacity (at most 1000).
+    pub fn mix(self, alpha: u16) -> Paint {
+        Paint { rgb: self, alpha: alpha.min(1000) }
+    }
+}
+
 /// Colours of the chart.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Palette {
     /// Ordinary bars.
-    pub bar: RGBColor,
+    pub bar: Rgb,
     /// The purchase stage's bar.
-    pub accent: RGBColor,
+    pub accent: Rgb,
     /// Stages after the purchase.
-    pub after: RGBColor,
+    pub after: Rgb,
     /// Labels.
-    pub text: RGBColor,
+    pub text: Rgb,
 }
 
 impl Default for Palette {
     fn default() -> Self {
         Palette {
-            bar: RGBColor(0x3b, 0x6e, 0xa8),
-            accent: RGBColor(0x0f, 0x7b, 0x5f),
-            after: RGBColor(0x8a, 0x99, 0xad),
-            text: RGBColor(0x1c, 0x25, 0x33),
+            bar: Rgb(0x3b, 0x6e, 0xa8),
+            accent: Rgb(0x0f, 0x7b, 0x5f),
+            after: Rgb(0x8a, 0x99, 0xad),
+            text: Rgb(0x1c, 0x25, 0x33),
         }
     }
 }
 
-/// `rgba(r,g,b,a)` with the alpha written as thousandths.
-pub fn css_colour(colour: plotters_backend::BackendColor) -> String {
-    let (r, g, b) = colour.rgb;
-    let milli = (colour.alpha.clamp(0.0, 1.0) * 1000.0).round() as u32;
-    if milli >= 1000 {
+/// Where a text's anchor point is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    /// The anchor is the text's top left.
+    Start,
+    /// The anchor is the text's top right.
+    End,
+}
+
+/// One thing to paint, in device pixels (CSS pixels × the device pixel ratio).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shape {
+    /// A filled rectangle.
+    Rect {
+        /// Left edge.
+        x: i32,
+        /// Top edge.
+        y: i32,
+        /// Width.
+        w: i32,
+        /// Height.
+        h: i32,
+        /// Fill.
+        paint: Paint,
+    },
+    /// A filled quadrilateral (the band between two bars).
+    Band {
+        /// Corners, in drawing order.
+        corners: [(i32, i32); 4],
+        /// Fill.
+        paint: Paint,
+    },
+    /// One line of text, hanging from its anchor.
+    Text {
+        /// Anchor x.
+        x: i32,
+        /// Anchor y (the top of the text).
+        y: i32,
+        /// Font size in device pixels.
+        px: u32,
+        /// Which side of the text the anchor is on.
+        align: Align,
+        /// The text.
+        text: String,
+        /// Colour.
+        paint: Paint,
+    },
+}
+
+/// The CSS colour of `paint`: `rgb(r,g,b)`, or `rgba(r,g,b,0.aaa)` when not opaque. Only
+/// integers are formatted, so the wasm carries no float-to-text code.
+pub fn css_colour(paint: Paint) -> String {
+    let Rgb(r, g, b) = paint.rgb;
+    if paint.alpha >= 1000 {
         format!("rgb({r},{g},{b})")
     } else {
-        format!("rgba({r},{g},{b},0.{milli:03})")
+        format!("rgba({r},{g},{b},0.{:03})", paint.alpha)
     }
 }
 
@@ -113,26 +185,23 @@ pub fn widths(shares: &[f64]) -> Vec<f64> {
         .collect()
 }
 
-/// Draws the chart on `area`, whose size is `scale` × the CSS size (the device pixel ratio).
-pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    bars: &[FunnelBar],
-    palette: &Palette,
-    scale: f64,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let (w, _) = area.dim_in_pixel();
+/// Font size of the labels in CSS pixels.
+pub const FONT_PX: f64 = 13.0;
+
+/// The shapes of the chart for `bars`, `width` device pixels wide, where `scale` is the
+/// device pixel ratio (device pixels per CSS pixel). Bands come before the bars they join,
+/// so a bar is painted over its band.
+pub fn layout(bars: &[FunnelBar], width: u32, palette: &Palette, scale: f64) -> Vec<Shape> {
     let px = |css: f64| (css * scale).round() as i32;
     let pad = px(PADDING as f64);
-    let full = (w as i32 - 2 * pad).max(10) as f64;
-    let centre = w as i32 / 2;
-    // plotters draws text at size / 1.24 (points to pixels): 16 gives ~13 CSS px
-    let font_px = 16.0 * scale;
-    let label_style = ("sans-serif", font_px).into_font().color(&palette.text);
-    let figures_style = label_style.clone().pos(Pos::new(HPos::Right, VPos::Top));
+    let full = (width as i32 - 2 * pad).max(10) as f64;
+    let centre = width as i32 / 2;
+    let font = (FONT_PX * scale).round().max(1.0) as u32;
     // about 7 CSS px per character; the figures take the right-hand ~40 %
-    let max_chars = ((w as f64 / scale - 2.0 * PADDING as f64) * 0.58 / 7.0).max(8.0) as usize;
+    let max_chars = ((width as f64 / scale - 2.0 * PADDING as f64) * 0.58 / 7.0).max(8.0) as usize;
 
     let widths = widths(&bars.iter().map(|b| b.share).collect::<Vec<_>>());
+    let mut shapes = Vec::with_capacity(bars.len() * 4);
     let mut previous: Option<(i32, i32)> = None;
     for (i, bar) in bars.iter().enumerate() {
         let top = pad + px((i as u32 * ROW_HEIGHT) as f64);
@@ -145,22 +214,23 @@ pub fn draw<DB: DrawingBackend>(
             Marker::None | Marker::Lead => palette.bar,
         };
         if let Some((prev_half, prev_bottom)) = previous {
-            area.draw(&Polygon::new(
-                vec![
+            shapes.push(Shape::Band {
+                corners: [
                     (centre - prev_half, prev_bottom),
                     (centre + prev_half, prev_bottom),
                     (centre + half, bar_top),
                     (centre - half, bar_top),
                 ],
-                palette.bar.mix(0.12).filled(),
-            ))?;
+                paint: palette.bar.mix(120),
+            });
         }
-        area.draw(&Rectangle::new([(centre - half, bar_top), (centre + half, bar_bottom)], colour.filled()))?;
-        area.draw_text(&fit(&bar.label, max_chars), &label_style, (pad, top + px(2.0)))?;
-        area.draw_text(&bar.figures, &figures_style, (w as i32 - pad, top + px(2.0)))?;
+        shapes.push(Shape::Rect { x: centre - half, y: bar_top, w: 2 * half, h: bar_bottom - bar_top, paint: colour.solid() });
+        let text = |x, align, text| Shape::Text { x, y: top + px(2.0), px: font, align, text, paint: palette.text.solid() };
+        shapes.push(text(pad, Align::Start, fit(&bar.label, max_chars)));
+        shapes.push(text(width as i32 - pad, Align::End, bar.figures.clone()));
         previous = Some((half, bar_bottom));
     }
-    Ok(())
+    shapes
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -180,49 +250,73 @@ mod tests {
             .collect()
     }
 
-    fn rect_widths(svg: &str) -> Vec<f64> {
-        svg.split("<rect").skip(1).filter_map(|r| r.split("width=\"").nth(1)?.split('"').next()?.parse().ok()).collect()
+    fn rect_widths(shapes: &[Shape]) -> Vec<i32> {
+        shapes.iter().filter_map(|s| if let Shape::Rect { w, .. } = s { Some(*w) } else { None }).collect()
+    }
+
+    fn texts(shapes: &[Shape]) -> Vec<(&str, Align)> {
+        shapes
+            .iter()
+            .filter_map(|s| if let Shape::Text { text, align, .. } = s { Some((text.as_str(), *align)) } else { None })
+            .collect()
     }
 
     #[test]
     fn one_bar_per_stage_narrowing_down() {
-        let mut svg = String::new();
-        {
-            let area = SVGBackend::with_string(&mut svg, (400, height(4))).into_drawing_area();
-            draw(&area, &bars(&[1.0, 0.4, 0.05, 0.0]), &Palette::default(), 1.0).unwrap();
-        }
-        let widths = rect_widths(&svg);
-        assert_eq!(widths.len(), 4, "{svg}");
+        let shapes = layout(&bars(&[1.0, 0.4, 0.05, 0.0]), 400, &Palette::default(), 1.0);
+        let widths = rect_widths(&shapes);
+        assert_eq!(widths.len(), 4, "{shapes:?}");
         assert!(widths.windows(2).all(|w| w[0] >= w[1]), "{widths:?}");
+        // the widest bar spans the width less the padding: 400 − 2 · 8 = 384
+        assert_eq!(widths[0], 384);
         // an empty stage still shows a sliver: 2 % of 384 px ≈ 8 px
-        assert!(widths[3] >= 6.0 && widths[3] < widths[2], "{widths:?}");
-        assert_eq!(svg.matches("1. Stage").count(), 1);
-        assert_eq!(svg.matches("<polygon").count(), 3);
+        assert!(widths[3] >= 6 && widths[3] < widths[2], "{widths:?}");
+        let bands = shapes.iter().filter(|s| matches!(s, Shape::Band { .. })).count();
+        assert_eq!(bands, 3);
+        let texts = texts(&shapes);
+        assert_eq!(texts[0], ("1. Stage", Align::Start));
+        assert_eq!(texts[1], ("1000", Align::End));
+        assert_eq!(texts.len(), 8);
+    }
+
+    #[test]
+    fn bars_are_centred_and_stacked_in_rows() {
+        let shapes = layout(&bars(&[1.0, 0.5]), 300, &Palette::default(), 1.0);
+        let rects: Vec<(i32, i32, i32, i32)> =
+            shapes.iter().filter_map(|s| if let Shape::Rect { x, y, w, h, .. } = s { Some((*x, *y, *w, *h)) } else { None }).collect();
+        for (x, _, w, _) in &rects {
+            // centred on 150: left and right margins are equal
+            assert_eq!(*x, 300 - (x + w), "{rects:?}");
+        }
+        // row 1 starts one row (48 px) below row 0; each bar starts 20 px into its row
+        // and ends 6 px before the row's end: 8 + 20 = 28, height 48 − 6 − 20 = 22
+        assert_eq!((rects[0].1, rects[0].3), (28, 22));
+        assert_eq!(rects[1].1 - rects[0].1, 48);
+        // the purchase stage is painted in the accent colour
+        let purchase = shapes.iter().filter_map(|s| if let Shape::Rect { paint, .. } = s { Some(*paint) } else { None }).last();
+        assert_eq!(purchase, Some(Palette::default().accent.solid()));
     }
 
     #[test]
     fn hidpi_doubles_every_measure() {
-        let (mut a, mut b) = (String::new(), String::new());
-        {
-            let area = SVGBackend::with_string(&mut a, (300, height(2))).into_drawing_area();
-            draw(&area, &bars(&[1.0, 0.5]), &Palette::default(), 1.0).unwrap();
-            let area = SVGBackend::with_string(&mut b, (600, height(2) * 2)).into_drawing_area();
-            draw(&area, &bars(&[1.0, 0.5]), &Palette::default(), 2.0).unwrap();
-        }
+        let a = layout(&bars(&[1.0, 0.5]), 300, &Palette::default(), 1.0);
+        let b = layout(&bars(&[1.0, 0.5]), 600, &Palette::default(), 2.0);
         let (wa, wb) = (rect_widths(&a), rect_widths(&b));
         assert_eq!(wa.len(), wb.len());
         for (x, y) in wa.iter().zip(&wb) {
-            assert!((y - 2.0 * x).abs() <= 2.0, "{x} vs {y}");
+            assert!((y - 2 * x).abs() <= 2, "{x} vs {y}");
         }
+        let font = |shapes: &[Shape]| shapes.iter().find_map(|s| if let Shape::Text { px, .. } = s { Some(*px) } else { None });
+        assert_eq!((font(&a), font(&b)), (Some(13), Some(26)));
     }
 
     #[test]
     fn colours_are_written_without_float_formatting() {
-        use plotters_backend::BackendColor;
-        assert_eq!(css_colour(BackendColor { alpha: 1.0, rgb: (15, 123, 95) }), "rgb(15,123,95)");
-        assert_eq!(css_colour(BackendColor { alpha: 0.12, rgb: (1, 2, 3) }), "rgba(1,2,3,0.120)");
-        assert_eq!(css_colour(BackendColor { alpha: 0.0005, rgb: (0, 0, 0) }), "rgba(0,0,0,0.001)");
-        assert_eq!(css_colour(BackendColor { alpha: f64::NAN, rgb: (0, 0, 0) }), "rgba(0,0,0,0.000)");
+        assert_eq!(css_colour(Rgb(15, 123, 95).solid()), "rgb(15,123,95)");
+        assert_eq!(css_colour(Rgb(1, 2, 3).mix(120)), "rgba(1,2,3,0.120)");
+        assert_eq!(css_colour(Rgb(0, 0, 0).mix(1)), "rgba(0,0,0,0.001)");
+        assert_eq!(css_colour(Rgb(0, 0, 0).mix(0)), "rgba(0,0,0,0.000)");
+        assert_eq!(Rgb(9, 9, 9).mix(5000).alpha, 1000);
     }
 
     #[test]

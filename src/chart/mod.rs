@@ -1,6 +1,6 @@
-//! Charts. The drawing code is generic over plotters' `DrawingBackend`, so it is tested
-//! natively against an SVG backend; [`canvas`] is the thin glue that sizes a `<canvas>`
-//! for the screen's pixel density and draws on it.
+//! Charts. [`funnel`] lays the funnel chart out as plain shapes (pure, tested natively);
+//! [`canvas`] is the thin glue that sizes a `<canvas>` for the screen's pixel density and
+//! paints the shapes on it.
 
 pub mod funnel;
 
