@@ -293,7 +293,7 @@ mod tests {
         assert_eq!((rects[0].1, rects[0].3), (28, 22));
         assert_eq!(rects[1].1 - rects[0].1, 48);
         // the purchase stage is painted in the accent colour
-        let purchase = shapes.iter().filter_map(|s| if let Shape::Rect { paint, .. } = s { Some(*paint) } else { None }).last();
+        let purchase = shapes.iter().rev().find_map(|s| if let Shape::Rect { paint, .. } = s { Some(*paint) } else { None });
         assert_eq!(purchase, Some(Palette::default().accent.solid()));
     }
 

@@ -5,8 +5,7 @@
 //!
 //! Pure: text in, a [`Workspace`] (or the reason there is none) out.
 
-use serde_json::Value;
-
+use super::json::{self, Json};
 use super::schema::{ScenarioV1, StageV1, StoreV1, CURRENT_VERSION, FORMAT};
 use crate::calc::limits::{MAX_COUNT, MAX_MONEY, MAX_PER_YEAR, MAX_YEARS};
 use crate::calc::{
@@ -45,13 +44,16 @@ pub enum LoadError {
 /// assert_eq!(migrate(r#"{"format":"tragt","version":99}"#).unwrap_err(), LoadError::FutureVersion(99));
 /// ```
 pub fn migrate(raw: &str) -> Result<Loaded, LoadError> {
-    let doc: Value = serde_json::from_str(raw).map_err(|_| LoadError::NotJson)?;
-    let obj = doc.as_object().ok_or(LoadError::NotOurs)?;
-    if obj.get("format").and_then(Value::as_str) != Some(FORMAT) {
+    let parsed = json::parse(raw).ok_or(LoadError::NotJson)?;
+    read(&parsed.root())
+}
+
+fn read<J: Json>(doc: &J) -> Result<Loaded, LoadError> {
+    if !doc.is_object() || doc.field("format").and_then(|f| f.text()).as_deref() != Some(FORMAT) {
         return Err(LoadError::NotOurs);
     }
-    match obj.get("version").and_then(Value::as_u64) {
-        Some(1) => read_v1(&doc),
+    match doc.field("version").and_then(|v| v.whole()) {
+        Some(1) => read_v1(doc),
         Some(v) if v > CURRENT_VERSION => Err(LoadError::FutureVersion(v)),
         _ => Err(LoadError::NotOurs),
     }
@@ -111,8 +113,8 @@ struct Reader {
 }
 
 impl Reader {
-    fn number(&mut self, v: &Value, key: &str, max: f64, default: f64) -> f64 {
-        match v.get(key).and_then(Value::as_f64) {
+    fn number<J: Json>(&mut self, v: &J, key: &str, max: f64, default: f64) -> f64 {
+        match v.field(key).and_then(|x| x.number()) {
             Some(x) if x.is_finite() && (0.0..=max).contains(&x) => x + 0.0,
             _ => {
                 self.repaired += 1;
@@ -121,8 +123,8 @@ impl Reader {
         }
     }
 
-    fn text(&mut self, v: &Value, key: &str) -> Option<String> {
-        match v.get(key).and_then(Value::as_str) {
+    fn text<J: Json>(&mut self, v: &J, key: &str) -> Option<String> {
+        match v.field(key).and_then(|x| x.text()) {
             Some(s) => Some(s.chars().take(MAX_NAME_CHARS).collect()),
             None => {
                 self.repaired += 1;
@@ -131,8 +133,8 @@ impl Reader {
         }
     }
 
-    fn choice<T>(&mut self, v: &Value, key: &str, parse: impl Fn(&str) -> Option<T>, default: T) -> T {
-        match v.get(key).and_then(Value::as_str).and_then(parse) {
+    fn choice<J: Json, T>(&mut self, v: &J, key: &str, parse: impl Fn(&str) -> Option<T>, default: T) -> T {
+        match v.field(key).and_then(|x| x.text()).and_then(|x| parse(&x)) {
             Some(x) => x,
             None => {
                 self.repaired += 1;
@@ -141,12 +143,12 @@ impl Reader {
         }
     }
 
-    fn stage(&mut self, v: &Value, template: TemplateId, fallback_id: u32) -> Option<StageDoc> {
+    fn stage<J: Json>(&mut self, v: &J, template: TemplateId, fallback_id: u32) -> Option<StageDoc> {
         if !v.is_object() {
             self.repaired += 1;
             return None;
         }
-        let id = match v.get("id").and_then(Value::as_u64) {
+        let id = match v.field("id").and_then(|x| x.whole()) {
             Some(id) if (1..=u32::MAX as u64).contains(&id) => id as u32,
             _ => {
                 self.repaired += 1;
@@ -154,7 +156,7 @@ impl Reader {
             }
         };
         let template_len = template.template().stages.len();
-        let label = match (v.get("template_stage").and_then(Value::as_u64), v.get("name").and_then(Value::as_str)) {
+        let label = match (v.field("template_stage").and_then(|x| x.whole()), v.field("name").and_then(|x| x.text())) {
             (Some(n), _) if (n as usize) < template_len => StageLabel::Template(n as usize),
             (_, Some(name)) => StageLabel::Custom(name.chars().take(MAX_NAME_CHARS).collect()),
             _ => {
@@ -166,7 +168,7 @@ impl Reader {
         Some(StageDoc { id, label, rate })
     }
 
-    fn scenario(&mut self, v: &Value, index: usize) -> Option<Scenario> {
+    fn scenario<J: Json>(&mut self, v: &J, index: usize) -> Option<Scenario> {
         if !v.is_object() {
             self.repaired += 1;
             return None;
@@ -178,9 +180,7 @@ impl Reader {
         let defaults = Scenario::from_template(id, name, template, currency);
 
         let mut stages: Vec<StageDoc> = Vec::new();
-        for (k, raw) in
-            v.get("stages").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default().iter().enumerate()
-        {
+        for (k, raw) in v.field("stages").and_then(|x| x.items()).unwrap_or_default().iter().enumerate() {
             if stages.len() == MAX_STAGES {
                 self.repaired += 1;
                 break;
@@ -197,7 +197,7 @@ impl Reader {
             self.repaired += 1;
             return None;
         }
-        let mark = |r: &mut Reader, key: &str, fallback: u32| match v.get(key).and_then(Value::as_u64) {
+        let mark = |r: &mut Reader, key: &str, fallback: u32| match v.field(key).and_then(|x| x.whole()) {
             Some(id) if stages.iter().any(|s| s.id as u64 == id) => id as u32,
             _ => {
                 r.repaired += 1;
@@ -229,12 +229,10 @@ impl Reader {
     }
 }
 
-fn read_v1(doc: &Value) -> Result<Loaded, LoadError> {
+fn read_v1<J: Json>(doc: &J) -> Result<Loaded, LoadError> {
     let mut r = Reader { repaired: 0 };
     let mut scenarios: Vec<Scenario> = Vec::new();
-    for (i, raw) in
-        doc.get("scenarios").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default().iter().enumerate()
-    {
+    for (i, raw) in doc.field("scenarios").and_then(|x| x.items()).unwrap_or_default().iter().enumerate() {
         if let Some(mut s) = r.scenario(raw, i) {
             if scenarios.iter().any(|other| other.id == s.id) {
                 r.repaired += 1;
@@ -243,8 +241,8 @@ fn read_v1(doc: &Value) -> Result<Loaded, LoadError> {
             scenarios.push(s);
         }
     }
-    let current = doc.get("current").and_then(Value::as_str).unwrap_or_default();
-    let workspace = Workspace::from_parts(scenarios, current).ok_or(LoadError::NoScenarios)?;
+    let current = doc.field("current").and_then(|x| x.text()).unwrap_or_default();
+    let workspace = Workspace::from_parts(scenarios, &current).ok_or(LoadError::NoScenarios)?;
     Ok(Loaded { workspace, repaired: r.repaired })
 }
 
