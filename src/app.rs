@@ -51,13 +51,11 @@ pub fn startup() -> Startup {
         }
         config
     });
-    let mut keys = param("ns").map(|ns| Keys::namespaced(&ns)).unwrap_or_default();
-    keys.area = crate::storage::Area::from_param(param("storage").as_deref());
+    let keys = keys_from(&param);
     let mut notices = Vec::new();
     let mut can_save = true;
     let probe = if keys.area == crate::storage::Area::Off { Err(StorageIssue::Unavailable) } else { browser::probe(&keys) };
-    let saved_lang = browser::load_lang(&keys);
-    let lang = Lang::choose(param("lang").as_deref(), saved_lang.as_deref(), &browser_langs);
+    let lang = Lang::choose(param("lang").as_deref(), browser::load_lang(&keys).as_deref(), &browser_langs);
     let loaded = match probe {
         Err(StorageIssue::Unavailable) if keys.area == crate::storage::Area::Off => {
             // the embedding site asked for nothing to be stored: no notice, nothing read
@@ -106,6 +104,27 @@ pub fn startup() -> Startup {
     let template = param("template").and_then(|t| TemplateId::from_id(&t)).unwrap_or_default();
     let workspace = loaded.unwrap_or_else(|| first_workspace(lang, template));
     Startup { lang, workspace, keys, notices, can_save, embed }
+}
+
+/// The storage keys the URL asks for (`ns`, `storage`).
+#[cfg(target_arch = "wasm32")]
+fn keys_from(param: &impl Fn(&str) -> Option<String>) -> Keys {
+    let mut keys = param("ns").map(|ns| Keys::namespaced(&ns)).unwrap_or_default();
+    keys.area = crate::storage::Area::from_param(param("storage").as_deref());
+    keys
+}
+
+/// The language [`startup`] will choose, read the same way, without reading the saved
+/// scenarios: the browser build fetches its texts before starting.
+#[cfg(target_arch = "wasm32")]
+pub fn startup_language() -> Lang {
+    let window = window();
+    let params = window.location().search().ok().and_then(|q| web_sys::UrlSearchParams::new_with_str(&q).ok());
+    let param = |name: &str| params.as_ref().and_then(|p| p.get(name));
+    let browser_langs: Vec<String> = window.navigator().languages().iter().filter_map(|v| v.as_string()).collect();
+    let keys = keys_from(&param);
+    let saved = crate::storage::browser::load_lang(&keys);
+    Lang::choose(param("lang").as_deref(), saved.as_deref(), &browser_langs)
 }
 
 /// Off the browser there is nothing to read: English and the default template.
@@ -164,10 +183,16 @@ fn PrintHeader() -> impl IntoView {
     }
 }
 
-/// The whole app.
+/// The whole app, starting from what [`startup`] reads.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = provide_app_state(startup());
+    app_with(startup())
+}
+
+/// The whole app, from a start-up situation read beforehand (the browser build reads it
+/// first to know which language file to fetch).
+pub fn app_with(startup: Startup) -> impl IntoView {
+    let state = provide_app_state(startup);
     #[cfg(target_arch = "wasm32")]
     crate::storage::autosave::use_autosave(state);
     crate::components::share_tools::use_share_links(state);

@@ -37,6 +37,8 @@ pub enum NoticeKind {
     ImportFailed { file: String, problem: ImportProblem },
     /// A new version of the app is waiting (the notice offers a reload).
     UpdateReady,
+    /// The texts of a language could not be fetched, so the UI stayed in its language.
+    LanguageUnavailable(Lang),
 }
 
 /// A message in the notice area.

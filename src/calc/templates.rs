@@ -4,15 +4,83 @@
 
 use super::economics::{Economics, LtvMethod};
 
-/// A text in the three UI languages.
+/// A text in the three UI languages. Without the `bundled-texts` feature (the browser
+/// build) only its [`key`](Localized::key) is compiled in, and the texts come from the
+/// language files (`i18n::catalog`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Localized {
     /// English.
+    #[cfg(feature = "bundled-texts")]
     pub en: &'static str,
     /// Danish.
+    #[cfg(feature = "bundled-texts")]
     pub da: &'static str,
     /// Swedish.
+    #[cfg(feature = "bundled-texts")]
     pub sv: &'static str,
+    #[cfg(not(feature = "bundled-texts"))]
+    key: u32,
+}
+
+impl Localized {
+    /// A hash of the three texts, which finds this text in a language file.
+    pub const fn key(&self) -> u32 {
+        #[cfg(feature = "bundled-texts")]
+        {
+            key(self.en, self.da, self.sv)
+        }
+        #[cfg(not(feature = "bundled-texts"))]
+        {
+            self.key
+        }
+    }
+}
+
+/// The key of three texts: their [`fnv`] hash.
+const fn key(en: &str, da: &str, sv: &str) -> u32 {
+    fnv(&[en.as_bytes(), da.as_bytes(), sv.as_bytes()], FNV_START)
+}
+
+/// The FNV-1a start value.
+pub const FNV_START: u32 = 0x811c_9dc5;
+
+/// FNV-1a over `parts`, each followed by a 0 byte, continuing from `hash`. A `const fn`,
+/// so keys and fingerprints of texts are computed while compiling.
+///
+/// # Examples
+/// ```
+/// use tragt::calc::templates::{fnv, FNV_START};
+/// // (0x811c9dc5 ^ 0x61) · 0x01000193 = 0xe40c292c; (0xe40c292c ^ 0) · 0x01000193 = 0x050c5d1f (mod 2³²)
+/// assert_eq!(fnv(&[b"a"], FNV_START), 0x050c_5d1f);
+/// assert_ne!(fnv(&[b"ab", b"c"], FNV_START), fnv(&[b"a", b"bc"], FNV_START));
+/// ```
+pub const fn fnv(parts: &[&[u8]], mut hash: u32) -> u32 {
+    let mut p = 0;
+    while p < parts.len() {
+        let bytes = parts[p];
+        let mut i = 0;
+        while i <= bytes.len() {
+            let byte = if i < bytes.len() { bytes[i] } else { 0 };
+            hash = (hash ^ byte as u32).wrapping_mul(0x0100_0193);
+            i += 1;
+        }
+        p += 1;
+    }
+    hash
+}
+
+/// Every text of every template, in a fixed order: per template its name and summary,
+/// then per stage its name and note. The language files list the template texts in
+/// this order.
+pub fn all_texts() -> Vec<Localized> {
+    let mut all = Vec::new();
+    for t in &TEMPLATES {
+        all.extend([t.name, t.summary]);
+        for s in t.stages {
+            all.extend([s.name, s.note]);
+        }
+    }
+    all
 }
 
 /// One stage of a template.
@@ -111,8 +179,17 @@ pub struct Template {
     pub economics: Economics,
 }
 
+// Evaluated while compiling (TEMPLATES is a static): without `bundled-texts` only the
+// key of the three texts ends up in the binary.
 const fn l(en: &'static str, da: &'static str, sv: &'static str) -> Localized {
-    Localized { en, da, sv }
+    #[cfg(feature = "bundled-texts")]
+    {
+        Localized { en, da, sv }
+    }
+    #[cfg(not(feature = "bundled-texts"))]
+    {
+        Localized { key: key(en, da, sv) }
+    }
 }
 
 const fn st(rate_pct: f64, name: Localized, note: Localized) -> TemplateStage {
@@ -760,7 +837,7 @@ pub static TEMPLATES: [Template; 9] = [
     },
 ];
 
-#[cfg(test)]
+#[cfg(all(test, feature = "bundled-texts"))]
 mod tests {
     use super::*;
 

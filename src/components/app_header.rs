@@ -74,11 +74,7 @@ pub fn AppHeader() -> impl IntoView {
                         data-testid="lang-select"
                         on:change=move |ev| {
                             if let Some(lang) = Lang::from_tag(&event_target_value(&ev)) {
-                                state.lang.set(lang);
-                                #[cfg(target_arch = "wasm32")]
-                                if state.can_save.get_untracked() {
-                                    crate::storage::browser::save_lang(&state.keys.get_value(), lang.code());
-                                }
+                                switch_language(state, lang);
                             }
                         }
                     >
@@ -97,4 +93,23 @@ pub fn AppHeader() -> impl IntoView {
             </div>
         </header>
     }
+}
+
+/// Shows the UI in `lang` once its texts are here, and remembers the choice. If its
+/// language file cannot be fetched (offline before it was ever cached), the language
+/// stays as it was and a notice says why.
+fn switch_language(state: crate::state::AppState, lang: Lang) {
+    leptos::task::spawn_local(async move {
+        if crate::i18n::catalog::load(lang).await.is_err() {
+            state.notify(crate::state::NoticeKind::LanguageUnavailable(lang), None);
+            // the select shows the language that is still in use
+            state.lang.notify();
+            return;
+        }
+        state.lang.set(lang);
+        #[cfg(target_arch = "wasm32")]
+        if state.can_save.get_untracked() {
+            crate::storage::browser::save_lang(&state.keys.get_value(), lang.code());
+        }
+    });
 }

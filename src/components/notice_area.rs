@@ -40,6 +40,7 @@ fn text(t: &Texts, kind: &NoticeKind) -> String {
             fill(template, &[("file", file)])
         }
         NoticeKind::UpdateReady => t.notice_update_ready.to_string(),
+        NoticeKind::LanguageUnavailable(lang) => fill(t.notice_language_unavailable, &[("language", lang.native_name())]),
     }
 }
 

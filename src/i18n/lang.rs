@@ -73,12 +73,20 @@ impl Lang {
     }
 
     /// The text of a [`Localized`] in this language.
+    #[cfg(feature = "bundled-texts")]
     pub fn pick(self, text: &Localized) -> &'static str {
         match self {
             Lang::En => text.en,
             Lang::Da => text.da,
             Lang::Sv => text.sv,
         }
+    }
+
+    /// The text of a [`Localized`] in this language, from its language file; empty
+    /// until that has loaded.
+    #[cfg(not(feature = "bundled-texts"))]
+    pub fn pick(self, text: &Localized) -> &'static str {
+        super::catalog::loaded(self).map_or("", |c| c.template_text(text.key()))
     }
 
     /// The currency a new scenario starts in for this language.

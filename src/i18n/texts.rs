@@ -11,17 +11,44 @@ macro_rules! texts {
         pub struct Texts { $(pub $key: &'static str,)* }
 
         /// English.
+        #[cfg(feature = "bundled-texts")]
         pub const EN: Texts = Texts { $($key: $en,)* };
         /// Danish.
+        #[cfg(feature = "bundled-texts")]
         pub const DA: Texts = Texts { $($key: $da,)* };
         /// Swedish.
+        #[cfg(feature = "bundled-texts")]
         pub const SV: Texts = Texts { $($key: $sv,)* };
+
+        /// How many texts a language has.
+        pub const COUNT: usize = [$(stringify!($key),)*].len();
+
+        /// A hash of every key and every text in every language, computed while compiling
+        /// (so the texts themselves need not be in the binary): it names the language
+        /// files, so a changed text is a new file and never a stale cached one.
+        pub const FINGERPRINT: u32 = crate::calc::templates::fnv(
+            &[$(stringify!($key).as_bytes(), $en.as_bytes(), $da.as_bytes(), $sv.as_bytes(),)*],
+            crate::calc::templates::FNV_START,
+        );
 
         impl Texts {
             /// Every (key, text) pair, for the completeness tests.
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$((stringify!($key), self.$key),)*]
             }
+
+            /// Every text, in key order.
+            pub fn in_order(&self) -> [&'static str; COUNT] {
+                [$(self.$key,)*]
+            }
+
+            /// The table from texts in key order; `None` if there are fewer than [`COUNT`].
+            pub fn from_order(texts: &mut impl Iterator<Item = &'static str>) -> Option<Texts> {
+                Some(Texts { $($key: texts.next()?,)* })
+            }
+
+            /// Every text empty: what shows before any language has loaded.
+            pub const EMPTY: Texts = Texts { $($key: "",)* };
         }
     };
 }
@@ -213,6 +240,9 @@ texts! {
         "»{file}« kunne ikke læses. Intet er importeret.",
         "”{file}” kunde inte läsas. Inget importerades.";
     notice_update_ready: "A new version of Tragt is ready.", "En ny version af Tragt er klar.", "En ny version av Tragt är klar.";
+    notice_language_unavailable: "{language} could not be loaded. Check your connection and try again.",
+        "{language} kunne ikke hentes. Tjek forbindelsen, og prøv igen.",
+        "{language} kunde inte hämtas. Kontrollera anslutningen och försök igen.";
     update_reload: "Reload for the new version", "Genindlæs for den nye version", "Ladda om för den nya versionen";
     csv_stage: "Stage", "Trin", "Steg";
     csv_figure: "Figure", "Nøgletal", "Nyckeltal";
@@ -238,12 +268,20 @@ texts! {
 
 impl Texts {
     /// The table of a language.
+    #[cfg(feature = "bundled-texts")]
     pub fn of(lang: Lang) -> &'static Texts {
         match lang {
             Lang::En => &EN,
             Lang::Da => &DA,
             Lang::Sv => &SV,
         }
+    }
+
+    /// The table of a language, as loaded from its language file (see
+    /// [`super::catalog::load`]); a language not loaded yet shows as the loaded one.
+    #[cfg(not(feature = "bundled-texts"))]
+    pub fn of(lang: Lang) -> &'static Texts {
+        super::catalog::loaded(lang).map_or(&Texts::EMPTY, |c| &c.texts)
     }
 }
 
@@ -262,7 +300,7 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "bundled-texts"))]
 mod tests {
     use super::*;
 
