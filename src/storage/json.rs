@@ -1,8 +1,9 @@
-//! A parsed JSON document, as far as reading a saved file needs it: fields of objects,
-//! items of arrays, strings and numbers. [`migrate`](super::migrate()) reads through the
-//! [`Json`] trait so one reader serves two parsers: natively (and in every native test)
-//! serde_json's [`Value`]; in the browser the engine's own `JSON.parse`, so the wasm
-//! carries no JSON parser (≈ 4 KB brotli).
+//! JSON as far as the saved file needs it. Reading: fields of objects, items of arrays,
+//! strings and numbers, through the [`Json`] trait, so one reader serves two parsers:
+//! natively (and in every native test) serde_json's [`Value`]; in the browser the
+//! engine's own `JSON.parse`, so the wasm carries no JSON parser (≈ 7 KB brotli).
+//! Writing: [`string`] and [`number`], from which `schema` writes the file; the native
+//! tests check the result against serde_json's own writer.
 
 use serde_json::Value;
 
@@ -89,6 +90,38 @@ pub fn whole(x: f64) -> Option<u64> {
     (x.fract() == 0.0 && (0.0..=9_007_199_254_740_992.0).contains(&x)).then_some(x as u64)
 }
 
+/// Appends `text` as a JSON string: quotes, backslashes and control characters escaped,
+/// everything else as it is (JSON is UTF-8).
+pub fn string(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(HEX[(c as usize) >> 4] as char);
+                out.push(HEX[(c as usize) & 15] as char);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Appends `x` as a JSON number (`null` if it is not finite, as serde_json writes it).
+pub fn number(out: &mut String, x: f64) {
+    if x.is_finite() {
+        out.push_str(&crate::i18n::format::raw(x));
+    } else {
+        out.push_str("null");
+    }
+}
+
 #[cfg(target_arch = "wasm32")]
 mod js {
     use js_sys::{Array, Reflect};
@@ -139,6 +172,28 @@ mod tests {
         assert_eq!(whole(f64::NAN), None);
         assert_eq!(whole(f64::INFINITY), None);
         assert_eq!(whole(1e300), None);
+    }
+
+    #[test]
+    fn strings_and_numbers_are_written_as_serde_json_reads_them() {
+        for text in ["", "plain", "quote \" and \\ backslash", "tab\tnew\nline\r", "\u{0}\u{1f}\u{7f}", "Ærø – 💡 ‹b›"] {
+            let mut out = String::new();
+            string(&mut out, text);
+            assert_eq!(serde_json::from_str::<String>(&out).unwrap(), text, "{out}");
+        }
+        let mut out = String::new();
+        string(&mut out, "\u{1}");
+        assert_eq!(out, "\"\\u0001\"");
+        for x in [0.0, 0.5, 20_000.0, 1e21, 1.5e-7, 123_456.789] {
+            let mut out = String::new();
+            number(&mut out, x);
+            assert_eq!(serde_json::from_str::<f64>(&out).unwrap(), x, "{out}");
+        }
+        for x in [f64::NAN, f64::INFINITY] {
+            let mut out = String::new();
+            number(&mut out, x);
+            assert_eq!(out, "null");
+        }
     }
 
     #[test]

@@ -71,7 +71,7 @@ pub fn to_store(workspace: &Workspace) -> StoreV1 {
 
 /// Writes a workspace in the current version.
 pub fn serialize(workspace: &Workspace) -> String {
-    serde_json::to_string(&to_store(workspace)).unwrap_or_default()
+    to_store(workspace).to_json()
 }
 
 fn to_v1(s: &Scenario) -> ScenarioV1 {
@@ -176,7 +176,7 @@ impl Reader {
         let template = self.choice(v, "template", TemplateId::from_id, TemplateId::Blank);
         let currency = self.choice(v, "currency", Currency::from_code, Currency::Dkk);
         let id = self.text(v, "id").filter(|s| !s.is_empty()).unwrap_or_else(|| format!("restored-{}", index + 1));
-        let name = self.text(v, "name").unwrap_or_else(|| format!("{} {}", template.template().name.en, index + 1));
+        let name = self.text(v, "name").unwrap_or_else(|| format!("{} {}", crate::i18n::Lang::En.pick(&template.template().name), index + 1));
         let defaults = Scenario::from_template(id, name, template, currency);
 
         let mut stages: Vec<StageDoc> = Vec::new();

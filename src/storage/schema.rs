@@ -54,3 +54,149 @@ pub struct StageV1 {
     pub template_stage: Option<usize>,
     pub rate: f64,
 }
+
+impl StoreV1 {
+    /// The file as JSON text, with the fields in declaration order, as serde_json would
+    /// write it (numbers in JavaScript's notation: `20000` where serde writes `20000.0`).
+    /// Written by hand so the browser build carries no serializer.
+    pub fn to_json(&self) -> String {
+        use super::json::{number, string};
+        let mut o = String::with_capacity(256 + 512 * self.scenarios.len());
+        o.push_str("{\"format\":");
+        string(&mut o, &self.format);
+        o.push_str(",\"version\":");
+        o.push_str(&self.version.to_string());
+        o.push_str(",\"current\":");
+        string(&mut o, &self.current);
+        o.push_str(",\"scenarios\":[");
+        for (i, s) in self.scenarios.iter().enumerate() {
+            if i > 0 {
+                o.push(',');
+            }
+            o.push_str("{\"id\":");
+            string(&mut o, &s.id);
+            o.push_str(",\"name\":");
+            string(&mut o, &s.name);
+            o.push_str(",\"template\":");
+            string(&mut o, &s.template);
+            o.push_str(",\"stages\":[");
+            for (k, st) in s.stages.iter().enumerate() {
+                if k > 0 {
+                    o.push(',');
+                }
+                o.push_str("{\"id\":");
+                o.push_str(&st.id.to_string());
+                if let Some(name) = &st.name {
+                    o.push_str(",\"name\":");
+                    string(&mut o, name);
+                }
+                if let Some(n) = st.template_stage {
+                    o.push_str(",\"template_stage\":");
+                    o.push_str(&n.to_string());
+                }
+                o.push_str(",\"rate\":");
+                number(&mut o, st.rate);
+                o.push('}');
+            }
+            o.push_str("],\"top\":");
+            number(&mut o, s.top);
+            o.push_str(",\"lead\":");
+            o.push_str(&s.lead.to_string());
+            o.push_str(",\"purchase\":");
+            o.push_str(&s.purchase.to_string());
+            for (key, x) in [("spend", s.spend), ("aov", s.aov), ("frequency", s.frequency), ("margin", s.margin)] {
+                o.push_str(",\"");
+                o.push_str(key);
+                o.push_str("\":");
+                number(&mut o, x);
+            }
+            o.push_str(",\"ltv_method\":");
+            string(&mut o, &s.ltv_method);
+            for (key, x) in [("lifespan", s.lifespan), ("retention", s.retention), ("discount", s.discount)] {
+                o.push_str(",\"");
+                o.push_str(key);
+                o.push_str("\":");
+                number(&mut o, x);
+            }
+            o.push_str(",\"currency\":");
+            string(&mut o, &s.currency);
+            o.push_str(",\"period\":");
+            string(&mut o, &s.period);
+            o.push('}');
+        }
+        o.push_str("]}");
+        o
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store() -> StoreV1 {
+        let scenario = |id: &str, stages: Vec<StageV1>| ScenarioV1 {
+            id: id.into(),
+            name: format!("“{id}” \"quoted\" \\ tab\t"),
+            template: "webshop".into(),
+            stages,
+            top: 40_000.0,
+            lead: 1,
+            purchase: 2,
+            spend: 80_000.5,
+            aov: 450.0,
+            frequency: 2.5,
+            margin: 0.4,
+            ltv_method: "simple".into(),
+            lifespan: 2.0,
+            retention: 0.6,
+            discount: 0.1,
+            currency: "DKK".into(),
+            period: "month".into(),
+        };
+        StoreV1 {
+            format: FORMAT.into(),
+            version: CURRENT_VERSION,
+            current: "b".into(),
+            scenarios: vec![
+                scenario(
+                    "a",
+                    vec![
+                        StageV1 { id: 1, name: None, template_stage: Some(0), rate: 1.0 },
+                        StageV1 { id: 2, name: Some("Custom\u{1}".into()), template_stage: None, rate: 0.07 },
+                    ],
+                ),
+                scenario("b", vec![StageV1 { id: 7, name: Some(String::new()), template_stage: Some(3), rate: 1e-9 }]),
+            ],
+        }
+    }
+
+    /// Every number as a float: `450` and serde's `450.0` are the same number.
+    fn floats(v: serde_json::Value) -> serde_json::Value {
+        use serde_json::Value;
+        match v {
+            Value::Number(n) => Value::from(n.as_f64().unwrap()),
+            Value::Array(a) => Value::Array(a.into_iter().map(floats).collect()),
+            Value::Object(o) => Value::Object(o.into_iter().map(|(k, v)| (k, floats(v))).collect()),
+            other => other,
+        }
+    }
+
+    #[test]
+    fn to_json_writes_what_serde_json_writes() {
+        let ours: serde_json::Value = serde_json::from_str(&store().to_json()).unwrap();
+        assert_eq!(floats(ours), floats(serde_json::to_value(store()).unwrap()));
+        // the keys in the same order, too
+        let keys = |json: &str| json.split('"').skip(1).step_by(2).filter(|k| k.chars().all(|c| c.is_ascii_lowercase() || c == '_')).map(str::to_string).collect::<Vec<_>>();
+        assert_eq!(keys(&store().to_json()), keys(&serde_json::to_string(&store()).unwrap()));
+        let back: StoreV1 = serde_json::from_str(&store().to_json()).unwrap();
+        assert_eq!(back, store());
+    }
+
+    #[test]
+    fn optional_stage_fields_are_left_out_when_absent() {
+        let json = store().to_json();
+        // stage 1 has no name, stage 2 no template stage: each key appears once per stage that has it
+        assert_eq!(json.matches("\"template_stage\":").count(), 2);
+        assert_eq!(json.matches("\"name\":").count(), 2 + 2);
+    }
+}

@@ -63,7 +63,7 @@ pub fn encode_payload(compressed: &[u8]) -> String {
 /// The JSON a share link carries: a saved file holding only `scenario`.
 pub fn scenario_json(scenario: &Scenario) -> String {
     let one = Workspace::new(scenario.clone());
-    serde_json::to_string(&to_store(&one)).unwrap_or_default()
+    to_store(&one).to_json()
 }
 
 /// Reads the inflated JSON of a share link back into a scenario.
