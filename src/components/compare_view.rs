@@ -67,7 +67,9 @@ fn render(container: &web_sys::HtmlDivElement, cols: &[Column], lang: Lang, t: &
         use web_sys::Element;
         let doc = document();
         let el = |parent: &Element, tag: &str, class: &str, text: &str| -> Element {
-            let e = doc.create_element(tag).expect("createElement");
+            // `ok()` first: a failed Result's expect would format the JsValue (Debug code)
+            #[allow(clippy::ok_expect)]
+            let e = doc.create_element(tag).ok().expect("createElement");
             if !class.is_empty() {
                 e.set_class_name(class);
             }
@@ -150,7 +152,9 @@ pub fn CompareView() -> impl IntoView {
         }
         first
     }));
-    let choices = move || state.workspace.with(|w| w.scenarios().iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>());
+    // ids and names only: editing a number does not rebuild the checkboxes
+    let choices =
+        Memo::new(move |_| state.workspace.with(|w| w.scenarios().iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>()));
     let toggle = move |id: String| {
         picked.update(|p| {
             if let Some(i) = p.iter().position(|x| *x == id) {
@@ -188,25 +192,30 @@ pub fn CompareView() -> impl IntoView {
             </div>
             <fieldset class="compare-pick">
                 <legend>{move || t().compare_pick}</legend>
-                <For each=choices key=|c| c.clone() let((id, name))>
-                    {
-                        let checked_id = id.clone();
-                        let disabled_id = id.clone();
-                        view! {
-                            <label>
-                                <input
-                                    type="checkbox"
-                                    data-testid="compare-pick"
-                                    value=id.clone()
-                                    prop:checked=move || picked.with(|p| p.contains(&checked_id))
-                                    disabled=move || picked.with(|p| p.len() >= MAX_COMPARED && !p.contains(&disabled_id))
-                                    on:change=move |_| toggle(id.clone())
-                                />
-                                {name}
-                            </label>
-                        }
-                    }
-                </For>
+                {move || {
+                    choices
+                        .get()
+                        .into_iter()
+                        .map(|(id, name)| {
+                            let checked_id = id.clone();
+                            let disabled_id = id.clone();
+                            view! {
+                                <label>
+                                    <input
+                                        type="checkbox"
+                                        data-testid="compare-pick"
+                                        value=id.clone()
+                                        prop:checked=move || picked.with(|p| p.contains(&checked_id))
+                                        disabled=move || picked.with(|p| p.len() >= MAX_COMPARED && !p.contains(&disabled_id))
+                                        on:change=move |_| toggle(id.clone())
+                                    />
+                                    {name}
+                                </label>
+                            }
+                            .into_any()
+                        })
+                        .collect_view()
+                }}
             </fieldset>
             <div node_ref=body_ref></div>
         </section>

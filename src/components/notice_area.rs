@@ -5,12 +5,15 @@ use leptos::prelude::*;
 
 use crate::i18n::texts::fill;
 use crate::i18n::Texts;
-use crate::state::{use_app_state, Notice, NoticeKind};
+use crate::state::{use_app_state, NoticeKind};
+#[cfg(target_arch = "wasm32")]
+use crate::state::Notice;
 use crate::storage::share::ShareError;
 use crate::storage::transfer::ImportProblem;
 use crate::storage::LoadError;
 
-fn text(t: &Texts, kind: &NoticeKind) -> String {
+/// What a notice says, in the language of `t`.
+pub fn text(t: &Texts, kind: &NoticeKind) -> String {
     match kind {
         NoticeKind::StorageUnavailable => t.notice_storage_unavailable.to_string(),
         NoticeKind::StorageFull => t.notice_storage_full.to_string(),
@@ -44,66 +47,121 @@ fn text(t: &Texts, kind: &NoticeKind) -> String {
     }
 }
 
-/// The notice area.
+/// The notice area. Built as plain DOM that keeps each notice's node while it is shown:
+/// the area is a live region, and a re-created node would be announced again. One click
+/// listener serves every button (`data-action`, `data-id`).
 #[component]
 pub fn NoticeArea() -> impl IntoView {
     let state = use_app_state();
-    let t = move || state.t();
-    view! {
-        <div class="notices" data-testid="notice" role="status" aria-live="polite">
-            <For each=move || state.notices.get() key=|n: &Notice| n.id let(notice)>
-                <p class="notice">
-                    {
-                        let kind = notice.kind.clone();
-                        view! { <span>{move || text(t(), &kind)}</span> }
+    let area = NodeRef::<leptos::html::Div>::new();
+    #[cfg(target_arch = "wasm32")]
+    {
+        // the shown notices: id, node and the text last written
+        let shown = StoredValue::new(Vec::<(u64, web_sys::Element, String)>::new());
+        Effect::new(move |_| {
+            let t = state.t();
+            let Some(area) = area.get() else { return };
+            state.notices.with(|notices| shown.update_value(|shown| sync(&area, shown, notices, t)));
+        });
+    }
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        #[cfg(target_arch = "wasm32")]
+        {
+            use wasm_bindgen::JsCast;
+            let Some(button) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+            let id = button.get_attribute("data-id").and_then(|id| id.parse::<u64>().ok());
+            match (button.get_attribute("data-action").as_deref(), id) {
+                (Some("undo"), Some(id)) => {
+                    let deleted = state.notices.with_untracked(|list| list.iter().find(|n| n.id == id).and_then(|n| n.undo.clone()));
+                    if let Some(deleted) = deleted {
+                        state.workspace.update(|w| w.restore(deleted));
                     }
-                    {notice
-                        .undo
-                        .clone()
-                        .map(|deleted| {
-                            let id = notice.id;
-                            view! {
-                                <button
-                                    type="button"
-                                    class="link"
-                                    on:click=move |_| {
-                                        let deleted = deleted.clone();
-                                        state.workspace.update(|w| w.restore(deleted));
-                                        state.dismiss(id);
-                                    }
-                                >
-                                    {move || t().undo}
-                                </button>
-                            }
-                        })}
-                    {(notice.kind == NoticeKind::UpdateReady)
-                        .then(|| {
-                            view! {
-                                <button
-                                    type="button"
-                                    class="link"
-                                    data-testid="update-reload"
-                                    on:click=move |_| {
-                                        #[cfg(target_arch = "wasm32")]
-                                        if let Ok(ev) = web_sys::Event::new("tragt:update-apply") {
-                                            let _ = window().dispatch_event(&ev);
-                                        }
-                                    }
-                                >
-                                    {move || t().update_reload}
-                                </button>
-                            }
-                        })}
-                    <button
-                        type="button"
-                        class="link dismiss"
-                        aria-label=move || t().dismiss
-                        on:click=move |_| state.dismiss(notice.id)
-                    >
-                        "×"
-                    </button>
-                </p>
-            </For>
-        </div>
+                    state.dismiss(id);
+                }
+                (Some("dismiss"), Some(id)) => state.dismiss(id),
+                (Some("reload"), _) => {
+                    if let Ok(ev) = web_sys::Event::new("tragt:update-apply") {
+                        let _ = window().dispatch_event(&ev);
+                    }
+                }
+                _ => {}
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = ev;
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = state;
+    view! { <div class="notices" data-testid="notice" role="status" aria-live="polite" node_ref=area on:click=on_click></div> }
+}
+
+/// Brings the area's nodes in line with `notices`: removes the dismissed, adds the new
+/// (in order, at the end), and rewrites a text only where it changed (a language switch).
+#[cfg(target_arch = "wasm32")]
+fn sync(area: &web_sys::HtmlDivElement, shown: &mut Vec<(u64, web_sys::Element, String)>, notices: &[Notice], t: &Texts) {
+    shown.retain(|(id, node, _)| {
+        let keep = notices.iter().any(|n| n.id == *id);
+        if !keep {
+            node.remove();
+        }
+        keep
+    });
+    let doc = document();
+    for notice in notices {
+        let message = text(t, &notice.kind);
+        if let Some((_, node, written)) = shown.iter_mut().find(|(id, ..)| *id == notice.id) {
+            if *written != message {
+                if let Some(span) = node.first_element_child() {
+                    span.set_text_content(Some(&message));
+                }
+                for button in [node.query_selector("[data-action=undo]"), node.query_selector("[data-action=reload]"), node.query_selector("[data-action=dismiss]")].into_iter().flatten().flatten() {
+                    label_button(&button, t);
+                }
+                *written = message;
+            }
+            continue;
+        }
+        let Ok(p) = doc.create_element("p") else { continue };
+        p.set_class_name("notice");
+        if let Ok(span) = doc.create_element("span") {
+            span.set_text_content(Some(&message));
+            let _ = p.append_child(&span);
+        }
+        let id = notice.id.to_string();
+        let mut actions = Vec::new();
+        if notice.undo.is_some() {
+            actions.push("undo");
+        }
+        if notice.kind == NoticeKind::UpdateReady {
+            actions.push("reload");
+        }
+        actions.push("dismiss");
+        for action in actions {
+            let Ok(button) = doc.create_element("button") else { continue };
+            let _ = button.set_attribute("type", "button");
+            button.set_class_name(if action == "dismiss" { "link dismiss" } else { "link" });
+            let _ = button.set_attribute("data-action", action);
+            let _ = button.set_attribute("data-id", &id);
+            if action == "reload" {
+                let _ = button.set_attribute("data-testid", "update-reload");
+            }
+            label_button(&button, t);
+            let _ = p.append_child(&button);
+        }
+        let _ = area.append_child(&p);
+        shown.push((notice.id, p, message));
+    }
+}
+
+/// A notice button's text (or, for "×", its accessible name) in the language of `t`.
+#[cfg(target_arch = "wasm32")]
+fn label_button(button: &web_sys::Element, t: &Texts) {
+    match button.get_attribute("data-action").as_deref() {
+        Some("undo") => button.set_text_content(Some(t.undo)),
+        Some("reload") => button.set_text_content(Some(t.update_reload)),
+        _ => {
+            button.set_text_content(Some("×"));
+            let _ = button.set_attribute("aria-label", t.dismiss);
+        }
     }
 }

@@ -10,7 +10,8 @@ use crate::state::{new_id, use_app_state, NoticeKind};
 pub fn ScenarioBar() -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
-    let entries = move || {
+    // ids and names only: editing a number does not rebuild the options
+    let entries = Memo::new(move |_| {
         let shared = state.shared.get();
         state.workspace.with(|w| {
             w.scenarios()
@@ -25,7 +26,7 @@ pub fn ScenarioBar() -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
         })
-    };
+    });
     let current_id = move || state.scenario.with(|s| s.id.clone());
     let new_scenario = move |_| {
         let template = state.scenario.with_untracked(|s| s.template);
@@ -61,11 +62,20 @@ pub fn ScenarioBar() -> impl IntoView {
                         });
                     }
                 >
-                    <For each=entries key=|entry| entry.clone() let((id, name))>
-                        <option value=id.clone() prop:selected=move || current_id() == id>
-                            {name}
-                        </option>
-                    </For>
+                    {move || {
+                        entries
+                            .get()
+                            .into_iter()
+                            .map(|(id, name)| {
+                                view! {
+                                    <option value=id.clone() prop:selected=move || current_id() == id>
+                                        {name}
+                                    </option>
+                                }
+                                .into_any()
+                            })
+                            .collect_view()
+                    }}
                 </select>
             </label>
             <label class="inline-field grow">

@@ -10,7 +10,7 @@
 //! `texts.rs` and `templates.rs` by a test (`language_files_are_up_to_date`), which
 //! fails while they are out of date.
 
-use super::texts::{Texts, FINGERPRINT};
+use super::texts::{Texts, COUNT, FINGERPRINT};
 use super::Lang;
 use crate::calc::templates::{all_texts, fnv};
 
@@ -45,7 +45,7 @@ pub enum CatalogError {
 pub struct Catalog {
     /// The UI texts.
     pub texts: Texts,
-    /// The template texts by key, sorted by key.
+    /// The template texts by key.
     templates: Vec<(u32, &'static str)>,
 }
 
@@ -58,18 +58,21 @@ impl Catalog {
         if lines.next() != Some(header(lang).as_str()) {
             return Err(CatalogError::WrongFile);
         }
-        let texts = Texts::from_order(&mut lines).ok_or(CatalogError::Short)?;
+        let mut texts = [""; COUNT];
+        for slot in &mut texts {
+            *slot = lines.next().ok_or(CatalogError::Short)?;
+        }
         let mut templates = Vec::new();
         for text in all_texts() {
             templates.push((text.key(), lines.next().ok_or(CatalogError::Short)?));
         }
-        templates.sort_unstable_by_key(|(key, _)| *key);
-        Ok(Catalog { texts, templates })
+        Ok(Catalog { texts: Texts::from_array(texts), templates })
     }
 
-    /// The template text with `key`; empty if there is none.
+    /// The template text with `key`; empty if there is none. A linear search: there are
+    /// ~150, and a sorted table would bring a sort into the wasm.
     pub fn template_text(&self, key: u32) -> &'static str {
-        self.templates.binary_search_by_key(&key, |(k, _)| *k).map_or("", |i| self.templates[i].1)
+        self.templates.iter().find(|(k, _)| *k == key).map_or("", |(_, text)| text)
     }
 }
 
@@ -80,7 +83,7 @@ pub fn file_text(lang: Lang) -> String {
     let mut lines = vec![header(lang)];
     lines.extend(texts.in_order().iter().map(|t| t.to_string()));
     lines.extend(all_texts().iter().map(|t| lang.pick(t).to_string()));
-    debug_assert_eq!(lines.len(), 1 + super::texts::COUNT + all_texts().len());
+    debug_assert_eq!(lines.len(), 1 + COUNT + all_texts().len());
     lines.join("\n") + "\n"
 }
 
@@ -192,7 +195,7 @@ mod tests {
         let da = file_text(Lang::Da);
         assert_eq!(Catalog::parse(Lang::Sv, da.clone()).unwrap_err(), CatalogError::WrongFile);
         assert_eq!(Catalog::parse(Lang::Da, da.replacen("tragt-texts da ", "tragt-texts da 0", 1)).unwrap_err(), CatalogError::WrongFile);
-        let short: String = da.lines().take(super::super::texts::COUNT).collect::<Vec<_>>().join("\n");
+        let short: String = da.lines().take(COUNT).collect::<Vec<_>>().join("\n");
         assert_eq!(Catalog::parse(Lang::Da, short).unwrap_err(), CatalogError::Short);
         assert_eq!(Catalog::parse(Lang::Da, String::new()).unwrap_err(), CatalogError::WrongFile);
         // a file saved with Windows line ends still reads

@@ -6,8 +6,10 @@ use super::Lang;
 
 macro_rules! texts {
     ($($key:ident: $en:literal, $da:literal, $sv:literal;)*) => {
-        /// The UI strings of one language.
+        /// The UI strings of one language. `repr(C)` and nothing but `&'static str`
+        /// fields: the same layout as `[&'static str; COUNT]` (see [`Texts::from_array`]).
         #[derive(Debug)]
+        #[repr(C)]
         pub struct Texts { $(pub $key: &'static str,)* }
 
         /// English.
@@ -42,9 +44,12 @@ macro_rules! texts {
                 [$(self.$key,)*]
             }
 
-            /// The table from texts in key order; `None` if there are fewer than [`COUNT`].
-            pub fn from_order(texts: &mut impl Iterator<Item = &'static str>) -> Option<Texts> {
-                Some(Texts { $($key: texts.next()?,)* })
+            /// The table from its texts in key order.
+            pub fn from_array(texts: [&'static str; COUNT]) -> Texts {
+                // SAFETY: `Texts` is `repr(C)` with exactly COUNT fields, all `&'static
+                // str`, so it has the layout of `[&'static str; COUNT]` (same size, same
+                // alignment, fields in declaration order without padding).
+                unsafe { std::mem::transmute::<[&'static str; COUNT], Texts>(texts) }
             }
 
             /// Every text empty: what shows before any language has loaded.
@@ -285,18 +290,34 @@ impl Texts {
     }
 }
 
-/// Fills `{name}` placeholders.
+/// Fills `{name}` placeholders; a placeholder without a value stays as it is. One pass
+/// over the text (no substring search, whose code would be in the wasm just for this).
 ///
 /// # Examples
 /// ```
 /// use tragt::i18n::texts::fill;
 /// assert_eq!(fill("Stage {n}", &[("n", "3")]), "Stage 3");
+/// assert_eq!(fill("{a}{b} {a} {c} {", &[("a", "1"), ("b", "{a}")]), "1{a} 1 {c} {");
 /// ```
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (key, value) in args {
-        out = out.replace(&format!("{{{key}}}"), value);
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| Some((close, args.iter().find(|(key, _)| *key == &after[..close])?.1)));
+        match value {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
