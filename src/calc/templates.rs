@@ -69,13 +69,13 @@ pub const fn fnv(parts: &[&[u8]], mut hash: u32) -> u32 {
     hash
 }
 
-/// Every text of every template, in a fixed order: per template its name and summary,
-/// then per stage its name and note. The language files list the template texts in
-/// this order.
+/// Every template text the UI shows, in a fixed order: per template its name, then per
+/// stage its name and note. The language files list the template texts in this order.
+/// (The summaries are not shown, so they are not shipped.)
 pub fn all_texts() -> Vec<Localized> {
     let mut all = Vec::new();
     for t in &TEMPLATES {
-        all.extend([t.name, t.summary]);
+        all.push(t.name);
         for s in t.stages {
             all.extend([s.name, s.note]);
         }
@@ -165,7 +165,8 @@ pub struct Template {
     pub id: TemplateId,
     /// Its name in the picker.
     pub name: Localized,
-    /// One sentence on what the model is for.
+    /// One sentence on what the model is for. Not shown in the UI, so not in the language
+    /// files: the browser build knows only its key.
     pub summary: Localized,
     /// Default entrants of the first stage per month.
     pub top: f64,
