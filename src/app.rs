@@ -217,53 +217,53 @@ pub fn app_with(startup: Startup) -> impl IntoView {
         document().set_title(&format!("Tragt – {}", state.t().app_tagline));
     });
     let t = move || state.t();
-    let calculator = move || {
-        view! {
-            <main class="layout">
-                <div class="inputs">
-                    <StageList />
-                    <MoneyPanel />
-                </div>
-                <div class="outputs">
-                    <ResultsPanel />
-                </div>
-            </main>
-        }
-    };
-    if let Some(config) = state.embed.get_value() {
-        crate::components::embed_frame::apply_accent(&config);
+    let embed = state.embed.get_value();
+    if let Some(config) = &embed {
+        crate::components::embed_frame::apply_accent(config);
         if let Some(root) = document().document_element() {
             let _ = root.class_list().add_1("embed");
         }
         crate::components::embed_frame::post_height_to_parent();
-        return view! {
-            <AppHeader />
-            <NoticeArea />
-            <SharedBanner />
-            <ScenarioBar />
-            {calculator()}
-            <EmbedFooter />
-        }
-        .into_any();
     }
+    let full = embed.is_none();
+    // one layout for both: the embed leaves out the intro, the tools and the comparison,
+    // and has its own footer
     view! {
         <AppHeader />
-        <PrintHeader />
-        <p class="intro">{move || t().app_intro}</p>
+        {full.then(|| view! { <PrintHeader /> <p class="intro">{move || t().app_intro}</p> })}
         <NoticeArea />
         <SharedBanner />
         <ScenarioBar />
-        <ShareTools />
-        <Show when=move || state.compare_open.get()>
-            <CompareView />
-        </Show>
-        {calculator()}
-        <footer class="app-footer">
-            <p>{move || t().footer}</p>
-            <p>
-                <a href="embed.html">{move || t().embed_configure}</a>
-            </p>
-        </footer>
+        {full
+            .then(|| {
+                view! {
+                    <ShareTools />
+                    <Show when=move || state.compare_open.get()>
+                        <CompareView />
+                    </Show>
+                }
+            })}
+        <main class="layout">
+            <div class="inputs">
+                <StageList />
+                <MoneyPanel />
+            </div>
+            <div class="outputs">
+                <ResultsPanel />
+            </div>
+        </main>
+        {if full {
+            view! {
+                <footer class="app-footer">
+                    <p>{move || t().footer}</p>
+                    <p>
+                        <a href="embed.html">{move || t().embed_configure}</a>
+                    </p>
+                </footer>
+            }
+            .into_any()
+        } else {
+            view! { <EmbedFooter /> }.into_any()
+        }}
     }
-    .into_any()
 }
