@@ -39,8 +39,24 @@ pub fn NumberField(
     let message_id = format!("{id}-msg");
     let described = message_id.clone();
     let shown = move || draft.get().unwrap_or_else(|| format::input(state.lang.get(), value.get()));
+    // the invalid state's three marks, set together
+    let field_ref = NodeRef::<leptos::html::Div>::new();
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        let invalid = error.get().is_some();
+        if let (Some(field), Some(input)) = (field_ref.get(), input_ref.get()) {
+            let _ = field.class_list().toggle_with_force("invalid", invalid);
+            if invalid {
+                let _ = input.set_attribute("aria-invalid", "true");
+                let _ = input.set_attribute("aria-describedby", &described);
+            } else {
+                let _ = input.remove_attribute("aria-invalid");
+                let _ = input.remove_attribute("aria-describedby");
+            }
+        }
+    });
     view! {
-        <div class="field" class:invalid=move || error.get().is_some()>
+        <div class="field" node_ref=field_ref>
             <label for=id.clone()>{move || label.get()}</label>
             <span class="field-input">
                 <input
@@ -52,8 +68,7 @@ pub fn NumberField(
                     data-testid=testid
                     prop:value=shown
                     disabled=move || disabled.get()
-                    aria-invalid=move || error.get().map(|_| "true")
-                    aria-describedby=move || error.get().map(|_| described.clone())
+                    node_ref=input_ref
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
                         let lang = state.lang.get_untracked();
