@@ -283,3 +283,32 @@ fn session_storage_is_its_own_area() {
     keys.area = Area::Off;
     assert_eq!(browser::save(&keys, &sample()), Err(StorageIssue::Unavailable));
 }
+
+/// The browser reads saved files with its own `JSON.parse`: the same workspace as the
+/// native reader, a `__proto__` key is plain data whose contents never become fields, and
+/// `2.0` is a whole number.
+#[wasm_bindgen_test]
+fn the_browser_json_reader_reads_own_fields_only() {
+    use tragt::storage::migrate;
+    let w = sample();
+    let loaded = migrate(&serialize(&w)).unwrap();
+    assert_eq!(loaded.workspace, w);
+    assert_eq!(loaded.repaired, 0);
+    // the first scenario loses its "name" and gains a "__proto__" holding one: it gets a
+    // default name, not "evil"
+    let original = serialize(&w);
+    let lead = format!("\"lead\":{},", w.scenarios()[0].lead);
+    assert!(original.contains(&lead));
+    let text = original
+        .replacen("\"name\":", "\"nom\":", 1)
+        .replacen("{\"id\":\"", "{\"__proto__\":{\"name\":\"evil\"},\"constructor\":1,\"id\":\"", 1)
+        .replacen(&lead, &lead.replace(',', ".0,"), 1);
+    let loaded = migrate(&text).unwrap();
+    let first = &loaded.workspace.scenarios()[0];
+    assert_ne!(first.name, "evil");
+    assert_eq!(loaded.repaired, 1, "only the missing name is repaired; 2.0 is a whole stage id");
+    // not JSON at all, or JSON of the wrong shape
+    assert_eq!(migrate("{\"format\":").unwrap_err(), LoadError::NotJson);
+    assert_eq!(migrate("null").unwrap_err(), LoadError::NotOurs);
+    assert_eq!(migrate("[{\"format\":\"tragt\"}]").unwrap_err(), LoadError::NotOurs);
+}

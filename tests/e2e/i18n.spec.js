@@ -103,3 +103,48 @@ test.describe('browser language', () => {
     });
   }
 });
+
+// Each language's texts are a file (i18n/<lang>.<fingerprint>.txt), fetched when the
+// language is first shown. These tests make the file fail to arrive.
+test.describe('language files that cannot be fetched', () => {
+  /** Drops the expected console errors of the refused requests from the page problems. */
+  function forgive(problems, what) {
+    const rest = problems.filter((p) => !(p.includes('Failed to load resource') || p.includes(what)));
+    problems.splice(0, problems.length, ...rest);
+  }
+
+  test('a language switch whose file fails keeps the language and says so; a retry works', async ({ tragt, page, pageProblems }) => {
+    await tragt.open({ lang: 'en', template: 'webshop' });
+    await page.route('**/i18n/sv.*.txt', (route) => route.abort());
+    await tragt.byId('lang-select').selectOption('sv');
+    await expect(tragt.notice()).toContainText('Svenska could not be loaded');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(tragt.byId('lang-select')).toHaveValue('en');
+    await expect(tragt.byId('stage-add')).toHaveText(/Add stage/);
+    // the figures are untouched and the page still works
+    await expect(tragt.byId('out-customers')).toHaveAttribute('data-value', /^\d/);
+    await page.unroute('**/i18n/sv.*.txt');
+    await tragt.byId('lang-select').selectOption('sv');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+    await expect(tragt.byId('stage-add')).toHaveText(/Lägg till steg/);
+    forgive(pageProblems, 'i18n/sv.');
+  });
+
+  test('?lang=da without the Danish file starts in English', async ({ tragt, page, pageProblems }) => {
+    await page.route('**/i18n/da.*.txt', (route) => route.abort());
+    await tragt.open({ lang: 'da', template: 'webshop' });
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(tragt.byId('lang-select')).toHaveValue('en');
+    await expect(tragt.byId('stage-add')).toHaveText(/Add stage/);
+    await expect(tragt.stageNames()).resolves.toContain('Visitors');
+    forgive(pageProblems, 'i18n/da.');
+  });
+
+  test('without any language file the page says so in all three languages', async ({ page, pageProblems }) => {
+    await page.route('**/i18n/*.txt', (route) => route.abort());
+    await page.goto('/?lang=sv');
+    await expect(page.locator('body')).toContainText('Tragt could not load its texts');
+    await expect(page.locator('body')).toContainText('Tragt kunde inte hämta sina texter');
+    forgive(pageProblems, 'i18n/');
+  });
+});

@@ -81,6 +81,10 @@ for (const base of ['/', subPath]) {
     await tab.goto(`${base}?lang=da`);
     await expectCalculates(new Tragt(tab), 654321);
     await expect(tab.locator('html')).toHaveAttribute('lang', 'da');
+    // every language's texts were cached on the first visit (in English): switching works offline
+    await new Tragt(tab).byId('lang-select').selectOption('sv');
+    await expect(tab.locator('html')).toHaveAttribute('lang', 'sv');
+    await expect(new Tragt(tab).byId('stage-add')).toHaveText(/Lägg till steg/);
   });
 }
 
