@@ -22,6 +22,13 @@ pub enum Undefined {
     NoMargin,
     /// The result does not fit in a number.
     TooLarge,
+    /// No target above 0 (goal seeking).
+    NoTarget,
+    /// A revenue target with an average order value of 0 (goal seeking).
+    NoOrderValue,
+    /// A rate of 0 % between this stage and the purchase: no number of entrants here is
+    /// enough (goal seeking).
+    Unreachable,
 }
 
 /// A figure or the reason it has none.

@@ -1,5 +1,5 @@
 //! The pure calculation core: funnel counts and rates, money, lifetime value and the
-//! forecast figures of MODELS.md §3.1–3.5, plus the shipped templates and the scenario
+//! forecast figures of MODELS.md §3.1–3.5, goal seeking (§3.6), plus the shipped templates and the scenario
 //! document they start.
 //!
 //! Architecture invariant: nothing here touches the browser, the UI framework, a clock or
@@ -9,6 +9,7 @@ pub mod compare;
 pub mod economics;
 pub mod forecast;
 pub mod funnel;
+pub mod goal;
 pub mod limits;
 pub mod scenario;
 pub mod templates;

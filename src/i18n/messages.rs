@@ -31,5 +31,8 @@ pub fn undefined(t: &Texts, why: Undefined) -> &'static str {
         Undefined::NoSpend => t.why_no_spend,
         Undefined::NoMargin => t.why_no_margin,
         Undefined::TooLarge => t.why_too_large,
+        Undefined::NoTarget => t.why_no_target,
+        Undefined::NoOrderValue => t.why_no_order_value,
+        Undefined::Unreachable => t.why_unreachable,
     }
 }

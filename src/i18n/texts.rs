@@ -148,6 +148,9 @@ texts! {
     why_no_spend: "no spend", "ingen udgifter", "ingen kostnad";
     why_no_margin: "no margin to pay it back", "intet dækningsbidrag at betale tilbage med", "ingen marginal att betala tillbaka med";
     why_too_large: "too large to show", "for stort til at vise", "för stort för att visas";
+    why_no_target: "enter a target above 0", "angiv et mål over 0", "ange ett mål över 0";
+    why_no_order_value: "no order value to reach revenue with", "ingen ordreværdi at nå omsætningen med", "inget ordervärde att nå intäkten med";
+    why_unreachable: "a 0 % rate below makes it unreachable", "en rate på 0 % længere nede gør det uopnåeligt", "en andel på 0 % längre ned gör det ouppnåeligt";
     why_last_stage: "last stage", "sidste trin", "sista steget";
 
     err_empty: "Enter a number.", "Skriv et tal.", "Skriv ett tal.";
