@@ -48,6 +48,20 @@ fn every_fixture_version_is_readable() {
     assert!(versions >= tragt::storage::CURRENT_VERSION as usize);
 }
 
+#[test]
+fn version_2_fixture_opens_with_its_goals() {
+    use tragt::calc::goal::Target;
+    let loaded = migrate(&fixture("store-v2.json")).unwrap();
+    assert_eq!(loaded.repaired, 0);
+    let goals: Vec<_> = loaded.workspace.scenarios().iter().map(|s| s.goal).collect();
+    assert_eq!(goals[..2], [Some(Target::Customers(250.0)), Some(Target::Revenue(1_500_000.0))]);
+    // the same scenarios as version 1, apart from the goals
+    let v1 = migrate(&fixture("store-v1.json")).unwrap();
+    for (a, b) in v1.workspace.scenarios().iter().zip(loaded.workspace.scenarios()) {
+        assert_eq!(tragt::calc::Scenario { goal: b.goal, ..a.clone() }, *b);
+    }
+}
+
 proptest! {
     #[test]
     fn migrate_is_idempotent_on_damaged_files(cut in 0usize..2000, junk in "[ -~]{0,12}") {

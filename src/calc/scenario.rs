@@ -52,6 +52,8 @@ pub struct Scenario {
     pub currency: Currency,
     /// Period of counts and spend.
     pub period: Period,
+    /// The goal the scenario is measured against (MODELS.md §3.6), if the user set one.
+    pub goal: Option<super::goal::Target>,
 }
 
 /// Why an edit of the stage list was refused.
@@ -98,6 +100,7 @@ impl Scenario {
             economics: t.economics,
             currency,
             period: Period::Month,
+            goal: None,
         }
     }
 

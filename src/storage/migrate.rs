@@ -6,7 +6,8 @@
 //! Pure: text in, a [`Workspace`] (or the reason there is none) out.
 
 use super::json::{self, Json};
-use super::schema::{ScenarioV1, StageV1, StoreV1, CURRENT_VERSION, FORMAT};
+use super::schema::{Store, StoredGoal, StoredScenario, StoredStage, CURRENT_VERSION, FORMAT};
+use crate::calc::goal::Target;
 use crate::calc::limits::{MAX_COUNT, MAX_MONEY, MAX_PER_YEAR, MAX_YEARS};
 use crate::calc::{
     Currency, LtvMethod, Period, Rate, Scenario, StageDoc, StageLabel, TemplateId, Workspace, MAX_STAGES, MIN_STAGES,
@@ -53,15 +54,16 @@ fn read<J: Json>(doc: &J) -> Result<Loaded, LoadError> {
         return Err(LoadError::NotOurs);
     }
     match doc.field("version").and_then(|v| v.whole()) {
-        Some(1) => read_v1(doc),
+        // version 2 only added the optional goal: one reader serves both
+        Some(1 | 2) => read_v1(doc),
         Some(v) if v > CURRENT_VERSION => Err(LoadError::FutureVersion(v)),
         _ => Err(LoadError::NotOurs),
     }
 }
 
 /// A workspace as the current version's DTO.
-pub fn to_store(workspace: &Workspace) -> StoreV1 {
-    StoreV1 {
+pub fn to_store(workspace: &Workspace) -> Store {
+    Store {
         format: FORMAT.to_string(),
         version: CURRENT_VERSION,
         current: workspace.current().id.clone(),
@@ -74,9 +76,9 @@ pub fn serialize(workspace: &Workspace) -> String {
     to_store(workspace).to_json()
 }
 
-fn to_v1(s: &Scenario) -> ScenarioV1 {
+fn to_v1(s: &Scenario) -> StoredScenario {
     let e = &s.economics;
-    ScenarioV1 {
+    StoredScenario {
         id: s.id.clone(),
         name: s.name.clone(),
         template: s.template.id().to_string(),
@@ -88,7 +90,7 @@ fn to_v1(s: &Scenario) -> ScenarioV1 {
                     StageLabel::Template(n) => (None, Some(*n)),
                     StageLabel::Custom(name) => (Some(name.clone()), None),
                 };
-                StageV1 { id: st.id, name, template_stage, rate: st.rate.get() }
+                StoredStage { id: st.id, name, template_stage, rate: st.rate.get() }
             })
             .collect(),
         top: s.top,
@@ -104,6 +106,14 @@ fn to_v1(s: &Scenario) -> ScenarioV1 {
         discount: e.discount,
         currency: s.currency.code().to_string(),
         period: s.period.id().to_string(),
+        goal: s.goal.map(|g| StoredGoal {
+            kind: match g {
+                Target::Customers(_) => "customers",
+                Target::Revenue(_) => "revenue",
+            }
+            .to_string(),
+            value: g.amount(),
+        }),
     }
 }
 
@@ -224,8 +234,24 @@ impl Reader {
             purchase,
             economics,
             period: self.choice(v, "period", Period::from_id, Period::Month),
+            goal: self.goal(v),
             ..defaults
         })
+    }
+
+    /// The goal, if the file has one; a damaged one is dropped and counted.
+    fn goal<J: Json>(&mut self, v: &J) -> Option<Target> {
+        let goal = v.field("goal")?;
+        let value = goal.field("value").and_then(|x| x.number()).filter(|x| x.is_finite() && *x > 0.0 && *x <= MAX_MONEY);
+        let target = match (goal.field("kind").and_then(|k| k.text()).as_deref(), value) {
+            (Some("customers"), Some(x)) if x <= MAX_COUNT => Some(Target::Customers(x)),
+            (Some("revenue"), Some(x)) => Some(Target::Revenue(x)),
+            _ => None,
+        };
+        if target.is_none() {
+            self.repaired += 1;
+        }
+        target
     }
 }
 
@@ -289,10 +315,31 @@ mod tests {
         assert_eq!(migrate("[1,2]").unwrap_err(), LoadError::NotOurs);
         assert_eq!(migrate(r#"{"format":"other","version":1}"#).unwrap_err(), LoadError::NotOurs);
         assert_eq!(migrate(r#"{"format":"tragt","version":0}"#).unwrap_err(), LoadError::NotOurs);
-        assert_eq!(migrate(r#"{"format":"tragt","version":2}"#).unwrap_err(), LoadError::FutureVersion(2));
+        assert_eq!(migrate(r#"{"format":"tragt","version":3}"#).unwrap_err(), LoadError::FutureVersion(3));
         assert_eq!(migrate(r#"{"format":"tragt","version":1,"scenarios":[]}"#).unwrap_err(), LoadError::NoScenarios);
         let one_stage = r#"{"format":"tragt","version":1,"scenarios":[{"stages":[{"id":1,"rate":0.5}]}]}"#;
         assert_eq!(migrate(one_stage).unwrap_err(), LoadError::NoScenarios);
+    }
+
+    #[test]
+    fn a_goal_round_trips_and_a_damaged_one_is_dropped_and_counted() {
+        let mut w = sample();
+        w.replace_current(Scenario { goal: Some(Target::Revenue(90_000.0)), ..w.current().clone() });
+        let text = serialize(&w);
+        assert!(text.starts_with(r#"{"format":"tragt","version":2,"#), "{text}");
+        assert!(text.contains(r#""goal":{"kind":"revenue","value":90000}"#), "{text}");
+        let loaded = migrate(&text).unwrap();
+        assert_eq!(loaded.repaired, 0);
+        assert_eq!(loaded.workspace, w);
+        for bad in [r#"{"kind":"revenue","value":-1}"#, r#"{"kind":"profit","value":5}"#, r#"{"kind":"customers","value":1e300}"#, "7"] {
+            let damaged = text.replace(r#"{"kind":"revenue","value":90000}"#, bad);
+            let loaded = migrate(&damaged).unwrap();
+            assert_eq!(loaded.repaired, 1, "{bad}");
+            assert_eq!(loaded.workspace.current().goal, None, "{bad}");
+        }
+        // a version 1 file has no goal and needs no repair
+        let v1 = serialize(&sample()).replacen(r#""version":2"#, r#""version":1"#, 1);
+        assert_eq!(migrate(&v1).unwrap(), Loaded { workspace: sample(), repaired: 0 });
     }
 
     #[test]

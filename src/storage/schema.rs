@@ -1,4 +1,4 @@
-//! The saved file, version 1, as serde DTOs: a serializable counterpart of
+//! The saved file, version 2 (version 1 without `goal`), as serde DTOs: a serializable counterpart of
 //! [`crate::calc::Workspace`], kept apart from the calc types so the file format changes
 //! only on purpose. Percentages are stored as fractions (0.4 = 40 %), exactly as computed.
 
@@ -7,28 +7,28 @@ use serde::{Deserialize, Serialize};
 /// The `format` field of every file Tragt writes.
 pub const FORMAT: &str = "tragt";
 /// The schema version this build writes.
-pub const CURRENT_VERSION: u64 = 1;
+pub const CURRENT_VERSION: u64 = 2;
 
 /// The whole saved workspace.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct StoreV1 {
+pub struct Store {
     /// Always [`FORMAT`].
     pub format: String,
-    /// Always 1.
+    /// [`CURRENT_VERSION`] when written.
     pub version: u64,
     /// Id of the open scenario.
     pub current: String,
     /// The scenarios in list order.
-    pub scenarios: Vec<ScenarioV1>,
+    pub scenarios: Vec<StoredScenario>,
 }
 
 /// One scenario.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct ScenarioV1 {
+pub struct StoredScenario {
     pub id: String,
     pub name: String,
     pub template: String,
-    pub stages: Vec<StageV1>,
+    pub stages: Vec<StoredStage>,
     pub top: f64,
     pub lead: u32,
     pub purchase: u32,
@@ -42,11 +42,21 @@ pub struct ScenarioV1 {
     pub discount: f64,
     pub currency: String,
     pub period: String,
+    /// Version 2: the goal, if set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal: Option<StoredGoal>,
+}
+
+/// A goal: `customers` or `revenue` per period, and the amount.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct StoredGoal {
+    pub kind: String,
+    pub value: f64,
 }
 
 /// One stage: either a template stage (`template_stage`) or a custom `name`.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct StageV1 {
+pub struct StoredStage {
     pub id: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -55,7 +65,7 @@ pub struct StageV1 {
     pub rate: f64,
 }
 
-impl StoreV1 {
+impl Store {
     /// The file as JSON text, with the fields in declaration order, as serde_json would
     /// write it (numbers in JavaScript's notation: `20000` where serde writes `20000.0`).
     /// Written by hand so the browser build carries no serializer.
@@ -122,6 +132,13 @@ impl StoreV1 {
             string(&mut o, &s.currency);
             o.push_str(",\"period\":");
             string(&mut o, &s.period);
+            if let Some(goal) = &s.goal {
+                o.push_str(",\"goal\":{\"kind\":");
+                string(&mut o, &goal.kind);
+                o.push_str(",\"value\":");
+                number(&mut o, goal.value);
+                o.push('}');
+            }
             o.push('}');
         }
         o.push_str("]}");
@@ -133,8 +150,8 @@ impl StoreV1 {
 mod tests {
     use super::*;
 
-    fn store() -> StoreV1 {
-        let scenario = |id: &str, stages: Vec<StageV1>| ScenarioV1 {
+    fn store() -> Store {
+        let scenario = |id: &str, stages: Vec<StoredStage>| StoredScenario {
             id: id.into(),
             name: format!("“{id}” \"quoted\" \\ tab\t"),
             template: "webshop".into(),
@@ -152,8 +169,9 @@ mod tests {
             discount: 0.1,
             currency: "DKK".into(),
             period: "month".into(),
+            goal: (id == "b").then(|| StoredGoal { kind: "revenue".into(), value: 90_000.5 }),
         };
-        StoreV1 {
+        Store {
             format: FORMAT.into(),
             version: CURRENT_VERSION,
             current: "b".into(),
@@ -161,11 +179,11 @@ mod tests {
                 scenario(
                     "a",
                     vec![
-                        StageV1 { id: 1, name: None, template_stage: Some(0), rate: 1.0 },
-                        StageV1 { id: 2, name: Some("Custom\u{1}".into()), template_stage: None, rate: 0.07 },
+                        StoredStage { id: 1, name: None, template_stage: Some(0), rate: 1.0 },
+                        StoredStage { id: 2, name: Some("Custom\u{1}".into()), template_stage: None, rate: 0.07 },
                     ],
                 ),
-                scenario("b", vec![StageV1 { id: 7, name: Some(String::new()), template_stage: Some(3), rate: 1e-9 }]),
+                scenario("b", vec![StoredStage { id: 7, name: Some(String::new()), template_stage: Some(3), rate: 1e-9 }]),
             ],
         }
     }
@@ -188,7 +206,7 @@ mod tests {
         // the keys in the same order, too
         let keys = |json: &str| json.split('"').skip(1).step_by(2).filter(|k| k.chars().all(|c| c.is_ascii_lowercase() || c == '_')).map(str::to_string).collect::<Vec<_>>();
         assert_eq!(keys(&store().to_json()), keys(&serde_json::to_string(&store()).unwrap()));
-        let back: StoreV1 = serde_json::from_str(&store().to_json()).unwrap();
+        let back: Store = serde_json::from_str(&store().to_json()).unwrap();
         assert_eq!(back, store());
     }
 
