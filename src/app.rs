@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use crate::calc::{Scenario, TemplateId, Workspace};
 use crate::components::{
-    AppHeader, CompareView, EmbedFooter, MoneyPanel, NoticeArea, ResultsPanel, ScenarioBar, ShareTools, SharedBanner, StageList,
+    AppHeader, CompareView, EmbedFooter, MoneyPanel, NoticeArea, ResultsPanel, ScenarioBar, ShareTools, SharedBanner,
+    StageList,
 };
 use crate::embed::EmbedConfig;
 use crate::i18n::Lang;
@@ -51,7 +52,8 @@ pub fn startup() -> Startup {
     let keys = page.keys();
     let mut notices = Vec::new();
     let mut can_save = true;
-    let probe = if keys.area == crate::storage::Area::Off { Err(StorageIssue::Unavailable) } else { browser::probe(&keys) };
+    let probe =
+        if keys.area == crate::storage::Area::Off { Err(StorageIssue::Unavailable) } else { browser::probe(&keys) };
     let lang = page.lang(&keys);
     let loaded = match probe {
         Err(StorageIssue::Unavailable) if keys.area == crate::storage::Area::Off => {
@@ -189,7 +191,8 @@ fn PrintHeader() -> impl IntoView {
         }
         let lang = state.lang.get();
         #[cfg(target_arch = "wasm32")]
-        let today: String = js_sys::Date::new_0().to_locale_date_string(lang.code(), &wasm_bindgen::JsValue::UNDEFINED).into();
+        let today: String =
+            js_sys::Date::new_0().to_locale_date_string(lang.code(), &wasm_bindgen::JsValue::UNDEFINED).into();
         #[cfg(not(target_arch = "wasm32"))]
         let today = String::new();
         crate::i18n::texts::fill(crate::i18n::Texts::of(lang).printed_on, &[("date", &today)])
@@ -222,9 +225,10 @@ pub fn app_with(startup: Startup) -> impl IntoView {
         if waiting == Some(true) {
             state.notify(NoticeKind::UpdateReady, None);
         }
-        let listener = window_event_listener(leptos::ev::Custom::<web_sys::Event>::new("tragt:update-ready"), move |_| {
-            state.notify(NoticeKind::UpdateReady, None)
-        });
+        let listener =
+            window_event_listener(leptos::ev::Custom::<web_sys::Event>::new("tragt:update-ready"), move |_| {
+                state.notify(NoticeKind::UpdateReady, None)
+            });
         on_cleanup(move || listener.remove());
     }
     // the document's language and title follow the UI language

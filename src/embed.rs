@@ -85,7 +85,9 @@ pub fn is_css_colour(value: &str) -> bool {
     for f in ["rgb(", "rgba(", "hsl(", "hsla("] {
         if let Some(inner) = v.strip_prefix(f).and_then(|rest| rest.strip_suffix(')')) {
             return !inner.trim().is_empty()
-                && inner.chars().all(|c| c.is_ascii_digit() || " .,%/-".contains(c) || c == 'd' || c == 'e' || c == 'g');
+                && inner
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || " .,%/-".contains(c) || c == 'd' || c == 'e' || c == 'g');
         }
     }
     false
@@ -109,17 +111,27 @@ pub fn text_on(colour: &str) -> &'static str {
     };
     let lin = |c: u32| {
         let c = c as f64 / 255.0;
-        if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
     };
     let l = 0.2126 * lin(rgb[0]) + 0.7152 * lin(rgb[1]) + 0.0722 * lin(rgb[2]);
     // contrast with white (1.05 / (l + 0.05)) against contrast with near-black
-    if 1.05 / (l + 0.05) >= (l + 0.05) / 0.0557 { "#ffffff" } else { "#111111" }
+    if 1.05 / (l + 0.05) >= (l + 0.05) / 0.0557 {
+        "#ffffff"
+    } else {
+        "#111111"
+    }
 }
 
 fn plain_url(value: &str) -> bool {
     !value.is_empty()
         && value.chars().count() <= MAX_URL_CHARS
-        && !value.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`'))
+        && !value
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`'))
 }
 
 /// An absolute `http:` or `https:` URL.
@@ -224,7 +236,16 @@ mod tests {
 
     #[test]
     fn colour_syntax_is_strict() {
-        for ok in ["#fff", "#ffff", "#a1b2c3", "#a1b2c3d4", "navy", "rgb(1,2,3)", "rgba(1 2 3 / 50%)", "hsl(120deg, 50%, 40%)"] {
+        for ok in [
+            "#fff",
+            "#ffff",
+            "#a1b2c3",
+            "#a1b2c3d4",
+            "navy",
+            "rgb(1,2,3)",
+            "rgba(1 2 3 / 50%)",
+            "hsl(120deg, 50%, 40%)",
+        ] {
             assert!(is_css_colour(ok), "{ok}");
         }
         for bad in ["", "#ggg", "#1234567", "url(x)", "var(--x)", "rgb(1,2,3);x", "expression(alert(1))", "a"] {

@@ -5,7 +5,8 @@ fn main() {
         // the message and place, without the formatting machinery of a full hook
         let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
         let payload = info.payload();
-        let message = payload.downcast_ref::<&str>().copied().or_else(|| payload.downcast_ref::<String>().map(String::as_str));
+        let message =
+            payload.downcast_ref::<&str>().copied().or_else(|| payload.downcast_ref::<String>().map(String::as_str));
         web_sys::console::error_1(&format!("{}{place}", message.unwrap_or("Tragt stopped")).into());
     }));
     #[cfg(feature = "bundled-texts")]

@@ -88,7 +88,11 @@ pub fn relative_change(value: Figure, baseline: Figure) -> Figure {
         return Err(Undefined::TooLarge);
     }
     let change = (v - b) / b.abs();
-    if change.is_finite() { Ok(change + 0.0) } else { Err(Undefined::TooLarge) }
+    if change.is_finite() {
+        Ok(change + 0.0)
+    } else {
+        Err(Undefined::TooLarge)
+    }
 }
 
 /// Bar lengths for a grouped bar chart: each value as a share of the largest magnitude in

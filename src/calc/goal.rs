@@ -115,14 +115,22 @@ pub fn plan(f: &Forecast, target: Target, purchase: usize) -> GoalPlan {
                     Err(Undefined::Unreachable)
                 } else {
                     let r = t / s.probability;
-                    if r.is_finite() { Ok(r) } else { Err(Undefined::TooLarge) }
+                    if r.is_finite() {
+                        Ok(r)
+                    } else {
+                        Err(Undefined::TooLarge)
+                    }
                 }
             });
             StageGoal { required, actual: s.entrants, met: required.ok().map(|r| enough(s.entrants, r)) }
         })
         .collect();
     let spend = customers.and_then(|t| f.cac.map(|cac| t * cac)).and_then(|x| {
-        if x.is_finite() { Ok(x) } else { Err(Undefined::TooLarge) }
+        if x.is_finite() {
+            Ok(x)
+        } else {
+            Err(Undefined::TooLarge)
+        }
     });
     let reached = customers.is_ok_and(|t| enough(f.customers, t));
     GoalPlan { customers, stages, spend, reached }

@@ -115,7 +115,9 @@ impl Scenario {
     /// `pick` chooses; empty for an unnamed stage or an index past the end.
     pub fn stage_name(&self, index: usize, pick: impl Fn(&super::templates::Localized) -> &'static str) -> String {
         match self.stages.get(index).map(|st| &st.label) {
-            Some(StageLabel::Template(n)) => self.template.template().stages.get(*n).map(|t| pick(&t.name)).unwrap_or_default().to_string(),
+            Some(StageLabel::Template(n)) => {
+                self.template.template().stages.get(*n).map(|t| pick(&t.name)).unwrap_or_default().to_string()
+            }
             Some(StageLabel::Custom(name)) => name.clone(),
             None => String::new(),
         }

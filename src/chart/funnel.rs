@@ -224,8 +224,15 @@ pub fn layout(bars: &[FunnelBar], width: u32, palette: &Palette, scale: f64) -> 
                 paint: palette.bar.mix(120),
             });
         }
-        shapes.push(Shape::Rect { x: centre - half, y: bar_top, w: 2 * half, h: bar_bottom - bar_top, paint: colour.solid() });
-        let text = |x, align, text| Shape::Text { x, y: top + px(2.0), px: font, align, text, paint: palette.text.solid() };
+        shapes.push(Shape::Rect {
+            x: centre - half,
+            y: bar_top,
+            w: 2 * half,
+            h: bar_bottom - bar_top,
+            paint: colour.solid(),
+        });
+        let text =
+            |x, align, text| Shape::Text { x, y: top + px(2.0), px: font, align, text, paint: palette.text.solid() };
         shapes.push(text(pad, Align::Start, fit(&bar.label, max_chars)));
         shapes.push(text(width as i32 - pad, Align::End, bar.figures.clone()));
         previous = Some((half, bar_bottom));
@@ -282,8 +289,10 @@ mod tests {
     #[test]
     fn bars_are_centred_and_stacked_in_rows() {
         let shapes = layout(&bars(&[1.0, 0.5]), 300, &Palette::default(), 1.0);
-        let rects: Vec<(i32, i32, i32, i32)> =
-            shapes.iter().filter_map(|s| if let Shape::Rect { x, y, w, h, .. } = s { Some((*x, *y, *w, *h)) } else { None }).collect();
+        let rects: Vec<(i32, i32, i32, i32)> = shapes
+            .iter()
+            .filter_map(|s| if let Shape::Rect { x, y, w, h, .. } = s { Some((*x, *y, *w, *h)) } else { None })
+            .collect();
         for (x, _, w, _) in &rects {
             // centred on 150: left and right margins are equal
             assert_eq!(*x, 300 - (x + w), "{rects:?}");
@@ -293,7 +302,8 @@ mod tests {
         assert_eq!((rects[0].1, rects[0].3), (28, 22));
         assert_eq!(rects[1].1 - rects[0].1, 48);
         // the purchase stage is painted in the accent colour
-        let purchase = shapes.iter().rev().find_map(|s| if let Shape::Rect { paint, .. } = s { Some(*paint) } else { None });
+        let purchase =
+            shapes.iter().rev().find_map(|s| if let Shape::Rect { paint, .. } = s { Some(*paint) } else { None });
         assert_eq!(purchase, Some(Palette::default().accent.solid()));
     }
 
@@ -306,7 +316,9 @@ mod tests {
         for (x, y) in wa.iter().zip(&wb) {
             assert!((y - 2 * x).abs() <= 2, "{x} vs {y}");
         }
-        let font = |shapes: &[Shape]| shapes.iter().find_map(|s| if let Shape::Text { px, .. } = s { Some(*px) } else { None });
+        let font = |shapes: &[Shape]| {
+            shapes.iter().find_map(|s| if let Shape::Text { px, .. } = s { Some(*px) } else { None })
+        };
         assert_eq!((font(&a), font(&b)), (Some(13), Some(26)));
     }
 

@@ -112,7 +112,9 @@ fn render(container: &web_sys::HtmlDivElement, cols: &[Column], lang: Lang, t: &
                         Some(false) => "diff worse",
                         None => "diff",
                     };
-                    let text = change.map(|d| format!("{}{}", if d > 0.0 { "+" } else { "" }, fmt::percent(lang, d))).unwrap_or_default();
+                    let text = change
+                        .map(|d| format!("{}{}", if d > 0.0 { "+" } else { "" }, fmt::percent(lang, d)))
+                        .unwrap_or_default();
                     let _ = el(&cell, "span", class, &text).set_attribute("data-value", &raw(change));
                 }
             }
@@ -130,8 +132,11 @@ fn render(container: &web_sys::HtmlDivElement, cols: &[Column], lang: Lang, t: &
                 let row = el(&group, "div", &format!("bar-row s{i}"), "");
                 el(&row, "span", "bar-name", &c.name);
                 let bar = el(&el(&row, "span", "bar-track", ""), "span", "bar", "");
-                let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&bar).style().set_property("width", &per_mille(share));
-                let _ = el(&row, "span", "bar-value", &shown(lang, c.currency, k, *value)).set_attribute("data-value", &raw(*value));
+                let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&bar)
+                    .style()
+                    .set_property("width", &per_mille(share));
+                let _ = el(&row, "span", "bar-value", &shown(lang, c.currency, k, *value))
+                    .set_attribute("data-value", &raw(*value));
             }
         }
     }
@@ -153,8 +158,9 @@ pub fn CompareView() -> impl IntoView {
         first
     }));
     // ids and names only: editing a number does not rebuild the checkboxes
-    let choices =
-        Memo::new(move |_| state.workspace.with(|w| w.scenarios().iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>()));
+    let choices = Memo::new(move |_| {
+        state.workspace.with(|w| w.scenarios().iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>())
+    });
     let toggle = move |id: String| {
         picked.update(|p| {
             if let Some(i) = p.iter().position(|x| *x == id) {

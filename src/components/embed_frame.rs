@@ -126,7 +126,15 @@ fn with_summary(url: &str) -> String {
     let state = use_app_state();
     let (currency, template) = state.scenario.with(|s| (s.currency.code(), s.template.id()));
     let params = state.forecast.with(|f| {
-        crate::embed::summary_params(f.customers, f.revenue, f.cac.ok(), f.ltv, currency, template, &crate::i18n::format::raw)
+        crate::embed::summary_params(
+            f.customers,
+            f.revenue,
+            f.cac.ok(),
+            f.ltv,
+            currency,
+            template,
+            &crate::i18n::format::raw,
+        )
     });
     #[cfg(target_arch = "wasm32")]
     {

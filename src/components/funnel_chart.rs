@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::stage_row::shown_stage_name;
 use crate::chart::{FunnelBar, Marker};
+use crate::components::stage_row::shown_stage_name;
 use crate::i18n::format;
 use crate::state::use_app_state;
 

@@ -25,6 +25,6 @@ pub use notice_area::NoticeArea;
 pub use number_field::NumberField;
 pub use results_panel::ResultsPanel;
 pub use scenario_bar::ScenarioBar;
-pub use share_tools::{SharedBanner, ShareTools};
+pub use share_tools::{ShareTools, SharedBanner};
 pub use stage_list::StageList;
 pub use stage_row::StageRow;

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 use crate::i18n::texts::fill;
 use crate::i18n::Texts;
-use crate::state::{use_app_state, NoticeKind};
 #[cfg(target_arch = "wasm32")]
 use crate::state::Notice;
+use crate::state::{use_app_state, NoticeKind};
 use crate::storage::share::ShareError;
 use crate::storage::transfer::ImportProblem;
 use crate::storage::LoadError;
@@ -43,7 +43,9 @@ pub fn text(t: &Texts, kind: &NoticeKind) -> String {
             fill(template, &[("file", file)])
         }
         NoticeKind::UpdateReady => t.notice_update_ready.to_string(),
-        NoticeKind::LanguageUnavailable(lang) => fill(t.notice_language_unavailable, &[("language", lang.native_name())]),
+        NoticeKind::LanguageUnavailable(lang) => {
+            fill(t.notice_language_unavailable, &[("language", lang.native_name())])
+        }
     }
 }
 
@@ -72,7 +74,9 @@ pub fn NoticeArea() -> impl IntoView {
             let id = button.get_attribute("data-id").and_then(|id| id.parse::<u64>().ok());
             match (button.get_attribute("data-action").as_deref(), id) {
                 (Some("undo"), Some(id)) => {
-                    let deleted = state.notices.with_untracked(|list| list.iter().find(|n| n.id == id).and_then(|n| n.undo.clone()));
+                    let deleted = state
+                        .notices
+                        .with_untracked(|list| list.iter().find(|n| n.id == id).and_then(|n| n.undo.clone()));
                     if let Some(deleted) = deleted {
                         state.workspace.update(|w| w.restore(deleted));
                     }
@@ -98,7 +102,12 @@ pub fn NoticeArea() -> impl IntoView {
 /// Brings the area's nodes in line with `notices`: removes the dismissed, adds the new
 /// (in order, at the end), and rewrites a text only where it changed (a language switch).
 #[cfg(target_arch = "wasm32")]
-fn sync(area: &web_sys::HtmlDivElement, shown: &mut Vec<(u64, web_sys::Element, String)>, notices: &[Notice], t: &Texts) {
+fn sync(
+    area: &web_sys::HtmlDivElement,
+    shown: &mut Vec<(u64, web_sys::Element, String)>,
+    notices: &[Notice],
+    t: &Texts,
+) {
     shown.retain(|(id, node, _)| {
         let keep = notices.iter().any(|n| n.id == *id);
         if !keep {
@@ -114,7 +123,15 @@ fn sync(area: &web_sys::HtmlDivElement, shown: &mut Vec<(u64, web_sys::Element, 
                 if let Some(span) = node.first_element_child() {
                     span.set_text_content(Some(&message));
                 }
-                for button in [node.query_selector("[data-action=undo]"), node.query_selector("[data-action=reload]"), node.query_selector("[data-action=dismiss]")].into_iter().flatten().flatten() {
+                for button in [
+                    node.query_selector("[data-action=undo]"),
+                    node.query_selector("[data-action=reload]"),
+                    node.query_selector("[data-action=dismiss]"),
+                ]
+                .into_iter()
+                .flatten()
+                .flatten()
+                {
                     label_button(&button, t);
                 }
                 *written = message;

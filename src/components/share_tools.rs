@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
+use crate::components::stage_row::shown_stage_name;
 use crate::i18n::texts::fill;
 use crate::i18n::{Lang, Texts};
-use crate::components::stage_row::shown_stage_name;
 use crate::state::{use_app_state, AppState, NoticeKind};
 use crate::storage::transfer::{results_csv, CsvLabels, CsvStyle};
 

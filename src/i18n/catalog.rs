@@ -133,7 +133,8 @@ pub async fn load(lang: Lang) -> Result<(), CatalogError> {
         return Ok(());
     }
     let window = web_sys::window().ok_or(CatalogError::Unavailable)?;
-    let response = JsFuture::from(window.fetch_with_str(&file_path(lang))).await.map_err(|_| CatalogError::Unavailable)?;
+    let response =
+        JsFuture::from(window.fetch_with_str(&file_path(lang))).await.map_err(|_| CatalogError::Unavailable)?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| CatalogError::Unavailable)?;
     if !response.ok() {
         return Err(CatalogError::Unavailable);
@@ -194,7 +195,10 @@ mod tests {
     fn wrong_or_short_files_are_refused() {
         let da = file_text(Lang::Da);
         assert_eq!(Catalog::parse(Lang::Sv, da.clone()).unwrap_err(), CatalogError::WrongFile);
-        assert_eq!(Catalog::parse(Lang::Da, da.replacen("tragt-texts da ", "tragt-texts da 0", 1)).unwrap_err(), CatalogError::WrongFile);
+        assert_eq!(
+            Catalog::parse(Lang::Da, da.replacen("tragt-texts da ", "tragt-texts da 0", 1)).unwrap_err(),
+            CatalogError::WrongFile
+        );
         let short: String = da.lines().take(COUNT).collect::<Vec<_>>().join("\n");
         assert_eq!(Catalog::parse(Lang::Da, short).unwrap_err(), CatalogError::Short);
         assert_eq!(Catalog::parse(Lang::Da, String::new()).unwrap_err(), CatalogError::WrongFile);

@@ -308,7 +308,8 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        let value = after.find('}').and_then(|close| Some((close, args.iter().find(|(key, _)| *key == &after[..close])?.1)));
+        let value =
+            after.find('}').and_then(|close| Some((close, args.iter().find(|(key, _)| *key == &after[..close])?.1)));
         match value {
             Some((close, value)) => {
                 out.push_str(value);

@@ -18,7 +18,12 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     a.set_download(name);
     a.click();
     // the click has started the download; the URL can go once the task ends
-    leptos::prelude::set_timeout(move || { let _ = Url::revoke_object_url(&url); }, std::time::Duration::from_secs(1));
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(1),
+    );
     Ok(())
 }
 

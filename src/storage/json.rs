@@ -176,7 +176,8 @@ mod tests {
 
     #[test]
     fn strings_and_numbers_are_written_as_serde_json_reads_them() {
-        for text in ["", "plain", "quote \" and \\ backslash", "tab\tnew\nline\r", "\u{0}\u{1f}\u{7f}", "Ærø – 💡 ‹b›"] {
+        for text in ["", "plain", "quote \" and \\ backslash", "tab\tnew\nline\r", "\u{0}\u{1f}\u{7f}", "Ærø – 💡 ‹b›"]
+        {
             let mut out = String::new();
             string(&mut out, text);
             assert_eq!(serde_json::from_str::<String>(&out).unwrap(), text, "{out}");

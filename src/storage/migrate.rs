@@ -186,7 +186,9 @@ impl Reader {
         let template = self.choice(v, "template", TemplateId::from_id, TemplateId::Blank);
         let currency = self.choice(v, "currency", Currency::from_code, Currency::Dkk);
         let id = self.text(v, "id").filter(|s| !s.is_empty()).unwrap_or_else(|| format!("restored-{}", index + 1));
-        let name = self.text(v, "name").unwrap_or_else(|| format!("{} {}", crate::i18n::Lang::En.pick(&template.template().name), index + 1));
+        let name = self
+            .text(v, "name")
+            .unwrap_or_else(|| format!("{} {}", crate::i18n::Lang::En.pick(&template.template().name), index + 1));
         let defaults = Scenario::from_template(id, name, template, currency);
 
         let mut stages: Vec<StageDoc> = Vec::new();
@@ -242,7 +244,8 @@ impl Reader {
     /// The goal, if the file has one; a damaged one is dropped and counted.
     fn goal<J: Json>(&mut self, v: &J) -> Option<Target> {
         let goal = v.field("goal")?;
-        let value = goal.field("value").and_then(|x| x.number()).filter(|x| x.is_finite() && *x > 0.0 && *x <= MAX_MONEY);
+        let value =
+            goal.field("value").and_then(|x| x.number()).filter(|x| x.is_finite() && *x > 0.0 && *x <= MAX_MONEY);
         let target = match (goal.field("kind").and_then(|k| k.text()).as_deref(), value) {
             (Some("customers"), Some(x)) if x <= MAX_COUNT => Some(Target::Customers(x)),
             (Some("revenue"), Some(x)) => Some(Target::Revenue(x)),
@@ -331,7 +334,12 @@ mod tests {
         let loaded = migrate(&text).unwrap();
         assert_eq!(loaded.repaired, 0);
         assert_eq!(loaded.workspace, w);
-        for bad in [r#"{"kind":"revenue","value":-1}"#, r#"{"kind":"profit","value":5}"#, r#"{"kind":"customers","value":1e300}"#, "7"] {
+        for bad in [
+            r#"{"kind":"revenue","value":-1}"#,
+            r#"{"kind":"profit","value":5}"#,
+            r#"{"kind":"customers","value":1e300}"#,
+            "7",
+        ] {
             let damaged = text.replace(r#"{"kind":"revenue","value":90000}"#, bad);
             let loaded = migrate(&damaged).unwrap();
             assert_eq!(loaded.repaired, 1, "{bad}");

@@ -189,7 +189,10 @@ mod tests {
                         StoredStage { id: 2, name: Some("Custom\u{1}".into()), template_stage: None, rate: 0.07 },
                     ],
                 ),
-                scenario("b", vec![StoredStage { id: 7, name: Some(String::new()), template_stage: Some(3), rate: 1e-9 }]),
+                scenario(
+                    "b",
+                    vec![StoredStage { id: 7, name: Some(String::new()), template_stage: Some(3), rate: 1e-9 }],
+                ),
             ],
         }
     }
@@ -210,7 +213,14 @@ mod tests {
         let ours: serde_json::Value = serde_json::from_str(&store().to_json()).unwrap();
         assert_eq!(floats(ours), floats(serde_json::to_value(store()).unwrap()));
         // the keys in the same order, too
-        let keys = |json: &str| json.split('"').skip(1).step_by(2).filter(|k| k.chars().all(|c| c.is_ascii_lowercase() || c == '_')).map(str::to_string).collect::<Vec<_>>();
+        let keys = |json: &str| {
+            json.split('"')
+                .skip(1)
+                .step_by(2)
+                .filter(|k| k.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(keys(&store().to_json()), keys(&serde_json::to_string(&store()).unwrap()));
         let back: Store = serde_json::from_str(&store().to_json()).unwrap();
         assert_eq!(back, store());

@@ -45,7 +45,8 @@ pub fn decode_payload(payload: &str, link_len: usize) -> Result<Vec<u8>, ShareEr
     }
     let (version, data) = payload.split_once('.').ok_or(ShareError::Damaged)?;
     if version != LINK_VERSION.to_string() {
-        let newer = version.bytes().all(|b| b.is_ascii_digit()) && version.parse::<u32>().is_ok_and(|v| v > LINK_VERSION);
+        let newer =
+            version.bytes().all(|b| b.is_ascii_digit()) && version.parse::<u32>().is_ok_and(|v| v > LINK_VERSION);
         return Err(if newer { ShareError::FutureVersion } else { ShareError::Damaged });
     }
     let bytes = base64url_decode(data).ok_or(ShareError::Damaged)?;
@@ -104,10 +105,8 @@ pub fn base64url_encode(bytes: &[u8]) -> String {
 /// Decodes base64url without padding; `None` for any other character, a length that
 /// cannot occur (4k + 1), or non-zero bits after the last byte (a non-canonical ending).
 pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
-    let digits = text
-        .bytes()
-        .map(|c| ALPHABET.iter().position(|&a| a == c).map(|v| v as u32))
-        .collect::<Option<Vec<u32>>>()?;
+    let digits =
+        text.bytes().map(|c| ALPHABET.iter().position(|&a| a == c).map(|v| v as u32)).collect::<Option<Vec<u32>>>()?;
     if digits.len() % 4 == 1 {
         return None;
     }

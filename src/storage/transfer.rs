@@ -74,19 +74,18 @@ pub struct CsvLabels<'a> {
 
 /// The results of `scenario` as CSV: a per-stage table, an empty line, then the totals.
 /// Starts with a byte-order mark so spreadsheet programs read it as UTF-8; lines end in CRLF.
-pub fn results_csv(
-    names: &[String],
-    forecast: &Forecast,
-    labels: &CsvLabels,
-    style: &CsvStyle,
-) -> String {
+pub fn results_csv(names: &[String], forecast: &Forecast, labels: &CsvLabels, style: &CsvStyle) -> String {
     let sep = style.separator.to_string();
     let num = |v: f64| -> String {
         if !v.is_finite() {
             return String::new();
         }
         let text = (style.number)(v);
-        if style.decimal == '.' { text } else { text.replace('.', &style.decimal.to_string()) }
+        if style.decimal == '.' {
+            text
+        } else {
+            text.replace('.', &style.decimal.to_string())
+        }
     };
     let fig = |f: Figure| f.map(num).unwrap_or_default();
     let mut rows: Vec<Vec<String>> = Vec::new();
@@ -160,7 +159,11 @@ pub fn file_stem(name: &str) -> String {
         .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' || c >= '\u{a0}' { c } else { '-' })
         .collect();
     let stem = stem.trim_matches('-');
-    if stem.is_empty() { "tragt".to_string() } else { format!("tragt-{}", stem.chars().take(60).collect::<String>()) }
+    if stem.is_empty() {
+        "tragt".to_string()
+    } else {
+        format!("tragt-{}", stem.chars().take(60).collect::<String>())
+    }
 }
 
 #[cfg(test)]
