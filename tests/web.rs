@@ -240,7 +240,7 @@ fn the_serialized_workspace_is_what_storage_holds() {
     let stored: serde_json::Value = serde_json::from_str(&storage().get_item(&keys.store()).unwrap().unwrap()).unwrap();
     let expected: serde_json::Value = serde_json::from_str(&serialize(&w)).unwrap();
     assert_eq!(stored, expected);
-    assert_eq!(stored["version"], 1);
+    assert_eq!(stored["version"], tragt::storage::CURRENT_VERSION);
 }
 
 #[wasm_bindgen_test]
