@@ -3,11 +3,13 @@
 // output run here, in order, in one hook:
 //   1. optimize-wasm.mjs   release builds: wasm-opt -Oz, short import/export names in wasm and glue
 //      minify-glue.mjs     release builds: minify wasm-bindgen's JavaScript glue
+//      minify-css.mjs      release builds: minify the stylesheet
 //   2. csp.mjs             hash the inline scripts into index.html's Content-Security-Policy
 //   3. service-worker.mjs  write the file list and version (a hash of the final bytes) into sw.js
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { withScriptHashes } from './csp.mjs';
+import { minifyStyles } from './minify-css.mjs';
 import { minifyGlue } from './minify-glue.mjs';
 import { optimizeWasm } from './optimize-wasm.mjs';
 import { writeServiceWorker } from './service-worker.mjs';
@@ -18,6 +20,7 @@ if (!dir) throw new Error('post-build: TRUNK_STAGING_DIR is not set (this runs a
 if (process.env.TRUNK_PROFILE === 'release') {
   await optimizeWasm(dir);
   await minifyGlue(dir);
+  await minifyStyles(dir);
 }
 
 const index = join(dir, 'index.html');
