@@ -41,23 +41,20 @@ pub fn startup() -> Startup {
     use crate::storage::browser::{self, LoadOutcome, StorageIssue};
     use crate::storage::LoadError;
 
-    let window = window();
-    let params = window.location().search().ok().and_then(|q| web_sys::UrlSearchParams::new_with_str(&q).ok());
-    let param = |name: &str| params.as_ref().and_then(|p| p.get(name));
-    let browser_langs: Vec<String> = window.navigator().languages().iter().filter_map(|v| v.as_string()).collect();
-    let embed = (param("embed").as_deref() == Some("1")).then(|| {
-        let (config, warnings) = crate::embed::parse(|name| param(name));
+    let page = Page::read();
+    let embed = (page.param("embed").as_deref() == Some("1")).then(|| {
+        let (config, warnings) = crate::embed::parse(|name| page.param(name));
         for warning in warnings {
             leptos::logging::warn!("{warning}");
         }
         config
     });
-    let keys = keys_from(&param);
+    let keys = page.keys();
     let mut notices = Vec::new();
     let mut can_save = true;
     let probe =
         if keys.area == crate::storage::Area::Off { Err(StorageIssue::Unavailable) } else { browser::probe(&keys) };
-    let lang = Lang::choose(param("lang").as_deref(), browser::load_lang(&keys).as_deref(), &browser_langs);
+    let lang = page.lang(&keys);
     let loaded = match probe {
         Err(StorageIssue::Unavailable) if keys.area == crate::storage::Area::Off => {
             // the embedding site asked for nothing to be stored: no notice, nothing read
@@ -103,30 +100,52 @@ pub fn startup() -> Startup {
             }
         }
     };
-    let template = param("template").and_then(|t| TemplateId::from_id(&t)).unwrap_or_default();
+    let template = page.param("template").and_then(|t| TemplateId::from_id(&t)).unwrap_or_default();
     let workspace = loaded.unwrap_or_else(|| first_workspace(lang, template));
     Startup { lang, workspace, keys, notices, can_save, embed }
 }
 
-/// The storage keys the URL asks for (`ns`, `storage`).
+/// What the page's address and the browser tell at start: the URL parameters and the
+/// browser's preferred languages.
 #[cfg(target_arch = "wasm32")]
-fn keys_from(param: &impl Fn(&str) -> Option<String>) -> Keys {
-    let mut keys = param("ns").map(|ns| Keys::namespaced(&ns)).unwrap_or_default();
-    keys.area = crate::storage::Area::from_param(param("storage").as_deref());
-    keys
+struct Page {
+    params: Option<web_sys::UrlSearchParams>,
+    languages: Vec<String>,
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Page {
+    fn read() -> Page {
+        let window = window();
+        let params = window.location().search().ok().and_then(|q| web_sys::UrlSearchParams::new_with_str(&q).ok());
+        let languages = window.navigator().languages().iter().filter_map(|v| v.as_string()).collect();
+        Page { params, languages }
+    }
+
+    fn param(&self, name: &str) -> Option<String> {
+        self.params.as_ref().and_then(|p| p.get(name))
+    }
+
+    /// The storage keys the URL asks for (`ns`, `storage`).
+    fn keys(&self) -> Keys {
+        let mut keys = self.param("ns").map(|ns| Keys::namespaced(&ns)).unwrap_or_default();
+        keys.area = crate::storage::Area::from_param(self.param("storage").as_deref());
+        keys
+    }
+
+    /// `?lang=`, else the choice saved under `keys`, else the browser's languages.
+    fn lang(&self, keys: &Keys) -> Lang {
+        let saved = crate::storage::browser::load_lang(keys);
+        Lang::choose(self.param("lang").as_deref(), saved.as_deref(), &self.languages)
+    }
 }
 
 /// The language [`startup`] will choose, read the same way, without reading the saved
 /// scenarios: the browser build fetches its texts before starting.
 #[cfg(target_arch = "wasm32")]
 pub fn startup_language() -> Lang {
-    let window = window();
-    let params = window.location().search().ok().and_then(|q| web_sys::UrlSearchParams::new_with_str(&q).ok());
-    let param = |name: &str| params.as_ref().and_then(|p| p.get(name));
-    let browser_langs: Vec<String> = window.navigator().languages().iter().filter_map(|v| v.as_string()).collect();
-    let keys = keys_from(&param);
-    let saved = crate::storage::browser::load_lang(&keys);
-    Lang::choose(param("lang").as_deref(), saved.as_deref(), &browser_langs)
+    let page = Page::read();
+    page.lang(&page.keys())
 }
 
 /// Off the browser there is nothing to read: English and the default template.

@@ -71,75 +71,81 @@ impl Store {
     /// Written by hand so the browser build carries no serializer.
     pub fn to_json(&self) -> String {
         use super::json::{number, string};
+        /// `,"name":`
+        fn key(o: &mut String, name: &str) {
+            o.push_str(",\"");
+            o.push_str(name);
+            o.push_str("\":");
+        }
         let mut o = String::with_capacity(256 + 512 * self.scenarios.len());
         o.push_str("{\"format\":");
         string(&mut o, &self.format);
-        o.push_str(",\"version\":");
+        key(&mut o, "version");
         o.push_str(&self.version.to_string());
-        o.push_str(",\"current\":");
+        key(&mut o, "current");
         string(&mut o, &self.current);
-        o.push_str(",\"scenarios\":[");
+        key(&mut o, "scenarios");
         for (i, s) in self.scenarios.iter().enumerate() {
-            if i > 0 {
-                o.push(',');
-            }
+            o.push(if i == 0 { '[' } else { ',' });
             o.push_str("{\"id\":");
             string(&mut o, &s.id);
-            o.push_str(",\"name\":");
-            string(&mut o, &s.name);
-            o.push_str(",\"template\":");
-            string(&mut o, &s.template);
-            o.push_str(",\"stages\":[");
+            for (name, text) in [("name", &s.name), ("template", &s.template)] {
+                key(&mut o, name);
+                string(&mut o, text);
+            }
+            key(&mut o, "stages");
             for (k, st) in s.stages.iter().enumerate() {
-                if k > 0 {
-                    o.push(',');
-                }
+                o.push(if k == 0 { '[' } else { ',' });
                 o.push_str("{\"id\":");
                 o.push_str(&st.id.to_string());
                 if let Some(name) = &st.name {
-                    o.push_str(",\"name\":");
+                    key(&mut o, "name");
                     string(&mut o, name);
                 }
                 if let Some(n) = st.template_stage {
-                    o.push_str(",\"template_stage\":");
+                    key(&mut o, "template_stage");
                     o.push_str(&n.to_string());
                 }
-                o.push_str(",\"rate\":");
+                key(&mut o, "rate");
                 number(&mut o, st.rate);
                 o.push('}');
             }
-            o.push_str("],\"top\":");
+            if s.stages.is_empty() {
+                o.push('[');
+            }
+            o.push(']');
+            key(&mut o, "top");
             number(&mut o, s.top);
-            o.push_str(",\"lead\":");
-            o.push_str(&s.lead.to_string());
-            o.push_str(",\"purchase\":");
-            o.push_str(&s.purchase.to_string());
-            for (key, x) in [("spend", s.spend), ("aov", s.aov), ("frequency", s.frequency), ("margin", s.margin)] {
-                o.push_str(",\"");
-                o.push_str(key);
-                o.push_str("\":");
+            for (name, id) in [("lead", s.lead), ("purchase", s.purchase)] {
+                key(&mut o, name);
+                o.push_str(&id.to_string());
+            }
+            for (name, x) in [("spend", s.spend), ("aov", s.aov), ("frequency", s.frequency), ("margin", s.margin)] {
+                key(&mut o, name);
                 number(&mut o, x);
             }
-            o.push_str(",\"ltv_method\":");
+            key(&mut o, "ltv_method");
             string(&mut o, &s.ltv_method);
-            for (key, x) in [("lifespan", s.lifespan), ("retention", s.retention), ("discount", s.discount)] {
-                o.push_str(",\"");
-                o.push_str(key);
-                o.push_str("\":");
+            for (name, x) in [("lifespan", s.lifespan), ("retention", s.retention), ("discount", s.discount)] {
+                key(&mut o, name);
                 number(&mut o, x);
             }
-            o.push_str(",\"currency\":");
-            string(&mut o, &s.currency);
-            o.push_str(",\"period\":");
-            string(&mut o, &s.period);
+            for (name, text) in [("currency", &s.currency), ("period", &s.period)] {
+                key(&mut o, name);
+                string(&mut o, text);
+            }
             if let Some(goal) = &s.goal {
-                o.push_str(",\"goal\":{\"kind\":");
+                key(&mut o, "goal");
+                o.push_str("{\"kind\":");
                 string(&mut o, &goal.kind);
-                o.push_str(",\"value\":");
+                key(&mut o, "value");
                 number(&mut o, goal.value);
                 o.push('}');
             }
             o.push('}');
+        }
+        if self.scenarios.is_empty() {
+            o.push('[');
         }
         o.push_str("]}");
         o
@@ -218,6 +224,16 @@ mod tests {
         assert_eq!(keys(&store().to_json()), keys(&serde_json::to_string(&store()).unwrap()));
         let back: Store = serde_json::from_str(&store().to_json()).unwrap();
         assert_eq!(back, store());
+    }
+
+    #[test]
+    fn empty_lists_are_written_as_empty_arrays() {
+        let empty = Store { scenarios: vec![], ..store() };
+        assert!(empty.to_json().ends_with(r#""scenarios":[]}"#), "{}", empty.to_json());
+        let mut no_stages = store();
+        no_stages.scenarios[0].stages.clear();
+        let back: Store = serde_json::from_str(&no_stages.to_json()).unwrap();
+        assert_eq!(back, no_stages);
     }
 
     #[test]
