@@ -27,6 +27,7 @@ if ('serviceWorker' in navigator) {
     if (registered) return;
     registered = true;
     sw.register('./sw.js').then((reg) => {
+      if (!reg) return; // a browser (or test) that refuses service workers without an error
       registration = reg;
       if (reg.waiting && sw.controller) announce();
       if (reg.installing) watch(reg.installing);

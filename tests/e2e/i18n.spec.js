@@ -107,6 +107,8 @@ test.describe('browser language', () => {
 // Each language's texts are a file (i18n/<lang>.<fingerprint>.txt), fetched when the
 // language is first shown. These tests make the file fail to arrive.
 test.describe('language files that cannot be fetched', () => {
+  // a service worker would answer from its cache, where page.route cannot refuse
+  test.use({ serviceWorkers: 'block' });
   /** Drops the expected console errors of the refused requests from the page problems. */
   function forgive(problems, what) {
     const rest = problems.filter((p) => !(p.includes('Failed to load resource') || p.includes(what)));
