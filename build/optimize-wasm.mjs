@@ -26,11 +26,11 @@ const literal = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The glue `js` with imports and exports renamed by `mapping` (wasm-opt's output:
- * `{imports: [[module, name, new]], exports: [[name, new]]}`), and the new module name.
- * Throws if an import is not defined exactly once in the glue, or the imports do not
- * all come from one module.
+ * `{imports: [[module, name, new]], exports: [[name, new]]}`) and the imports' module
+ * renamed to `newModule`. Throws if an import is not defined exactly once in the glue, or
+ * the imports do not all come from one module.
  */
-export function renameInGlue(js, mapping) {
+export function renameInGlue(js, mapping, newModule) {
   const modules = new Set(mapping.imports.map(([module]) => module));
   if (modules.size > 1) throw new Error(`optimize-wasm: imports from several modules: ${[...modules].join(', ')}`);
   let out = js;
@@ -45,8 +45,7 @@ export function renameInGlue(js, mapping) {
     out = out.replace(new RegExp(`\\bwasm\\.${literal(name)}(?![\\w$])`, 'g'), `wasm[${JSON.stringify(short)}]`);
   }
   const [module] = modules;
-  const newModule = mapping.importModule ?? null;
-  if (module !== undefined && newModule !== null) {
+  if (module !== undefined) {
     const entry = new RegExp(`${literal(JSON.stringify(module))}(?=\\s*:)`, 'g');
     const found = out.match(entry)?.length ?? 0;
     if (found !== 1) throw new Error(`optimize-wasm: the imports module ${module} appears ${found} times in the glue`);
@@ -75,9 +74,8 @@ export async function optimizeWasm(dir) {
       { maxBuffer: 64 * 1024 * 1024 },
     );
     const mapping = JSON.parse(stdout.slice(stdout.indexOf('{')));
-    mapping.importModule = importModuleOf(await readFile(wasmPath));
     const glue = await readFile(gluePath, 'utf8');
-    await writeFile(gluePath, renameInGlue(glue, mapping));
+    await writeFile(gluePath, renameInGlue(glue, mapping, importModuleOf(await readFile(wasmPath))));
     const after = (await readFile(wasmPath)).length;
     console.log(
       `optimize-wasm: ${name} ${before} → ${after} bytes; ${mapping.imports.length} imports and ` +

@@ -81,7 +81,7 @@ impl Catalog {
 pub fn file_text(lang: Lang) -> String {
     let texts = Texts::of(lang);
     let mut lines = vec![header(lang)];
-    lines.extend(texts.in_order().iter().map(|t| t.to_string()));
+    lines.extend(texts.entries().into_iter().map(|(_, text)| text.to_string()));
     lines.extend(all_texts().iter().map(|t| lang.pick(t).to_string()));
     debug_assert_eq!(lines.len(), 1 + COUNT + all_texts().len());
     lines.join("\n") + "\n"

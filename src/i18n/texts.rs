@@ -39,11 +39,6 @@ macro_rules! texts {
                 vec![$((stringify!($key), self.$key),)*]
             }
 
-            /// Every text, in key order.
-            pub fn in_order(&self) -> [&'static str; COUNT] {
-                [$(self.$key,)*]
-            }
-
             /// The table from its texts in key order.
             pub fn from_array(texts: [&'static str; COUNT]) -> Texts {
                 // SAFETY: `Texts` is `repr(C)` with exactly COUNT fields, all `&'static

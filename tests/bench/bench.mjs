@@ -3,7 +3,8 @@
 // Usage (from the repository root, after a release build):  node tests/bench/bench.mjs [DIST]
 // `cargo xtask bench` builds and runs it. DIST defaults to "dist".
 //
-// It serves DIST itself (node:http on 127.0.0.1, ephemeral port) and drives Debian's
+// It serves DIST itself (the end-to-end tests' static server, tests/e2e/support/serve.mjs,
+// on 127.0.0.1 at an ephemeral port) and drives Debian's
 // /usr/bin/chromium headless through playwright-core (no browser download). Budgets:
 //   transfer      initial files, brotli            <= 150 KB   (1 KB = 1024 bytes)
 //                 = every file index.html refers to (the manifest too) and every file the page
@@ -13,12 +14,12 @@
 //   edit latency  p95 of 200 edits, figures+chart <= 8 ms    (input event -> both updated)
 // A missed budget is reported, not an error: the exit code is 0. It is 1 only when something
 // cannot be measured (no dist, page error, element missing, timeout).
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { startServer } from '../e2e/support/serve.mjs';
 
 const BUDGET_TRANSFER_KB = 150;
 const BUDGET_FIRST_FIGURES_MS = 300;
@@ -38,63 +39,16 @@ const CHROMIUM = {
 };
 const VIEWPORT = { width: 1280, height: 800 };
 
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 const KB = 1024;
 
 // ---------------------------------------------------------------------------------------------
 // Static server
 
-/** Serves `root`. */
-function serve(root) {
-  const server = createServer(async (req, res) => {
-    let urlPath;
-    try {
-      urlPath = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
-    } catch {
-      res.writeHead(400).end();
-      return;
-    }
-    let file = path.join(root, urlPath);
-    if (file !== root && !file.startsWith(root + path.sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
-      const body = await readFile(file);
-      const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-      res.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': 'no-cache' });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-    }
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      resolve({ server, url: `http://127.0.0.1:${port}/` });
-    });
-  });
+/** Serves `root` at its own address. */
+async function serve(root) {
+  const server = await startServer({ port: 0, mounts: [{ prefix: '/', root }] });
+  return { server, url: `http://127.0.0.1:${server.address().port}/` };
 }
 
 // ---------------------------------------------------------------------------------------------
