@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::calc::{Scenario, TemplateId, Workspace};
 use crate::components::{
-    AppHeader, CompareView, EmbedFooter, MoneyPanel, NoticeArea, ResultsPanel, ScenarioBar, ShareTools, SharedBanner,
-    StageList,
+    AppHeader, CompareView, EmbedFooter, GoalPanel, MoneyPanel, NoticeArea, ResultsPanel, ScenarioBar, ShareTools,
+    SharedBanner, StageList,
 };
 use crate::embed::EmbedConfig;
 use crate::i18n::Lang;
@@ -270,6 +270,7 @@ pub fn app_with(startup: Startup) -> impl IntoView {
             <div class="inputs">
                 <StageList />
                 <MoneyPanel />
+                <GoalPanel />
             </div>
             <div class="outputs">
                 <ResultsPanel />

@@ -77,6 +77,8 @@ pub struct AppState {
     pub scenario: Memo<Scenario>,
     /// Its figures.
     pub forecast: Memo<Forecast>,
+    /// The open scenario's goal, planned against its forecast (None without a goal).
+    pub goal: Memo<Option<crate::calc::goal::GoalPlan>>,
 }
 
 impl AppState {
@@ -85,6 +87,12 @@ impl AppState {
         let workspace = RwSignal::new(workspace);
         let scenario = Memo::new(move |_| workspace.with(|w| w.current().clone()));
         let forecast = Memo::new(move |_| scenario.with(Scenario::forecast));
+        let goal = Memo::new(move |_| {
+            scenario.with(|s| {
+                let purchase = s.index_of(s.purchase).unwrap_or(s.stages.len().saturating_sub(1));
+                s.goal.map(|target| forecast.with(|f| crate::calc::goal::plan(f, target, purchase)))
+            })
+        });
         AppState {
             lang: RwSignal::new(lang),
             workspace,
@@ -96,6 +104,7 @@ impl AppState {
             embed: StoredValue::new(None),
             scenario,
             forecast,
+            goal,
         }
     }
 

@@ -76,6 +76,16 @@ pub fn StageRow(
     let after_purchase = move || state.scenario.with(|s| s.index_of(s.purchase).is_some_and(|p| pos() > p));
     let period = move || state.scenario.with(|s| period_name(t(), s.period));
     // one figure of this stage (or the reason it has none), for the figures list
+    // with a goal, up to the purchase stage: the entrants the goal needs here
+    let goal_stage = Memo::new(move |_| state.goal.with(|g| g.as_ref().and_then(|p| p.stages.get(pos()).copied())));
+    let goal = move || {
+        goal_stage.with(|g| g.is_some()).then(|| {
+            Signal::derive(move || {
+                goal_stage.get().map_or(Err(""), |g| g.required.map_err(|why| messages::undefined(state.t(), why)))
+            })
+        })
+    };
+    let short = move || goal_stage.with(|g| g.is_some_and(|g| g.met == Some(false)));
     let stat = move |f: fn(&StageFigures, &'static Texts) -> Result<f64, &'static str>| {
         Signal::derive(move || figures.get().map_or(Err(""), |fig| f(&fig, state.t())))
     };
@@ -200,7 +210,7 @@ pub fn StageRow(
                     </label>
                 </div>
             </div>
-            <dl class="stage-figures">
+            <dl class="stage-figures" class:goal-short=short>
                 <StageFigure label=|t| t.table_entrants testid="stage-entrants" value=stat(|f, _| Ok(f.entrants)) format=count />
                 <StageFigure
                     label=|t| t.stage_drop_off
@@ -216,6 +226,13 @@ pub fn StageRow(
                     value=stat(|f, t| f.cost_per_entrant.map_err(|why| messages::undefined(t, why)))
                     format=money
                 />
+                {move || {
+                    goal().map(|required| {
+                        view! {
+                            <StageFigure label=|t| t.goal_required testid="goal-required" value=required format=count />
+                        }
+                    })
+                }}
             </dl>
         </li>
     }

@@ -143,6 +143,17 @@ texts! {
     why_no_spend: "no spend", "ingen udgifter", "ingen kostnad";
     why_no_margin: "no margin to pay it back", "intet dækningsbidrag at betale tilbage med", "ingen marginal att betala tillbaka med";
     why_too_large: "too large to show", "for stort til at vise", "för stort för att visas";
+    goal_heading: "Goal", "Mål", "Mål";
+    goal_customers: "Target: customers per {period}", "Mål: kunder pr. {period}", "Mål: kunder per {period}";
+    goal_revenue: "Target: revenue per {period}", "Mål: omsætning pr. {period}", "Mål: intäkt per {period}";
+    goal_spend: "Spend the goal takes per {period}", "Udgifter målet kræver pr. {period}", "Kostnad som målet kräver per {period}";
+    goal_required: "Needed for the goal", "Nødvendigt for målet", "Behövs för målet";
+    goal_clear: "Clear goal", "Fjern mål", "Ta bort mål";
+    goal_hint: "Type a target to see how many people each stage needs.",
+        "Skriv et mål for at se, hvor mange hvert trin skal have.",
+        "Skriv ett mål för att se hur många varje steg behöver.";
+    goal_reached: "This scenario reaches the goal.", "Scenariet når målet.", "Scenariot når målet.";
+    goal_short: "{n} more customers per {period} are needed.", "Der mangler {n} kunder pr. {period}.", "Det saknas {n} kunder per {period}.";
     why_no_target: "enter a target above 0", "angiv et mål over 0", "ange ett mål över 0";
     why_no_order_value: "no order value to reach revenue with", "ingen ordreværdi at nå omsætningen med", "inget ordervärde att nå intäkten med";
     why_unreachable: "a 0 % rate below makes it unreachable", "en rate på 0 % længere nede gør det uopnåeligt", "en andel på 0 % längre ned gör det ouppnåeligt";

@@ -1,0 +1,103 @@
+//! Goal seeking (MODELS.md §3.6): a target of customers or of revenue per period, the
+//! spend it takes at the current cost per customer, and whether the scenario reaches it.
+//! Each stage shows the entrants the goal needs (in its row). The goal is part of the
+//! scenario and changes none of its numbers.
+
+use leptos::prelude::*;
+
+use crate::calc::goal::Target;
+use crate::calc::{Quantity, Undefined};
+use crate::components::figure::money;
+use crate::components::stage_row::period_name;
+use crate::components::{FigureCard, NumberField};
+use crate::i18n::texts::fill;
+use crate::state::use_app_state;
+
+/// The goal panel.
+#[component]
+pub fn GoalPanel() -> impl IntoView {
+    let state = use_app_state();
+    let t = move || state.t();
+    let period = move || state.scenario.with(|s| period_name(t(), s.period));
+    let per_period =
+        move |f: fn(&crate::i18n::Texts) -> &'static str| Signal::derive(move || fill(f(t()), &[("period", period())]));
+    // the two fields show the same target: customers, and customers × order value
+    let target = move || state.scenario.with(|s| (s.goal, s.economics.aov));
+    let customers = Signal::derive(move || match target() {
+        (Some(Target::Customers(c)), _) => c,
+        (Some(Target::Revenue(r)), aov) if aov > 0.0 => r / aov,
+        _ => 0.0,
+    });
+    let revenue = Signal::derive(move || match target() {
+        (Some(Target::Revenue(r)), _) => r,
+        (Some(Target::Customers(c)), aov) => c * aov,
+        _ => 0.0,
+    });
+    let set = move |quantity: Quantity, make: fn(f64) -> Target| {
+        Callback::new(move |v: f64| {
+            let v = quantity.check(v)?;
+            state.edit(|s| {
+                s.goal = Some(make(v));
+                Ok(())
+            })
+        })
+    };
+    let spend = Signal::derive(move || state.goal.with(|g| g.as_ref().map_or(Err(Undefined::NoTarget), |p| p.spend)));
+    let status = move || {
+        let lang = state.lang.get();
+        state.goal.with(|g| match g {
+            None => t().goal_hint.to_string(),
+            Some(p) => match p.customers {
+                Err(why) => crate::i18n::messages::undefined(t(), why).to_string(),
+                Ok(_) if p.reached => t().goal_reached.to_string(),
+                Ok(target) => {
+                    let short = target - state.forecast.with(|f| f.customers);
+                    let n = crate::i18n::format::count(lang, short);
+                    fill(t().goal_short, &[("n", &n), ("period", period())])
+                }
+            },
+        })
+    };
+    let reached = move || state.goal.with(|g| g.as_ref().is_some_and(|p| p.reached));
+    view! {
+        <section class="panel goal-panel" aria-labelledby="goal-heading">
+            <h2 id="goal-heading">{move || t().goal_heading}</h2>
+            <div class="grid-2">
+                <NumberField
+                    label=per_period(|t| t.goal_customers)
+                    testid="goal-customers"
+                    id="goal-customers"
+                    value=customers
+                    on_input=set(Quantity::Count, Target::Customers)
+                />
+                <NumberField
+                    label=per_period(|t| t.goal_revenue)
+                    testid="goal-revenue"
+                    id="goal-revenue"
+                    value=revenue
+                    on_input=set(Quantity::Money, Target::Revenue)
+                />
+            </div>
+            <p class="goal-status" class:reached=reached data-testid="goal-status" role="status">
+                {status}
+            </p>
+            <div class="figures">
+                <FigureCard label=per_period(|t| t.goal_spend) testid="goal-spend" value=spend format=money />
+            </div>
+            <button
+                type="button"
+                class="link"
+                data-testid="goal-clear"
+                disabled=move || state.scenario.with(|s| s.goal.is_none())
+                on:click=move |_| {
+                    let _ = state.edit(|s| {
+                        s.goal = None;
+                        Ok(())
+                    });
+                }
+            >
+                {move || t().goal_clear}
+            </button>
+        </section>
+    }
+}
