@@ -29,6 +29,10 @@ pub enum Undefined {
     /// A rate of 0 % between this stage and the purchase: no number of entrants here is
     /// enough (goal seeking).
     Unreachable,
+    /// No days between the stage and the purchase, so no cycle to divide by (sales velocity).
+    NoCycle,
+    /// A stage's uncertainty range has its low end above its high end (Monte Carlo).
+    RangeReversed,
 }
 
 /// A figure or the reason it has none.

@@ -16,6 +16,14 @@ pub enum Quantity {
     Years,
     /// Purchases per customer per year.
     PerYear,
+    /// Average days a person spends in a stage before moving on.
+    Days,
+    /// Referrals: new top-of-funnel entrants each customer brings.
+    Referrals,
+    /// Monte Carlo trials.
+    Trials,
+    /// A seed for the random numbers (a whole number).
+    Seed,
 }
 
 /// Why a typed number was refused.
@@ -43,6 +51,14 @@ pub const MAX_MONEY: f64 = 1e12;
 pub const MAX_YEARS: f64 = 100.0;
 /// Most purchases per customer per year.
 pub const MAX_PER_YEAR: f64 = 10_000.0;
+/// Most days per stage (ten years).
+pub const MAX_DAYS: f64 = 3650.0;
+/// Most referrals per customer.
+pub const MAX_REFERRALS: f64 = 1000.0;
+/// Most Monte Carlo trials.
+pub const MAX_TRIALS: f64 = 100_000.0;
+/// Largest seed: 2³² − 1, exact in JavaScript and in JSON.
+pub const MAX_SEED: f64 = 4_294_967_295.0;
 /// Highest annual retention, in percent.
 pub const MAX_RETENTION_PCT: f64 = 99.0;
 
@@ -56,6 +72,10 @@ impl Quantity {
             Quantity::Retention => MAX_RETENTION_PCT,
             Quantity::Years => MAX_YEARS,
             Quantity::PerYear => MAX_PER_YEAR,
+            Quantity::Days => MAX_DAYS,
+            Quantity::Referrals => MAX_REFERRALS,
+            Quantity::Trials => MAX_TRIALS,
+            Quantity::Seed => MAX_SEED,
         }
     }
 

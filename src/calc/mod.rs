@@ -13,6 +13,8 @@ pub mod goal;
 pub mod limits;
 pub mod scenario;
 pub mod templates;
+pub mod time;
+pub mod uncertainty;
 pub mod workspace;
 
 pub use economics::{Currency, Economics, LtvMethod, Period};

@@ -34,5 +34,7 @@ pub fn undefined(t: &Texts, why: Undefined) -> &'static str {
         Undefined::NoTarget => t.why_no_target,
         Undefined::NoOrderValue => t.why_no_order_value,
         Undefined::Unreachable => t.why_unreachable,
+        Undefined::NoCycle => t.why_no_cycle,
+        Undefined::RangeReversed => t.why_range_reversed,
     }
 }

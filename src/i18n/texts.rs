@@ -156,6 +156,8 @@ texts! {
     goal_short: "{n} more customers per {period} are needed.", "Der mangler {n} kunder pr. {period}.", "Det saknas {n} kunder per {period}.";
     why_no_target: "enter a target above 0", "angiv et mål over 0", "ange ett mål över 0";
     why_no_order_value: "no order value to reach revenue with", "ingen ordreværdi at nå omsætningen med", "inget ordervärde att nå intäkten med";
+    why_no_cycle: "enter the days each stage takes", "angiv dage pr. trin", "ange dagar per steg";
+    why_range_reversed: "a range's low end is above its high end", "et interval har sin nedre grænse over den øvre", "ett intervall har sin nedre gräns över den övre";
     why_unreachable: "a 0 % rate below makes it unreachable", "en rate på 0 % længere nede gør det uopnåeligt", "en andel på 0 % längre ned gör det ouppnåeligt";
     why_last_stage: "last stage", "sidste trin", "sista steget";
 

@@ -1,0 +1,1 @@
+//! Time (MODELS.md §3.7).

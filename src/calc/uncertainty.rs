@@ -1,0 +1,1 @@
+//! Uncertainty (MODELS.md §3.10).
