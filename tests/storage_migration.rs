@@ -62,6 +62,34 @@ fn version_2_fixture_opens_with_its_goals() {
     }
 }
 
+#[test]
+fn version_3_fixture_opens_with_its_forecasting_inputs() {
+    let loaded = migrate(&fixture("store-v3.json")).unwrap();
+    assert_eq!(loaded.repaired, 0);
+    let shop = &loaded.workspace.scenarios()[0];
+    let now: Vec<_> = shop.stages.iter().map(|s| s.now).collect();
+    assert_eq!(now, [Some(9000.0), Some(2100.0), Some(300.0), Some(120.0), None]);
+    assert_eq!(shop.stages[3].days, Some(0.5));
+    assert_eq!(shop.stages[2].low.map(|r| r.get()), Some(0.05));
+    assert_eq!(shop.stages[2].high.map(|r| r.get()), Some(0.09));
+    assert_eq!(shop.stages[3].benchmark.map(|r| r.get()), Some(0.45));
+    assert_eq!((shop.referrals, shop.trials, shop.seed), (0.5, 20_000, 42));
+    // older versions open with the defaults: no snapshot, no days, k = 0, 10 000 trials, seed 1
+    let v2 = migrate(&fixture("store-v2.json")).unwrap();
+    let old = &v2.workspace.scenarios()[0];
+    assert!(old.stages.iter().all(|s| s.now.is_none() && s.days.is_none() && s.low.is_none()));
+    assert_eq!((old.referrals, old.trials, old.seed), (0.0, 10_000, 1));
+    // and apart from the new fields they are the same scenarios
+    for (a, b) in v2.workspace.scenarios().iter().zip(loaded.workspace.scenarios()) {
+        assert_eq!(a.goal, b.goal);
+        assert_eq!(a.economics, b.economics);
+        assert_eq!(
+            a.stages.iter().map(|s| s.rate).collect::<Vec<_>>(),
+            b.stages.iter().map(|s| s.rate).collect::<Vec<_>>()
+        );
+    }
+}
+
 proptest! {
     #[test]
     fn migrate_is_idempotent_on_damaged_files(cut in 0usize..2000, junk in "[ -~]{0,12}") {

@@ -55,6 +55,8 @@ pub const MAX_PER_YEAR: f64 = 10_000.0;
 pub const MAX_DAYS: f64 = 3650.0;
 /// Most referrals per customer.
 pub const MAX_REFERRALS: f64 = 1000.0;
+/// Fewest Monte Carlo trials.
+pub const MIN_TRIALS: f64 = 10_000.0;
 /// Most Monte Carlo trials.
 pub const MAX_TRIALS: f64 = 100_000.0;
 /// Largest seed: 2³² − 1, exact in JavaScript and in JSON.

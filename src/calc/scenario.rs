@@ -27,6 +27,23 @@ pub struct StageDoc {
     pub label: StageLabel,
     /// Rate into this stage from the one above (ignored while it is the first stage).
     pub rate: Rate,
+    /// People in this stage right now, for the pipeline forecast (MODELS.md §3.5).
+    pub now: Option<f64>,
+    /// Average days a person spends here before moving on (§3.7).
+    pub days: Option<f64>,
+    /// The user's benchmark for the rate into this stage; `None` uses the template's (§3.9).
+    pub benchmark: Option<Rate>,
+    /// Low end of the rate's uncertainty range (§3.10).
+    pub low: Option<Rate>,
+    /// High end of the rate's uncertainty range (§3.10).
+    pub high: Option<Rate>,
+}
+
+impl StageDoc {
+    /// A stage with nothing but its name and rate.
+    pub fn new(id: u32, label: StageLabel, rate: Rate) -> StageDoc {
+        StageDoc { id, label, rate, now: None, days: None, benchmark: None, low: None, high: None }
+    }
 }
 
 /// A saved funnel scenario.
@@ -54,6 +71,12 @@ pub struct Scenario {
     pub period: Period,
     /// The goal the scenario is measured against (MODELS.md §3.6), if the user set one.
     pub goal: Option<super::goal::Target>,
+    /// New top-of-funnel entrants each customer brings, k (§3.11).
+    pub referrals: f64,
+    /// Monte Carlo trials (§3.10).
+    pub trials: u32,
+    /// Monte Carlo seed, so that a scenario's ranges give the same percentiles every time.
+    pub seed: u32,
 }
 
 /// Why an edit of the stage list was refused.
@@ -83,10 +106,12 @@ impl Scenario {
             .stages
             .iter()
             .enumerate()
-            .map(|(n, s)| StageDoc {
-                id: n as u32 + 1,
-                label: StageLabel::Template(n),
-                rate: Rate::from_percent(if n == 0 { 100.0 } else { s.rate_pct }).unwrap_or_default(),
+            .map(|(n, s)| {
+                StageDoc::new(
+                    n as u32 + 1,
+                    StageLabel::Template(n),
+                    Rate::from_percent(if n == 0 { 100.0 } else { s.rate_pct }).unwrap_or_default(),
+                )
             })
             .collect();
         Scenario {
@@ -101,6 +126,9 @@ impl Scenario {
             currency,
             period: Period::Month,
             goal: None,
+            referrals: 0.0,
+            trials: 10_000,
+            seed: 1,
         }
     }
 
@@ -184,7 +212,7 @@ impl Scenario {
         }
         let id = self.stages.iter().map(|s| s.id).max().unwrap_or(0) + 1;
         let rate = Rate::from_percent(50.0).unwrap_or_default();
-        self.stages.push(StageDoc { id, label: StageLabel::Custom(name.to_string()), rate });
+        self.stages.push(StageDoc::new(id, StageLabel::Custom(name.to_string()), rate));
         Ok(id)
     }
 

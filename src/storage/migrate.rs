@@ -8,7 +8,9 @@
 use super::json::{self, Json};
 use super::schema::{Store, StoredGoal, StoredScenario, StoredStage, CURRENT_VERSION, FORMAT};
 use crate::calc::goal::Target;
-use crate::calc::limits::{MAX_COUNT, MAX_MONEY, MAX_PER_YEAR, MAX_YEARS};
+use crate::calc::limits::{
+    MAX_COUNT, MAX_DAYS, MAX_MONEY, MAX_PER_YEAR, MAX_REFERRALS, MAX_SEED, MAX_TRIALS, MAX_YEARS, MIN_TRIALS,
+};
 use crate::calc::{
     Currency, LtvMethod, Period, Rate, Scenario, StageDoc, StageLabel, TemplateId, Workspace, MAX_STAGES, MIN_STAGES,
 };
@@ -54,8 +56,8 @@ fn read<J: Json>(doc: &J) -> Result<Loaded, LoadError> {
         return Err(LoadError::NotOurs);
     }
     match doc.field("version").and_then(|v| v.whole()) {
-        // version 2 only added the optional goal: one reader serves both
-        Some(1 | 2) => read_v1(doc),
+        // versions 2 and 3 only added optional fields: one reader serves all three
+        Some(1..=3) => read_v1(doc),
         Some(v) if v > CURRENT_VERSION => Err(LoadError::FutureVersion(v)),
         _ => Err(LoadError::NotOurs),
     }
@@ -90,7 +92,17 @@ fn to_v1(s: &Scenario) -> StoredScenario {
                     StageLabel::Template(n) => (None, Some(*n)),
                     StageLabel::Custom(name) => (Some(name.clone()), None),
                 };
-                StoredStage { id: st.id, name, template_stage, rate: st.rate.get() }
+                StoredStage {
+                    id: st.id,
+                    name,
+                    template_stage,
+                    rate: st.rate.get(),
+                    now: st.now,
+                    days: st.days,
+                    benchmark: st.benchmark.map(Rate::get),
+                    low: st.low.map(Rate::get),
+                    high: st.high.map(Rate::get),
+                }
             })
             .collect(),
         top: s.top,
@@ -114,6 +126,9 @@ fn to_v1(s: &Scenario) -> StoredScenario {
             .to_string(),
             value: g.amount(),
         }),
+        referrals: Some(s.referrals),
+        trials: Some(s.trials),
+        seed: Some(s.seed),
     }
 }
 
@@ -131,6 +146,34 @@ impl Reader {
                 default
             }
         }
+    }
+
+    /// An optional number: `None` when absent; dropped and counted when out of range.
+    fn optional<J: Json>(&mut self, v: &J, key: &str, max: f64) -> Option<f64> {
+        let x = v.field(key)?.number();
+        match x {
+            Some(x) if x.is_finite() && (0.0..=max).contains(&x) => Some(x + 0.0),
+            _ => {
+                self.repaired += 1;
+                None
+            }
+        }
+    }
+
+    /// An optional whole number in `min..=max`.
+    fn whole<J: Json>(&mut self, v: &J, key: &str, min: f64, max: f64) -> Option<u32> {
+        let x = self.optional(v, key, max)?;
+        if x.fract() == 0.0 && x >= min {
+            Some(x as u32)
+        } else {
+            self.repaired += 1;
+            None
+        }
+    }
+
+    /// An optional rate (a fraction).
+    fn optional_rate<J: Json>(&mut self, v: &J, key: &str) -> Option<Rate> {
+        self.optional(v, key, 1.0).and_then(|x| Rate::new(x).ok())
     }
 
     fn text<J: Json>(&mut self, v: &J, key: &str) -> Option<String> {
@@ -175,7 +218,14 @@ impl Reader {
             }
         };
         let rate = Rate::new(self.number(v, "rate", 1.0, 0.5)).unwrap_or_default();
-        Some(StageDoc { id, label, rate })
+        Some(StageDoc {
+            now: self.optional(v, "now", MAX_COUNT),
+            days: self.optional(v, "days", MAX_DAYS),
+            benchmark: self.optional_rate(v, "benchmark"),
+            low: self.optional_rate(v, "low"),
+            high: self.optional_rate(v, "high"),
+            ..StageDoc::new(id, label, rate)
+        })
     }
 
     fn scenario<J: Json>(&mut self, v: &J, index: usize) -> Option<Scenario> {
@@ -237,6 +287,9 @@ impl Reader {
             economics,
             period: self.choice(v, "period", Period::from_id, Period::Month),
             goal: self.goal(v),
+            referrals: self.optional(v, "referrals", MAX_REFERRALS).unwrap_or(defaults.referrals),
+            trials: self.whole(v, "trials", MIN_TRIALS, MAX_TRIALS).unwrap_or(defaults.trials),
+            seed: self.whole(v, "seed", 0.0, MAX_SEED).unwrap_or(defaults.seed),
             ..defaults
         })
     }
@@ -318,7 +371,7 @@ mod tests {
         assert_eq!(migrate("[1,2]").unwrap_err(), LoadError::NotOurs);
         assert_eq!(migrate(r#"{"format":"other","version":1}"#).unwrap_err(), LoadError::NotOurs);
         assert_eq!(migrate(r#"{"format":"tragt","version":0}"#).unwrap_err(), LoadError::NotOurs);
-        assert_eq!(migrate(r#"{"format":"tragt","version":3}"#).unwrap_err(), LoadError::FutureVersion(3));
+        assert_eq!(migrate(r#"{"format":"tragt","version":4}"#).unwrap_err(), LoadError::FutureVersion(4));
         assert_eq!(migrate(r#"{"format":"tragt","version":1,"scenarios":[]}"#).unwrap_err(), LoadError::NoScenarios);
         let one_stage = r#"{"format":"tragt","version":1,"scenarios":[{"stages":[{"id":1,"rate":0.5}]}]}"#;
         assert_eq!(migrate(one_stage).unwrap_err(), LoadError::NoScenarios);
@@ -329,7 +382,7 @@ mod tests {
         let mut w = sample();
         w.replace_current(Scenario { goal: Some(Target::Revenue(90_000.0)), ..w.current().clone() });
         let text = serialize(&w);
-        assert!(text.starts_with(r#"{"format":"tragt","version":2,"#), "{text}");
+        assert!(text.starts_with(r#"{"format":"tragt","version":3,"#), "{text}");
         assert!(text.contains(r#""goal":{"kind":"revenue","value":90000}"#), "{text}");
         let loaded = migrate(&text).unwrap();
         assert_eq!(loaded.repaired, 0);
@@ -346,8 +399,60 @@ mod tests {
             assert_eq!(loaded.workspace.current().goal, None, "{bad}");
         }
         // a version 1 file has no goal and needs no repair
-        let v1 = serialize(&sample()).replacen(r#""version":2"#, r#""version":1"#, 1);
+        let v1 = serialize(&sample()).replacen(r#""version":3"#, r#""version":1"#, 1);
         assert_eq!(migrate(&v1).unwrap(), Loaded { workspace: sample(), repaired: 0 });
+    }
+
+    fn forecasting(mut s: Scenario) -> Scenario {
+        s.referrals = 0.4;
+        s.trials = 25_000;
+        s.seed = 4_294_967_295;
+        s.stages[0].now = Some(1_500.0);
+        s.stages[0].days = Some(2.5);
+        s.stages[1].benchmark = Rate::new(0.03).ok();
+        s.stages[1].low = Rate::new(0.01).ok();
+        s.stages[1].high = Rate::new(0.04).ok();
+        s
+    }
+
+    #[test]
+    fn the_forecasting_fields_round_trip_and_damaged_ones_are_dropped_and_counted() {
+        let mut w = sample();
+        w.replace_current(forecasting(w.current().clone()));
+        let text = serialize(&w);
+        assert!(text.contains(r#""now":1500,"days":2.5"#), "{text}");
+        assert!(text.contains(r#""benchmark":0.03,"low":0.01,"high":0.04"#), "{text}");
+        assert!(text.contains(r#""referrals":0.4,"trials":25000,"seed":4294967295}"#), "{text}");
+        assert_eq!(migrate(&text).unwrap(), Loaded { workspace: w.clone(), repaired: 0 });
+        for (good, bad) in [
+            (r#""now":1500"#, r#""now":-3"#),
+            (r#""days":2.5"#, r#""days":"soon""#),
+            (r#""benchmark":0.03"#, r#""benchmark":1.5"#),
+            (r#""high":0.04"#, r#""high":null"#),
+            (r#""referrals":0.4"#, r#""referrals":1e9"#),
+            (r#""trials":25000"#, r#""trials":12.5"#),
+            (r#""trials":25000"#, r#""trials":99"#),
+            (r#""seed":4294967295"#, r#""seed":4294967296"#),
+        ] {
+            let loaded = migrate(&text.replacen(good, bad, 1)).unwrap();
+            assert_eq!(loaded.repaired, 1, "{bad}");
+            let s = loaded.workspace.current();
+            // the damaged field is back at its default, nothing else changed
+            let fields = |s: &Scenario| {
+                (
+                    s.referrals,
+                    s.trials,
+                    s.seed,
+                    s.stages[0].now,
+                    s.stages[0].days,
+                    s.stages[1].benchmark,
+                    s.stages[1].high,
+                )
+            };
+            let (a, b) = (fields(s), fields(w.current()));
+            let differing = [a.0 != b.0, a.1 != b.1, a.2 != b.2, a.3 != b.3, a.4 != b.4, a.5 != b.5, a.6 != b.6];
+            assert_eq!(differing.iter().filter(|d| **d).count(), 1, "{bad}");
+        }
     }
 
     #[test]

@@ -1,4 +1,6 @@
-//! The saved file, version 2 (version 1 without `goal`), as serde DTOs: a serializable counterpart of
+//! The saved file, version 3, as serde DTOs (version 2 lacks the forecasting fields:
+//! `referrals`, `trials`, `seed` and the stages' `now`, `days`, `benchmark`, `low`, `high`;
+//! version 1 also lacks `goal`): a serializable counterpart of
 //! [`crate::calc::Workspace`], kept apart from the calc types so the file format changes
 //! only on purpose. Percentages are stored as fractions (0.4 = 40 %), exactly as computed.
 
@@ -7,7 +9,7 @@ use serde::{Deserialize, Serialize};
 /// The `format` field of every file Tragt writes.
 pub const FORMAT: &str = "tragt";
 /// The schema version this build writes.
-pub const CURRENT_VERSION: u64 = 2;
+pub const CURRENT_VERSION: u64 = 3;
 
 /// The whole saved workspace.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
@@ -45,6 +47,15 @@ pub struct StoredScenario {
     /// Version 2: the goal, if set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub goal: Option<StoredGoal>,
+    /// Version 3: referrals per customer, k.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub referrals: Option<f64>,
+    /// Version 3: Monte Carlo trials.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trials: Option<u32>,
+    /// Version 3: Monte Carlo seed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<u32>,
 }
 
 /// A goal: `customers` or `revenue` per period, and the amount.
@@ -63,6 +74,18 @@ pub struct StoredStage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template_stage: Option<usize>,
     pub rate: f64,
+    /// Version 3, each optional: people in the stage now, days spent here, benchmark rate,
+    /// low and high end of the rate's range (rates as fractions).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub now: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub benchmark: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub low: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub high: Option<f64>,
 }
 
 impl Store {
@@ -108,6 +131,18 @@ impl Store {
                 }
                 key(&mut o, "rate");
                 number(&mut o, st.rate);
+                for (name, x) in [
+                    ("now", st.now),
+                    ("days", st.days),
+                    ("benchmark", st.benchmark),
+                    ("low", st.low),
+                    ("high", st.high),
+                ] {
+                    if let Some(x) = x {
+                        key(&mut o, name);
+                        number(&mut o, x);
+                    }
+                }
                 o.push('}');
             }
             if s.stages.is_empty() {
@@ -141,6 +176,13 @@ impl Store {
                 key(&mut o, "value");
                 number(&mut o, goal.value);
                 o.push('}');
+            }
+            let whole = |x: Option<u32>| x.map(f64::from);
+            for (name, x) in [("referrals", s.referrals), ("trials", whole(s.trials)), ("seed", whole(s.seed))] {
+                if let Some(x) = x {
+                    key(&mut o, name);
+                    number(&mut o, x);
+                }
             }
             o.push('}');
         }
@@ -176,6 +218,20 @@ mod tests {
             currency: "DKK".into(),
             period: "month".into(),
             goal: (id == "b").then(|| StoredGoal { kind: "revenue".into(), value: 90_000.5 }),
+            referrals: (id == "b").then_some(0.25),
+            trials: Some(20_000),
+            seed: (id == "a").then_some(4_294_967_295),
+        };
+        let stage = |id: u32, name: Option<&str>, template_stage: Option<usize>, rate: f64| StoredStage {
+            id,
+            name: name.map(str::to_string),
+            template_stage,
+            rate,
+            now: None,
+            days: None,
+            benchmark: None,
+            low: None,
+            high: None,
         };
         Store {
             format: FORMAT.into(),
@@ -185,14 +241,16 @@ mod tests {
                 scenario(
                     "a",
                     vec![
-                        StoredStage { id: 1, name: None, template_stage: Some(0), rate: 1.0 },
-                        StoredStage { id: 2, name: Some("Custom\u{1}".into()), template_stage: None, rate: 0.07 },
+                        StoredStage { now: Some(120.5), days: Some(3.0), ..stage(1, None, Some(0), 1.0) },
+                        StoredStage {
+                            benchmark: Some(0.09),
+                            low: Some(0.05),
+                            high: Some(0.1),
+                            ..stage(2, Some("Custom\u{1}"), None, 0.07)
+                        },
                     ],
                 ),
-                scenario(
-                    "b",
-                    vec![StoredStage { id: 7, name: Some(String::new()), template_stage: Some(3), rate: 1e-9 }],
-                ),
+                scenario("b", vec![stage(7, Some(""), Some(3), 1e-9)]),
             ],
         }
     }
