@@ -5,12 +5,15 @@
 //! Architecture invariant: nothing here touches the browser, the UI framework, a clock or
 //! the OS (`tests/purity.rs` enforces it). Plain data in, plain data out.
 
+pub mod bottleneck;
 pub mod compare;
 pub mod economics;
 pub mod forecast;
 pub mod funnel;
 pub mod goal;
 pub mod limits;
+pub mod pipeline;
+pub mod referral;
 pub mod scenario;
 pub mod templates;
 pub mod time;

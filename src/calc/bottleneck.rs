@@ -1,0 +1,191 @@
+//! Bottlenecks (MODELS.md §3.9): per stage, the first-purchase revenue per period the
+//! funnel would gain if the rate into that stage reached its benchmark, and if it rose by
+//! one percentage point; ranked, so the weakest stage comes first.
+//!
+//! Benchmarks come with their source: the published figures a template ships with
+//! ([`template_benchmark`]), or the user's own.
+
+use super::funnel::Funnel;
+use super::templates::TemplateId;
+
+/// Where a benchmark rate comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// Published B2B funnel averages: visitor → lead ≈ 2 %, lead → MQL ≈ 20 %, MQL → SQL
+    /// ≈ 40 %, SQL → opportunity ≈ 60 %, opportunity → won ≈ 20 % (HubSpot, First Page Sage
+    /// and others publish figures in these ranges; they vary by segment).
+    B2bAverages,
+    /// Baymard Institute: about 70 % of online shopping carts are abandoned (the average of
+    /// 49 studies), so about 30 % of carts end in a purchase, here split over the checkout
+    /// steps.
+    Baymard,
+    /// No published figure fits this stage: the template's own default rate.
+    TemplateDefault,
+    /// A figure the user typed.
+    User,
+}
+
+/// The benchmark a template ships for the rate into its stage `stage` (0-based), in
+/// percent; `None` for the first stage, which has no rate.
+///
+/// # Examples
+/// ```
+/// use tragt::calc::bottleneck::{template_benchmark, Source};
+/// use tragt::calc::TemplateId;
+/// assert_eq!(template_benchmark(TemplateId::B2b, 1), Some((2.0, Source::B2bAverages)));
+/// assert_eq!(template_benchmark(TemplateId::B2b, 0), None);
+/// ```
+pub fn template_benchmark(template: TemplateId, stage: usize) -> Option<(f64, Source)> {
+    let t = template.template();
+    if stage == 0 || stage >= t.stages.len() {
+        return None;
+    }
+    Some(match (template, stage) {
+        // visitors → leads → MQL → SQL → opportunities → customers
+        (TemplateId::B2b, 1) => (2.0, Source::B2bAverages),
+        (TemplateId::B2b, 2) => (20.0, Source::B2bAverages),
+        (TemplateId::B2b, 3) => (40.0, Source::B2bAverages),
+        (TemplateId::B2b, 4) => (60.0, Source::B2bAverages),
+        (TemplateId::B2b, 5) => (20.0, Source::B2bAverages),
+        // add to cart → checkout started → purchase: 43 % · 70 % ≈ 30 % of carts buy
+        (TemplateId::Webshop, 3) => (43.0, Source::Baymard),
+        (TemplateId::Webshop, 4) => (70.0, Source::Baymard),
+        _ => (t.stages[stage].rate_pct, Source::TemplateDefault),
+    })
+}
+
+/// One stage's lever on revenue.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Lever {
+    /// The stage (0-based) whose incoming rate this is.
+    pub stage: usize,
+    /// The rate now, a fraction.
+    pub rate: f64,
+    /// The benchmark, a fraction (`None`: no benchmark for this stage).
+    pub benchmark: Option<f64>,
+    /// First-purchase revenue gained per period if the rate reached the benchmark (0 when
+    /// it is there already).
+    pub to_benchmark: f64,
+    /// First-purchase revenue gained per period if the rate rose one percentage point
+    /// (capped at 100 %).
+    pub plus_one: f64,
+}
+
+/// The levers of the stages 2..=purchase, ranked: largest gain to the benchmark first,
+/// then largest gain from one point more, then funnel order. `benchmarks[i]` is the
+/// benchmark of the rate into stage i, a fraction.
+///
+/// # Examples
+/// ```
+/// use tragt::calc::{Funnel, Rate};
+/// use tragt::calc::bottleneck::levers;
+/// // 1000 → 10 % → 50 %: 50 customers at 100 each
+/// let f = Funnel::new(1000.0, vec![Rate::new(0.1).unwrap(), Rate::new(0.5).unwrap()], 1, 2);
+/// let l = levers(&f, 100.0, &[None, Some(0.2), Some(0.5)]);
+/// // stage 2 at 20 %: 1000 · 0.2 · 0.5 = 100 customers, +50 · 100 = 5000
+/// assert_eq!((l[0].stage, l[0].to_benchmark), (1, 5000.0));
+/// // stage 3 meets its benchmark; one point more: 1000 · 0.1 · 0.51 = 51, +1 · 100 = 100
+/// assert_eq!(l[1].to_benchmark, 0.0);
+/// assert!((l[1].plus_one - 100.0).abs() < 1e-9);
+/// ```
+pub fn levers(funnel: &Funnel, aov: f64, benchmarks: &[Option<f64>]) -> Vec<Lever> {
+    let purchase = funnel.purchase();
+    let rates: Vec<f64> = (1..funnel.len()).filter_map(|i| funnel.rate_into(i).map(|r| r.get())).collect();
+    // customers with the rate into stage `stage` replaced by `x`, multiplied in funnel order
+    let customers = |stage: usize, x: f64| {
+        let mut c = funnel.top();
+        for (j, r) in rates.iter().enumerate().take(purchase) {
+            c *= if j + 1 == stage { x } else { *r };
+        }
+        c
+    };
+    let gain = |stage: usize, x: f64, now: f64| {
+        let g = (customers(stage, x) - now) * aov;
+        if g.is_finite() && g > 0.0 {
+            g
+        } else {
+            0.0
+        }
+    };
+    let mut out: Vec<Lever> = (1..=purchase.min(rates.len()))
+        .map(|stage| {
+            let rate = rates[stage - 1];
+            let now = customers(stage, rate);
+            let benchmark = benchmarks.get(stage).copied().flatten().filter(|b| (0.0..=1.0).contains(b));
+            Lever {
+                stage,
+                rate,
+                benchmark,
+                to_benchmark: benchmark.map_or(0.0, |b| gain(stage, b.max(rate), now)),
+                plus_one: gain(stage, (rate + 0.01).min(1.0), now),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.to_benchmark.total_cmp(&a.to_benchmark).then(b.plus_one.total_cmp(&a.plus_one)).then(a.stage.cmp(&b.stage))
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calc::Rate;
+
+    fn funnel(top: f64, pct: &[f64], purchase: usize) -> Funnel {
+        Funnel::new(top, pct.iter().map(|p| Rate::from_percent(*p).unwrap()).collect(), 0, purchase)
+    }
+
+    #[test]
+    fn the_worked_web_shop_ranks_the_lead_magnet_first() {
+        // worked example 1: 50 000 → 40 % → 12 % → 35 % → 60 %, 504 customers, AOV 450.
+        // Benchmarks 45 %, 20 %, 30 %, 70 %:
+        //   stage 2 at 45 %: 504 · 45/40 = 567, +63 · 450 = 28 350
+        //   stage 3 at 20 %: 504 · 20/12 = 840, +336 · 450 = 151 200
+        //   stage 4 at 30 %: below 35 % now, no gain
+        //   stage 5 at 70 %: 504 · 70/60 = 588, +84 · 450 = 37 800
+        let f = funnel(50_000.0, &[40.0, 12.0, 35.0, 60.0], 4);
+        let l = levers(&f, 450.0, &[None, Some(0.45), Some(0.2), Some(0.3), Some(0.7)]);
+        let ranked: Vec<usize> = l.iter().map(|x| x.stage).collect();
+        assert_eq!(ranked, vec![2, 4, 1, 3]);
+        assert!((l[0].to_benchmark - 151_200.0).abs() < 1e-6, "{}", l[0].to_benchmark);
+        assert!((l[1].to_benchmark - 37_800.0).abs() < 1e-6);
+        assert!((l[2].to_benchmark - 28_350.0).abs() < 1e-6);
+        assert_eq!(l[3].to_benchmark, 0.0);
+        // one point more on stage 4 (35 → 36 %): 504 · 36/35 = 518.4, +14.4 · 450 = 6480
+        assert!((l[3].plus_one - 6480.0).abs() < 1e-6, "{}", l[3].plus_one);
+    }
+
+    #[test]
+    fn a_zero_rate_still_has_levers_and_full_rates_have_none_upward() {
+        // 1000 → 0 % → 50 %: no customers; stage 2 at its 10 % benchmark: 1000 · 0.1 · 0.5 = 50 · 20 = 1000
+        let f = funnel(1000.0, &[0.0, 50.0], 2);
+        let l = levers(&f, 20.0, &[None, Some(0.1), None]);
+        assert_eq!((l[0].stage, l[0].to_benchmark), (1, 1000.0));
+        // one point on the 0 % stage: 1000 · 0.01 · 0.5 = 5 customers, · 20 = 100
+        assert!((l[0].plus_one - 100.0).abs() < 1e-9);
+        // stage 3 has no benchmark; one more point while stage 2 is 0 % gains nothing
+        assert_eq!((l[1].benchmark, l[1].to_benchmark, l[1].plus_one), (None, 0.0, 0.0));
+        let full = funnel(1000.0, &[100.0], 1);
+        assert_eq!(levers(&full, 20.0, &[None, Some(0.5)])[0].plus_one, 0.0);
+    }
+
+    #[test]
+    fn stages_after_the_purchase_are_no_levers() {
+        let f = funnel(1000.0, &[10.0, 50.0, 30.0], 2);
+        assert_eq!(levers(&f, 1.0, &[]).iter().map(|l| l.stage).max(), Some(2));
+    }
+
+    #[test]
+    fn every_template_stage_but_the_first_has_a_benchmark() {
+        for id in TemplateId::ALL {
+            let n = id.template().stages.len();
+            assert_eq!(template_benchmark(id, 0), None);
+            for stage in 1..n {
+                let (pct, _) = template_benchmark(id, stage).unwrap();
+                assert!((0.0..=100.0).contains(&pct), "{id:?} {stage}");
+            }
+            assert_eq!(template_benchmark(id, n), None);
+        }
+    }
+}
