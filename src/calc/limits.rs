@@ -41,6 +41,10 @@ pub enum InputError {
     ExceedsAbove,
     /// A count typed below a stage with no entrants, where no rate can be derived.
     AboveEmpty,
+    /// Below the field's minimum (carried for the message).
+    TooSmall { min: f64 },
+    /// A fraction where only whole numbers make sense (trials, seed).
+    NotWhole,
 }
 
 /// Largest count of people per period a stage may have (a trillion).

@@ -198,6 +198,83 @@ impl Scenario {
         Ok(())
     }
 
+    /// Sets a per-stage optional input: `None` clears it, a number is checked as `quantity`
+    /// and stored by `put`.
+    fn set_optional(
+        &mut self,
+        id: u32,
+        value: Option<f64>,
+        quantity: Quantity,
+        put: impl FnOnce(&mut StageDoc, Option<f64>) -> Result<(), InputError>,
+    ) -> Result<(), InputError> {
+        let i = self.index_of(id).ok_or(InputError::NotANumber)?;
+        let value = value.map(|v| quantity.check(v)).transpose()?;
+        put(&mut self.stages[i], value)
+    }
+
+    /// The people in a stage now (pipeline snapshot); `None` clears it.
+    pub fn set_now(&mut self, id: u32, count: Option<f64>) -> Result<(), InputError> {
+        self.set_optional(id, count, Quantity::Count, |st, v| {
+            st.now = v;
+            Ok(())
+        })
+    }
+
+    /// The average days spent in a stage; `None` clears it.
+    pub fn set_days(&mut self, id: u32, days: Option<f64>) -> Result<(), InputError> {
+        self.set_optional(id, days, Quantity::Days, |st, v| {
+            st.days = v;
+            Ok(())
+        })
+    }
+
+    /// The user's benchmark for the rate into a stage, in percent; `None` goes back to
+    /// the template's.
+    pub fn set_benchmark_percent(&mut self, id: u32, percent: Option<f64>) -> Result<(), InputError> {
+        self.set_optional(id, percent, Quantity::Percent, |st, v| {
+            st.benchmark = percent_rate(v)?;
+            Ok(())
+        })
+    }
+
+    /// The low end of a stage's rate range, in percent; `None` clears it.
+    pub fn set_low_percent(&mut self, id: u32, percent: Option<f64>) -> Result<(), InputError> {
+        self.set_optional(id, percent, Quantity::Percent, |st, v| {
+            st.low = percent_rate(v)?;
+            Ok(())
+        })
+    }
+
+    /// The high end of a stage's rate range, in percent; `None` clears it.
+    pub fn set_high_percent(&mut self, id: u32, percent: Option<f64>) -> Result<(), InputError> {
+        self.set_optional(id, percent, Quantity::Percent, |st, v| {
+            st.high = percent_rate(v)?;
+            Ok(())
+        })
+    }
+
+    /// Referrals per customer, k.
+    pub fn set_referrals(&mut self, k: f64) -> Result<(), InputError> {
+        self.referrals = Quantity::Referrals.check(k)?;
+        Ok(())
+    }
+
+    /// Monte Carlo trials: a whole number from 10 000 to 100 000.
+    pub fn set_trials(&mut self, trials: f64) -> Result<(), InputError> {
+        let n = whole(Quantity::Trials.check(trials)?)?;
+        if n < super::limits::MIN_TRIALS {
+            return Err(InputError::TooSmall { min: super::limits::MIN_TRIALS });
+        }
+        self.trials = n as u32;
+        Ok(())
+    }
+
+    /// The Monte Carlo seed: a whole number from 0 to 2³² − 1.
+    pub fn set_seed(&mut self, seed: f64) -> Result<(), InputError> {
+        self.seed = whole(Quantity::Seed.check(seed)?)? as u32;
+        Ok(())
+    }
+
     /// Renames a stage.
     pub fn rename_stage(&mut self, id: u32, name: &str) {
         if let Some(i) = self.index_of(id) {
@@ -260,9 +337,51 @@ impl Scenario {
     }
 }
 
+fn percent_rate(percent: Option<f64>) -> Result<Option<Rate>, InputError> {
+    percent.map(|p| Rate::from_percent(p).map_err(|_| InputError::TooLarge { max: 100.0 })).transpose()
+}
+
+fn whole(x: f64) -> Result<f64, InputError> {
+    if x.fract() == 0.0 {
+        Ok(x)
+    } else {
+        Err(InputError::NotWhole)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn forecasting_inputs_are_checked_and_can_be_cleared() {
+        let mut s = blank();
+        let b = s.stages[1].id;
+        s.set_now(b, Some(40.0)).unwrap();
+        s.set_days(b, Some(3.5)).unwrap();
+        s.set_benchmark_percent(b, Some(12.5)).unwrap();
+        s.set_low_percent(b, Some(5.0)).unwrap();
+        s.set_high_percent(b, Some(15.0)).unwrap();
+        assert_eq!(s.stages[1].benchmark.map(Rate::get), Some(0.125));
+        assert_eq!(s.set_days(b, Some(-1.0)), Err(InputError::Negative));
+        assert_eq!(s.set_days(b, Some(4000.0)), Err(InputError::TooLarge { max: 3650.0 }));
+        assert_eq!(s.set_high_percent(b, Some(101.0)), Err(InputError::TooLarge { max: 100.0 }));
+        assert_eq!(s.set_now(99, Some(1.0)), Err(InputError::NotANumber));
+        // refused values change nothing
+        assert_eq!((s.stages[1].days, s.stages[1].high.map(Rate::get)), (Some(3.5), Some(0.15)));
+        s.set_now(b, None).unwrap();
+        assert_eq!(s.stages[1].now, None);
+        assert_eq!(s.set_trials(9_999.0), Err(InputError::TooSmall { min: 10_000.0 }));
+        assert_eq!(s.set_trials(10_000.5), Err(InputError::NotWhole));
+        assert_eq!(s.set_trials(100_001.0), Err(InputError::TooLarge { max: 100_000.0 }));
+        s.set_trials(50_000.0).unwrap();
+        assert_eq!(s.set_seed(4_294_967_296.0), Err(InputError::TooLarge { max: 4_294_967_295.0 }));
+        s.set_seed(4_294_967_295.0).unwrap();
+        assert_eq!((s.trials, s.seed), (50_000, u32::MAX));
+        assert_eq!(s.set_referrals(-0.5), Err(InputError::Negative));
+        s.set_referrals(0.5).unwrap();
+        assert_eq!(s.referrals, 0.5);
+    }
 
     fn blank() -> Scenario {
         Scenario::from_template("a".into(), "A".into(), TemplateId::Blank, Currency::Dkk)

@@ -17,6 +17,8 @@ pub fn input_error(lang: Lang, error: InputError) -> String {
         InputError::TooLarge { max } => fill(t.err_too_large, &[("max", &format::count(lang, max))]),
         InputError::ExceedsAbove => t.err_exceeds_above.to_string(),
         InputError::AboveEmpty => t.err_above_empty.to_string(),
+        InputError::TooSmall { min } => fill(t.err_too_small, &[("min", &format::count(lang, min))]),
+        InputError::NotWhole => t.err_not_whole.to_string(),
     };
     format!("{first} {}", t.err_kept)
 }

@@ -163,6 +163,8 @@ texts! {
 
     err_empty: "Enter a number.", "Skriv et tal.", "Skriv ett tal.";
     err_not_a_number: "Not a number. Write it like {example}.", "Ikke et tal. Skriv fx {example}.", "Inte ett tal. Skriv t.ex. {example}.";
+    err_too_small: "Enter at least {min}.", "Angiv mindst {min}.", "Ange minst {min}.";
+    err_not_whole: "Enter a whole number.", "Angiv et helt tal.", "Ange ett heltal.";
     err_negative: "Cannot be negative.", "Kan ikke være negativ.", "Kan inte vara negativt.";
     err_too_large: "At most {max}.", "Højst {max}.", "Högst {max}.";
     err_exceeds_above: "Cannot be more than the stage above.", "Kan ikke være flere end trinnet over.", "Kan inte vara fler än steget ovanför.";
