@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::calc::{Scenario, TemplateId, Workspace};
 use crate::components::{
-    AppHeader, CompareView, EmbedFooter, GoalPanel, MoneyPanel, NoticeArea, ResultsPanel, ScenarioBar, ShareTools,
-    SharedBanner, StageList,
+    AppHeader, BottleneckPanel, CompareView, EmbedFooter, GoalPanel, MoneyPanel, NoticeArea, PipelinePanel,
+    ReferralPanel, ResultsPanel, ScenarioBar, ShareTools, SharedBanner, StageList, TimePanel, UncertaintyPanel,
 };
 use crate::embed::EmbedConfig;
 use crate::i18n::Lang;
@@ -276,6 +276,18 @@ pub fn app_with(startup: Startup) -> impl IntoView {
                 <ResultsPanel />
             </div>
         </main>
+        <div class="analysis">
+            <BottleneckPanel />
+            {full
+                .then(|| {
+                    view! {
+                        <TimePanel />
+                        <UncertaintyPanel />
+                        <PipelinePanel />
+                        <ReferralPanel />
+                    }
+                })}
+        </div>
         {if full {
             view! {
                 <footer class="app-footer">

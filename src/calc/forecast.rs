@@ -31,6 +31,10 @@ pub enum Undefined {
     Unreachable,
     /// No days between the stage and the purchase, so no cycle to divide by (sales velocity).
     NoCycle,
+    /// Total gross margin does not cover total spend within the timeline's 24 months.
+    NoBreakeven,
+    /// k · P₁ ≥ 1: the referral loop sustains itself, no finite top of the funnel.
+    SelfSustaining,
     /// A stage's uncertainty range has its low end above its high end (Monte Carlo).
     RangeReversed,
 }

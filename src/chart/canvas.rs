@@ -1,6 +1,7 @@
-//! Painting the funnel chart on a `<canvas>`: size its backing store to CSS size × the
-//! device pixel ratio so it is crisp on HiDPI screens, clear it, paint the shapes of
-//! [`layout`], and leave a `tragt:chart-drawn` performance mark for the benchmark.
+//! Painting charts on a `<canvas>`: size its backing store to CSS size × the device pixel
+//! ratio so it is crisp on HiDPI screens, clear it, paint the shapes of a layout (the
+//! funnel's [`layout`] or one of [`super::plots`]), and leave a `tragt:chart-drawn`
+//! performance mark for the benchmark.
 //! Colours and font sizes are written with integers only, so the wasm carries no
 //! float-to-text code.
 
@@ -36,6 +37,20 @@ fn paint(ctx: &CanvasRenderingContext2d, shapes: &[Shape]) {
                 ctx.set_fill_style_str(&css_colour(*paint));
                 ctx.set_font(&format!("{px}px sans-serif"));
                 let _ = ctx.fill_text(text, *x as f64, *y as f64);
+            }
+            Shape::Line { points, width, paint } => {
+                let Some(((x0, y0), rest)) = points.split_first() else { continue };
+                // an odd width centred on a pixel's middle stays crisp
+                let o = if width % 2 == 1 { 0.5 } else { 0.0 };
+                ctx.begin_path();
+                ctx.move_to(*x0 as f64 + o, *y0 as f64 + o);
+                for (x, y) in rest {
+                    ctx.line_to(*x as f64 + o, *y as f64 + o);
+                }
+                ctx.set_line_width(*width as f64);
+                ctx.set_line_join("round");
+                ctx.set_stroke_style_str(&css_colour(*paint));
+                ctx.stroke();
             }
         }
     }
@@ -75,14 +90,24 @@ pub fn parse_hex(s: &str) -> Option<Rgb> {
     Some(Rgb(byte(0)?, byte(2)?, byte(4)?))
 }
 
-/// Redraws the chart on `canvas`, `css_width` CSS pixels wide. The caller passes the
-/// width (from a ResizeObserver) because reading `clientWidth` here would force a layout
-/// on every edit.
+/// Redraws the funnel chart on `canvas`, `css_width` CSS pixels wide. The caller passes
+/// the width (from a ResizeObserver) because reading `clientWidth` here would force a
+/// layout on every edit.
 pub fn render(canvas: &HtmlCanvasElement, bars: &[FunnelBar], css_width: f64, palette: &Palette) {
+    render_shapes(canvas, css_width, height(bars.len()), |w, dpr| layout(bars, w, palette, dpr));
+}
+
+/// Redraws `canvas`, `css_width` × `css_height` CSS pixels (at least 200 wide), with the
+/// shapes `draw` lays out for its width in device pixels and the device pixel ratio.
+pub fn render_shapes(
+    canvas: &HtmlCanvasElement,
+    css_width: f64,
+    css_height: u32,
+    draw: impl FnOnce(u32, f64) -> Vec<Shape>,
+) {
     let Some(window) = web_sys::window() else { return };
     let dpr = window.device_pixel_ratio().clamp(1.0, 4.0);
     let css_width = css_width.max(200.0);
-    let css_height = height(bars.len());
     let (w, h) = ((css_width * dpr).round() as u32, (css_height as f64 * dpr).round() as u32);
     if canvas.width() != w || canvas.height() != h {
         canvas.set_width(w);
@@ -93,7 +118,7 @@ pub fn render(canvas: &HtmlCanvasElement, bars: &[FunnelBar], css_width: f64, pa
     if let Some(ctx) = ctx {
         // resizing clears the canvas by itself; clearing again is cheap
         ctx.clear_rect(0.0, 0.0, w as f64, h as f64);
-        paint(&ctx, &layout(bars, w, palette, dpr));
+        paint(&ctx, &draw(w, dpr));
     }
     if let Some(perf) = window.performance() {
         let _ = perf.mark("tragt:chart-drawn");

@@ -132,6 +132,15 @@ pub enum Shape {
         /// Colour.
         paint: Paint,
     },
+    /// A stroked polyline (two points make a straight line, e.g. a marker).
+    Line {
+        /// The points, in drawing order.
+        points: Vec<(i32, i32)>,
+        /// Stroke width in device pixels.
+        width: u32,
+        /// Stroke colour.
+        paint: Paint,
+    },
 }
 
 /// The CSS colour of `paint`: `rgb(r,g,b)`, or `rgba(r,g,b,0.aaa)` when not opaque. Only

@@ -1,8 +1,9 @@
-//! Charts. [`funnel`] lays the funnel chart out as plain shapes (pure, tested natively);
-//! [`canvas`] is the thin glue that sizes a `<canvas>` for the screen's pixel density and
+//! Charts. [`funnel`] lays the funnel chart out as plain shapes and [`plots`] the
+//! timeline, bar and histogram charts (pure, tested natively); [`canvas`] is the thin glue that sizes a `<canvas>` for the screen's pixel density and
 //! paints the shapes on it.
 
 pub mod funnel;
+pub mod plots;
 
 #[cfg(target_arch = "wasm32")]
 pub mod canvas;

@@ -32,13 +32,26 @@ pub fn NumberField(
     /// A unit shown after the input ("%").
     #[prop(optional)]
     unit: &'static str,
+    /// For an optional input: clears it when the field is emptied (the value shows empty
+    /// while it is NaN). Without it, an empty field is refused.
+    #[prop(optional)]
+    on_clear: Option<Callback<(), Result<(), InputError>>>,
 ) -> impl IntoView {
     let state = use_app_state();
     let draft = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<InputError>);
     let message_id = format!("{id}-msg");
     let described = message_id.clone();
-    let shown = move || draft.get().unwrap_or_else(|| format::input(state.lang.get(), value.get()));
+    let shown = move || {
+        draft.get().unwrap_or_else(|| {
+            let v = value.get();
+            if v.is_nan() {
+                String::new()
+            } else {
+                format::input(state.lang.get(), v)
+            }
+        })
+    };
     // the invalid state's three marks, set together
     let field_ref = NodeRef::<leptos::html::Div>::new();
     let input_ref = NodeRef::<leptos::html::Input>::new();
@@ -72,7 +85,10 @@ pub fn NumberField(
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
                         let lang = state.lang.get_untracked();
-                        let result = parse_number(&text, lang).and_then(|v| on_input.run(v));
+                        let result = match on_clear {
+                            Some(clear) if text.trim().is_empty() => clear.run(()),
+                            _ => parse_number(&text, lang).and_then(|v| on_input.run(v)),
+                        };
                         error.set(result.err());
                         draft.set(Some(text));
                     }

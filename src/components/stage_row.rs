@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::calc::bottleneck::{template_benchmark, Source};
 use crate::calc::{StageFigures, StageLabel, MIN_STAGES};
 use crate::components::figure::{count, money, percent, StageFigure};
 use crate::components::NumberField;
@@ -86,6 +87,48 @@ pub fn StageRow(
         })
     };
     let short = move || goal_stage.with(|g| g.is_some_and(|g| g.met == Some(false)));
+    // the forecasting inputs of this stage: NaN shows an empty field
+    let doc = move |f: fn(&crate::calc::StageDoc) -> Option<f64>| {
+        Signal::derive(move || {
+            state.scenario.with(|s| s.index_of(id).and_then(|i| f(&s.stages[i]))).unwrap_or(f64::NAN)
+        })
+    };
+    // the benchmark shown: the user's, else the template's, with its source
+    let benchmark = Memo::new(move |_| {
+        state.scenario.with(|s| {
+            let i = s.index_of(id)?;
+            let st = &s.stages[i];
+            match (st.benchmark, &st.label) {
+                (Some(b), _) => Some((b.percent(), Source::User)),
+                (None, StageLabel::Template(n)) if i > 0 => template_benchmark(s.template, *n),
+                _ => None,
+            }
+        })
+    });
+    let source = move || {
+        benchmark.get().map(|(_, source)| match source {
+            Source::B2bAverages => t().source_b2b,
+            Source::Baymard => t().source_baymard,
+            Source::TemplateDefault => t().source_template,
+            Source::User => t().source_user,
+        })
+    };
+    let reversed = move || {
+        state.scenario.with(|s| {
+            s.index_of(id).is_some_and(|i| matches!((s.stages[i].low, s.stages[i].high), (Some(l), Some(h)) if l > h))
+        })
+    };
+    let optional = |set: fn(&mut crate::calc::Scenario, u32, Option<f64>) -> Result<(), crate::calc::InputError>| {
+        (
+            Callback::new(move |v| state.edit(|s| set(s, id, Some(v)))),
+            Callback::new(move |_: ()| state.edit(|s| set(s, id, None))),
+        )
+    };
+    let (set_now, clear_now) = optional(crate::calc::Scenario::set_now);
+    let (set_days, clear_days) = optional(crate::calc::Scenario::set_days);
+    let (set_benchmark, clear_benchmark) = optional(crate::calc::Scenario::set_benchmark_percent);
+    let (set_low, clear_low) = optional(crate::calc::Scenario::set_low_percent);
+    let (set_high, clear_high) = optional(crate::calc::Scenario::set_high_percent);
     let stat = move |f: fn(&StageFigures, &'static Texts) -> Result<f64, &'static str>| {
         Signal::derive(move || figures.get().map_or(Err(""), |fig| f(&fig, state.t())))
     };
@@ -210,6 +253,58 @@ pub fn StageRow(
                     </label>
                 </div>
             </div>
+            <div class="stage-more">
+                <NumberField
+                    label=Signal::derive(move || t().stage_now.to_string())
+                    testid="pipeline-now"
+                    id=format!("{dom}-now")
+                    value=doc(|st| st.now)
+                    on_input=set_now
+                    on_clear=clear_now
+                />
+                <NumberField
+                    label=Signal::derive(move || t().stage_days.to_string())
+                    testid="stage-days"
+                    id=format!("{dom}-days")
+                    value=doc(|st| st.days)
+                    on_input=set_days
+                    on_clear=clear_days
+                />
+                <div class="benchmark" title=move || source().unwrap_or_default()>
+                    <NumberField
+                        label=Signal::derive(move || t().stage_benchmark.to_string())
+                        testid="stage-benchmark"
+                        id=format!("{dom}-benchmark")
+                        value=Signal::derive(move || benchmark.get().map_or(f64::NAN, |(b, _)| b))
+                        disabled=is_first
+                        unit="%"
+                        on_input=set_benchmark
+                        on_clear=clear_benchmark
+                    />
+                    {move || source().map(|s| view! { <p class="source" data-testid="stage-benchmark-source">{s}</p> })}
+                </div>
+                <NumberField
+                    label=Signal::derive(move || t().stage_low.to_string())
+                    testid="stage-rate-low"
+                    id=format!("{dom}-low")
+                    value=doc(|st| st.low.map(|r| r.percent()))
+                    disabled=is_first
+                    unit="%"
+                    on_input=set_low
+                    on_clear=clear_low
+                />
+                <NumberField
+                    label=Signal::derive(move || t().stage_high.to_string())
+                    testid="stage-rate-high"
+                    id=format!("{dom}-high")
+                    value=doc(|st| st.high.map(|r| r.percent()))
+                    disabled=is_first
+                    unit="%"
+                    on_input=set_high
+                    on_clear=clear_high
+                />
+            </div>
+            {move || reversed().then(|| view! { <p class="stage-warning" role="alert" data-testid="stage-range-reversed">{t().range_reversed}</p> })}
             <dl class="stage-figures" class:goal-short=short>
                 <StageFigure label=|t| t.table_entrants testid="stage-entrants" value=stat(|f, _| Ok(f.entrants)) format=count />
                 <StageFigure

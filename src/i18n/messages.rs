@@ -37,6 +37,8 @@ pub fn undefined(t: &Texts, why: Undefined) -> &'static str {
         Undefined::NoOrderValue => t.why_no_order_value,
         Undefined::Unreachable => t.why_unreachable,
         Undefined::NoCycle => t.why_no_cycle,
+        Undefined::NoBreakeven => t.breakeven_none,
+        Undefined::SelfSustaining => t.why_self_sustaining,
         Undefined::RangeReversed => t.why_range_reversed,
     }
 }

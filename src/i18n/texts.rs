@@ -156,6 +156,99 @@ texts! {
     goal_short: "{n} more customers per {period} are needed.", "Der mangler {n} kunder pr. {period}.", "Det saknas {n} kunder per {period}.";
     why_no_target: "enter a target above 0", "angiv et mål over 0", "ange ett mål över 0";
     why_no_order_value: "no order value to reach revenue with", "ingen ordreværdi at nå omsætningen med", "inget ordervärde att nå intäkten med";
+    stage_now: "In it now", "I trinnet nu", "I steget nu";
+    stage_days: "Days here", "Dage her", "Dagar här";
+    stage_benchmark: "Benchmark", "Benchmark", "Riktmärke";
+    stage_low: "Rate low", "Rate lav", "Andel låg";
+    stage_high: "Rate high", "Rate høj", "Andel hög";
+    range_reversed: "The low end of the range is above the high end: the simulation waits until it is not.",
+        "Intervallets nedre grænse er over den øvre: simuleringen venter, til det er rettet.",
+        "Intervallets nedre gräns är över den övre: simuleringen väntar tills det är rättat.";
+    source_b2b: "Source: published B2B funnel averages (HubSpot, First Page Sage and others): visitor → lead ≈ 2 %, lead → MQL ≈ 20 %, MQL → SQL ≈ 40 %, SQL → opportunity ≈ 60 %, opportunity → won ≈ 20 %. They vary by segment.",
+        "Kilde: offentliggjorte B2B-gennemsnit (HubSpot, First Page Sage m.fl.): besøgende → lead ≈ 2 %, lead → MQL ≈ 20 %, MQL → SQL ≈ 40 %, SQL → mulighed ≈ 60 %, mulighed → vundet ≈ 20 %. De varierer med segmentet.",
+        "Källa: publicerade B2B-genomsnitt (HubSpot, First Page Sage m.fl.): besökare → lead ≈ 2 %, lead → MQL ≈ 20 %, MQL → SQL ≈ 40 %, SQL → affärsmöjlighet ≈ 60 %, affärsmöjlighet → vunnen ≈ 20 %. De varierar med segmentet.";
+    source_baymard: "Source: Baymard Institute — about 70 % of online shopping carts are abandoned (average of 49 studies), so about 30 % of carts buy; here split over checkout started (43 %) and purchase (70 %).",
+        "Kilde: Baymard Institute — omkring 70 % af alle indkøbskurve forlades (gennemsnit af 49 undersøgelser), så omkring 30 % af kurvene ender med et køb; her fordelt på påbegyndt checkout (43 %) og køb (70 %).",
+        "Källa: Baymard Institute — omkring 70 % av alla kundvagnar överges (genomsnitt av 49 studier), så omkring 30 % av vagnarna leder till köp; här fördelat på påbörjad kassa (43 %) och köp (70 %).";
+    source_template: "No published figure fits this stage: this is the template's default. Type your industry's figure.",
+        "Der findes intet offentliggjort tal for dette trin: det er skabelonens standard. Skriv din branches tal.",
+        "Det finns ingen publicerad siffra för detta steg: det är mallens standard. Skriv din branschs siffra.";
+    source_user: "Your own benchmark. Empty the field to go back to the template's.",
+        "Dit eget benchmark. Tøm feltet for at gå tilbage til skabelonens.",
+        "Ditt eget riktmärke. Töm fältet för att gå tillbaka till mallens.";
+    pipeline_heading: "Pipeline now", "Pipeline lige nu", "Pipeline just nu";
+    pipeline_help: "Type how many people are in each stage right now (“In it now”): each is worth their chance to buy × the order value.",
+        "Skriv, hvor mange der er i hvert trin lige nu (“I trinnet nu”): hver er værd sin chance for at købe × ordreværdien.",
+        "Skriv hur många som är i varje steg just nu (“I steget nu”): var och en är värd sin chans att köpa × ordervärdet.";
+    pipeline_customers: "Expected customers from them", "Forventede kunder fra dem", "Förväntade kunder från dem";
+    pipeline_revenue: "Expected revenue from them", "Forventet omsætning fra dem", "Förväntad intäkt från dem";
+    pipeline_value: "Weighted value", "Vægtet værdi", "Viktat värde";
+    col_stage: "Stage", "Trin", "Steg";
+    col_now: "Now", "Nu", "Nu";
+    time_heading: "Time and break-even", "Tid og break-even", "Tid och break-even";
+    time_help: "Each month the same number of people enter the funnel and become customers after the days the stages take. Customers buy their purchases per year spread evenly over the months while they stay (lifespan, or annual retention). Spend is per month; break-even is the first month whose total gross margin covers the total spend. No discounting.",
+        "Hver måned kommer det samme antal ind i tragten og bliver kunder efter de dage, trinnene tager. Kunderne fordeler deres køb pr. år jævnt over månederne, så længe de bliver (levetid eller årlig fastholdelse). Udgifterne er pr. måned; break-even er den første måned, hvor det samlede dækningsbidrag dækker de samlede udgifter. Uden diskontering.",
+        "Varje månad kommer lika många in i tratten och blir kunder efter de dagar stegen tar. Kunderna fördelar sina köp per år jämnt över månaderna så länge de stannar (livslängd eller årlig lojalitet). Kostnaden är per månad; break-even är den första månaden då den samlade marginalen täcker den samlade kostnaden. Ingen diskontering.";
+    days_to_purchase: "Days from first stage to purchase", "Dage fra første trin til køb", "Dagar från första steget till köp";
+    velocity: "Sales velocity", "Salgshastighed", "Försäljningshastighet";
+    velocity_note: "Sales velocity is revenue per day: (people entering × chance to buy × order value) ÷ days from the first stage to purchase — the same as customers × order value ÷ those days.",
+        "Salgshastighed er omsætning pr. dag: (indgange × chance for køb × ordreværdi) ÷ dage fra første trin til køb — det samme som kunder × ordreværdi ÷ de dage.",
+        "Försäljningshastighet är intäkt per dag: (inflöde × chans att köpa × ordervärde) ÷ dagar från första steget till köp — samma sak som kunder × ordervärde ÷ de dagarna.";
+    bottleneck_chart_gain: "Revenue per {period} if each stage reached its benchmark", "Omsætning pr. {period}, hvis hvert trin nåede sit benchmark", "Intäkt per {period} om varje steg nådde sitt riktmärke";
+    bottleneck_chart_point: "Revenue per {period} from one percentage point more in each stage", "Omsætning pr. {period} fra ét procentpoint mere i hvert trin", "Intäkt per {period} från en procentenhet mer i varje steg";
+    breakeven: "Break-even", "Break-even", "Break-even";
+    breakeven_month: "month {n}", "måned {n}", "månad {n}";
+    breakeven_none: "not within 24 months", "ikke inden for 24 måneder", "inte inom 24 månader";
+    days_n: "{n} days", "{n} dage", "{n} dagar";
+    per_day: "{amount} per day", "{amount} pr. dag", "{amount} per dag";
+    timeline_heading: "24 months", "24 måneder", "24 månader";
+    timeline_spend: "Total spend", "Samlede udgifter", "Samlad kostnad";
+    timeline_margin: "Total gross margin", "Samlet dækningsbidrag", "Samlad bruttomarginal";
+    timeline_customers: "New customers", "Nye kunder", "Nya kunder";
+    timeline_month: "Month {n}", "Måned {n}", "Månad {n}";
+    bottleneck_heading: "Where your funnel leaks", "Hvor din tragt lækker", "Var din tratt läcker";
+    bottleneck_help: "Each stage's rate against its benchmark: what you would gain in revenue per {period} if it reached the benchmark, and if it rose one percentage point. Hover or tap a benchmark to see its source.",
+        "Hvert trins rate mod dets benchmark: hvad du ville vinde i omsætning pr. {period}, hvis den nåede benchmark, og hvis den steg ét procentpoint. Hold musen over eller tryk på et benchmark for at se kilden.",
+        "Varje stegs andel mot dess riktmärke: vad du skulle vinna i intäkt per {period} om den nådde riktmärket och om den steg en procentenhet. Håll muspekaren över eller tryck på ett riktmärke för att se källan.";
+    bottleneck_gain: "{amount} at the benchmark", "{amount} ved benchmark", "{amount} vid riktmärket";
+    bottleneck_point: "{amount} per point more", "{amount} pr. procentpoint mere", "{amount} per procentenhet mer";
+    bottleneck_rates: "{rate} now, benchmark {benchmark}", "{rate} nu, benchmark {benchmark}", "{rate} nu, riktmärke {benchmark}";
+    bottleneck_no_benchmark: "{rate} now, no benchmark", "{rate} nu, intet benchmark", "{rate} nu, inget riktmärke";
+    bottleneck_weakest: "Your weakest stage is “{stage}”.", "Dit svageste trin er “{stage}”.", "Ditt svagaste steg är “{stage}”.";
+    bottleneck_weakest_gain: "Reaching its benchmark would bring {amount} more revenue per {period}.",
+        "Når det sit benchmark, giver det {amount} mere i omsætning pr. {period}.",
+        "Når det sitt riktmärke ger det {amount} mer i intäkt per {period}.";
+    bottleneck_all_met: "Every stage meets its benchmark. The biggest lever now is “{stage}”: one point more brings {amount} per {period}.",
+        "Alle trin når deres benchmark. Den største løftestang nu er “{stage}”: ét procentpoint mere giver {amount} pr. {period}.",
+        "Alla steg når sitt riktmärke. Den största hävstången nu är “{stage}”: en procentenhet mer ger {amount} per {period}.";
+    bottleneck_advice: "What to do in “{stage}” to move more people on:", "Hvad du kan gøre i “{stage}” for at flytte flere videre:", "Vad du kan göra i “{stage}” för att flytta fler vidare:";
+    bottleneck_advice_general: "Find out why people stop here: ask them, watch the step, and test one change at a time (a clearer offer, less friction, faster follow-up).",
+        "Find ud af, hvorfor folk stopper her: spørg dem, se trinnet efter i sømmene, og test én ændring ad gangen (et klarere tilbud, færre forhindringer, hurtigere opfølgning).",
+        "Ta reda på varför folk stannar här: fråga dem, granska steget och testa en ändring i taget (ett tydligare erbjudande, färre hinder, snabbare uppföljning).";
+    uncertainty_heading: "Uncertainty", "Usikkerhed", "Osäkerhet";
+    uncertainty_help: "Give a stage a low and a high rate (“Rate low”, “Rate high”) when you are unsure. Each trial draws every such rate evenly from its range; the others stay as typed. The same seed gives the same result.",
+        "Giv et trin en lav og en høj rate (“Rate lav”, “Rate høj”), når du er usikker. Hvert forsøg trækker hver sådan rate jævnt fra dens interval; de andre bliver, som de er skrevet. Samme seed giver samme resultat.",
+        "Ge ett steg en låg och en hög andel (“Andel låg”, “Andel hög”) när du är osäker. Varje försök drar varje sådan andel jämnt ur dess intervall; de andra blir som de är skrivna. Samma frö ger samma resultat.";
+    mc_trials: "Trials", "Forsøg", "Försök";
+    mc_seed: "Seed", "Seed", "Frö";
+    mc_p10: "Customers, pessimistic (P10)", "Kunder, pessimistisk (P10)", "Kunder, pessimistiskt (P10)";
+    mc_p50: "Customers, median (P50)", "Kunder, median (P50)", "Kunder, median (P50)";
+    mc_p90: "Customers, optimistic (P90)", "Kunder, optimistisk (P90)", "Kunder, optimistiskt (P90)";
+    mc_band: "{what}: {low} to {high} (P10–P90), median {mid}", "{what}: {low} til {high} (P10–P90), median {mid}", "{what}: {low} till {high} (P10–P90), median {mid}";
+    mc_no_ranges: "No stage has a range yet, so every trial is the forecast itself.", "Intet trin har et interval endnu, så hvert forsøg er selve prognosen.", "Inget steg har ett intervall än, så varje försök är själva prognosen.";
+    mc_reversed: "Stage {n}: the low end of the range is above the high end.", "Trin {n}: intervallets nedre grænse er over den øvre.", "Steg {n}: intervallets nedre gräns är över den övre.";
+    mc_histogram: "Customers per {period} over {n} trials", "Kunder pr. {period} over {n} forsøg", "Kunder per {period} över {n} försök";
+    referral_heading: "Referrals", "Anbefalinger", "Rekommendationer";
+    referral_help: "If each customer brings k new people to the top of the funnel, the top grows to entrants ÷ (1 − k × chance to buy from the top).",
+        "Hvis hver kunde bringer k nye personer ind i toppen af tragten, vokser toppen til indgange ÷ (1 − k × chancen for køb fra toppen).",
+        "Om varje kund tar med sig k nya personer till toppen av tratten växer toppen till inflöde ÷ (1 − k × chansen att köpa från toppen).";
+    input_referrals: "New people each customer brings (k)", "Nye personer hver kunde bringer (k)", "Nya personer varje kund tar med sig (k)";
+    referral_top: "People at the top per {period}, with referrals", "Personer i toppen pr. {period} med anbefalinger", "Personer i toppen per {period} med rekommendationer";
+    referral_customers: "Customers per {period}, with referrals", "Kunder pr. {period} med anbefalinger", "Kunder per {period} med rekommendationer";
+    referral_self_sustaining: "Self-sustaining loop: each customer brings at least one new customer (k × chance to buy ≥ 1), so the funnel grows by itself with no limit in this model.",
+        "Selvkørende loop: hver kunde bringer mindst én ny kunde (k × chance for køb ≥ 1), så tragten vokser af sig selv uden grænse i denne model.",
+        "Självgående loop: varje kund tar med sig minst en ny kund (k × chans att köpa ≥ 1), så tratten växer av sig själv utan gräns i denna modell.";
+    why_self_sustaining: "self-sustaining loop", "selvkørende loop", "självgående loop";
     why_no_cycle: "enter the days each stage takes", "angiv dage pr. trin", "ange dagar per steg";
     why_range_reversed: "a range's low end is above its high end", "et interval har sin nedre grænse over den øvre", "ett intervall har sin nedre gräns över den övre";
     why_unreachable: "a 0 % rate below makes it unreachable", "en rate på 0 % længere nede gør det uopnåeligt", "en andel på 0 % längre ned gör det ouppnåeligt";

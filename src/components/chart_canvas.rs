@@ -1,0 +1,78 @@
+//! A chart on a `<canvas>`, drawn from the shapes of a pure layout ([`crate::chart::plots`]).
+//! Its width comes from a ResizeObserver and its colours are read once, when it is first
+//! measured, so an edit never makes the browser compute the page's layout or style: it only
+//! re-runs the layout and repaints. Its accessible name carries the same figures as text.
+
+use leptos::prelude::*;
+
+use crate::chart::funnel::Shape;
+use crate::chart::Palette;
+
+/// A canvas chart, redrawn when the signals its layout reads change, when its height
+/// changes and when its width changes (window resize, rotation).
+#[component]
+pub fn ChartCanvas(
+    /// The canvas's `data-testid`.
+    testid: &'static str,
+    /// Accessible name: the chart's figures as text.
+    #[prop(into)]
+    label: Signal<String>,
+    /// Height in CSS pixels.
+    #[prop(into)]
+    height: Signal<u32>,
+    /// Lays the chart out for (width in device pixels, device pixel ratio, colours). The
+    /// signals it reads are tracked: a change redraws the chart.
+    #[prop(into)]
+    draw: Callback<(u32, f64, Palette), Vec<Shape>>,
+) -> impl IntoView {
+    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
+
+    #[cfg(target_arch = "wasm32")]
+    {
+        use crate::chart::canvas;
+        use wasm_bindgen::prelude::*;
+
+        // the canvas's CSS width, kept by a ResizeObserver (0 until first measured), and
+        // its colours, read once
+        let width = RwSignal::new(0.0f64);
+        let palette = StoredValue::new(Palette::default());
+        Effect::new(move |_| {
+            let (css_width, css_height) = (width.get(), height.get());
+            // until the first measurement (right after the first layout, before paint)
+            // there is nothing to draw on; the effect runs again once it arrives
+            if let (Some(el), true) = (canvas_ref.get_untracked(), css_width > 0.0) {
+                canvas::render_shapes(&el, css_width, css_height, |w, dpr| draw.run((w, dpr, palette.get_value())));
+            }
+        });
+        canvas_ref.on_load(move |el| {
+            let target = el.clone();
+            let on_resize = Closure::<dyn FnMut(js_sys::Array, web_sys::ResizeObserver)>::new(
+                move |entries: js_sys::Array, observer: web_sys::ResizeObserver| {
+                    let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() else { return };
+                    let new_width = entry.content_rect().width().round();
+                    // once the chart is gone, its state is disposed: stop observing
+                    let Some(old_width) = width.try_get_untracked() else {
+                        observer.disconnect();
+                        return;
+                    };
+                    if new_width > 0.0 && new_width != old_width {
+                        if old_width == 0.0 {
+                            palette.set_value(canvas::palette(&target));
+                        }
+                        // the effect redraws in a microtask, still before the frame is painted
+                        width.set(new_width);
+                    }
+                },
+            );
+            if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+                observer.observe(&el);
+            }
+            // the observer disconnects itself once the chart is unmounted
+            on_resize.forget();
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (height, draw);
+
+    view! { <canvas node_ref=canvas_ref data-testid=testid role="img" aria-label=move || label.get()></canvas> }
+}

@@ -1,0 +1,140 @@
+//! Time (MODELS.md §3.7): days to purchase from the stages' "Days here", sales velocity,
+//! and a 24-month timeline of customers, total spend and total gross margin with the
+//! break-even month.
+
+use leptos::prelude::*;
+
+use crate::calc::time::{days_to_purchase, timeline, velocity, Timeline, TimelineInput, MONTHS};
+use crate::calc::{Figure, Undefined};
+use crate::chart::plots::{self, TimelineLabels, TimelinePoint};
+use crate::components::{ChartCanvas, FigureCard};
+use crate::i18n::texts::fill;
+use crate::i18n::{format, Lang, Texts};
+use crate::state::use_app_state;
+
+/// What the time panel shows.
+#[derive(Clone, Debug, PartialEq)]
+struct TimeView {
+    days: f64,
+    velocity: Figure,
+    timeline: Timeline,
+}
+
+/// "12 days".
+fn days(lang: Lang, _: crate::calc::Currency, v: f64) -> String {
+    fill(Texts::of(lang).days_n, &[("n", &format::decimal(lang, v, 1))])
+}
+
+/// "month 7".
+fn month(lang: Lang, _: crate::calc::Currency, v: f64) -> String {
+    fill(Texts::of(lang).breakeven_month, &[("n", &format::count(lang, v))])
+}
+
+/// "1 234 kr. per day".
+fn per_day(lang: Lang, c: crate::calc::Currency, v: f64) -> String {
+    fill(Texts::of(lang).per_day, &[("amount", &format::money(lang, c, v))])
+}
+
+/// The time panel.
+#[component]
+pub fn TimePanel() -> impl IntoView {
+    let state = use_app_state();
+    let t = move || state.t();
+    let view_data = Memo::new(move |_| {
+        state.scenario.with(|s| {
+            let days: Vec<f64> = s.stages.iter().map(|st| st.days.unwrap_or(0.0)).collect();
+            let purchase = s.index_of(s.purchase).unwrap_or(s.stages.len() - 1);
+            let to_purchase = days_to_purchase(&days, purchase).first().copied().unwrap_or(0.0);
+            let customers = state.forecast.with(|f| f.customers);
+            TimeView {
+                days: to_purchase,
+                velocity: velocity(customers, s.economics.aov, to_purchase),
+                timeline: timeline(&TimelineInput {
+                    customers,
+                    period: s.period,
+                    delay_days: to_purchase,
+                    economics: s.economics,
+                }),
+            }
+        })
+    });
+    let label = move |f: fn(&Texts) -> &'static str| Signal::derive(move || f(t()).to_string());
+    let breakeven = Signal::derive(move || {
+        view_data.with(|v| v.timeline.breakeven.map(|m| m as f64).ok_or(Undefined::NoBreakeven))
+    });
+    let summary = move || {
+        let lang = state.lang.get();
+        let currency = state.scenario.with(|s| s.currency);
+        view_data.with(|v| {
+            let last = v.timeline.months.last();
+            let spend = last.map_or(0.0, |m| m.cumulative_spend);
+            let margin = last.map_or(0.0, |m| m.cumulative_margin);
+            let when = match v.timeline.breakeven {
+                Some(m) => fill(t().breakeven_month, &[("n", &m.to_string())]),
+                None => t().breakeven_none.to_string(),
+            };
+            format!(
+                "{}: {} {}, {} {}; {}: {when}",
+                t().timeline_heading,
+                t().timeline_spend,
+                format::money(lang, currency, spend),
+                t().timeline_margin,
+                format::money(lang, currency, margin),
+                t().breakeven,
+            )
+        })
+    };
+    let draw = Callback::new(move |(width, scale, palette): (u32, f64, crate::chart::Palette)| {
+        let lang = state.lang.get();
+        let currency = state.scenario.with(|s| s.currency);
+        let t = Texts::of(lang);
+        view_data.with(|v| {
+            let points: Vec<TimelinePoint> = v
+                .timeline
+                .months
+                .iter()
+                .map(|m| TimelinePoint {
+                    cumulative_spend: m.cumulative_spend,
+                    cumulative_margin: m.cumulative_margin,
+                    new_customers: m.new_customers,
+                })
+                .collect();
+            let top = points.iter().map(|p| p.cumulative_spend.max(p.cumulative_margin)).fold(0.0, f64::max);
+            let labels = TimelineLabels {
+                month_ticks: [1, 6, 12, 18, MONTHS].iter().map(|m| (*m, m.to_string())).collect(),
+                breakeven: v.timeline.breakeven.map(|m| fill(t.timeline_month, &[("n", &m.to_string())])),
+                spend: t.timeline_spend.to_string(),
+                margin: t.timeline_margin.to_string(),
+                customers: t.timeline_customers.to_string(),
+                y_max: format::money(lang, currency, top),
+            };
+            plots::timeline(&points, v.timeline.breakeven, &labels, width, &palette, scale)
+        })
+    });
+    view! {
+        <section class="panel time-panel" aria-labelledby="time-heading">
+            <h2 id="time-heading">{move || t().time_heading}</h2>
+            <div class="figures">
+                <FigureCard
+                    label=label(|t| t.days_to_purchase)
+                    testid="out-days-to-purchase"
+                    value=Signal::derive(move || view_data.with(|v| Ok(v.days)))
+                    format=days
+                />
+                <FigureCard
+                    label=label(|t| t.velocity)
+                    testid="out-velocity"
+                    value=Signal::derive(move || view_data.with(|v| v.velocity))
+                    format=per_day
+                />
+                <FigureCard label=label(|t| t.breakeven) testid="out-breakeven-month" value=breakeven format=month />
+            </div>
+            <figure class="chart">
+                <figcaption>{move || t().timeline_heading}</figcaption>
+                <ChartCanvas testid="chart-timeline" label=Signal::derive(summary) height=plots::TIMELINE_HEIGHT draw=draw />
+            </figure>
+            <p class="help">{move || t().velocity_note}</p>
+            <p class="help">{move || t().time_help}</p>
+        </section>
+    }
+}

@@ -1,0 +1,154 @@
+//! Uncertainty (MODELS.md §3.10): a seeded Monte Carlo over the rates that have a
+//! low–high range in their stage row. P10 / P50 / P90 of customers, revenue and CAC, and
+//! a histogram of the customers.
+
+use leptos::prelude::*;
+
+use crate::calc::uncertainty::{simulate, Outcome, Simulation, Spread};
+use crate::calc::{Quantity, Scenario, Undefined};
+use crate::chart::plots;
+use crate::components::figure::count;
+use crate::components::stage_row::period_name;
+use crate::components::{ChartCanvas, FigureCard, NumberField};
+use crate::i18n::texts::fill;
+use crate::i18n::{format, Texts};
+use crate::state::use_app_state;
+
+/// The simulation of a scenario: its ranged rates uniform over their range, the others
+/// fixed; the index of the first reversed range (0-based rate index) instead of a result.
+pub fn simulation(s: &Scenario) -> Result<Outcome, (usize, Undefined)> {
+    let rates: Vec<f64> = s.stages.iter().skip(1).map(|st| st.rate.get()).collect();
+    let spreads: Vec<Spread> = s
+        .stages
+        .iter()
+        .skip(1)
+        .map(|st| match (st.low, st.high) {
+            (Some(low), Some(high)) => Spread::Uniform { low: low.get(), high: high.get() },
+            _ => Spread::Fixed,
+        })
+        .collect();
+    let purchase = s.index_of(s.purchase).unwrap_or(s.stages.len() - 1);
+    simulate(&Simulation {
+        top: s.top,
+        rates: &rates,
+        spreads: &spreads,
+        purchase,
+        spend: s.economics.spend,
+        aov: s.economics.aov,
+        trials: s.trials,
+        seed: s.seed,
+    })
+}
+
+/// The uncertainty panel.
+#[component]
+pub fn UncertaintyPanel() -> impl IntoView {
+    let state = use_app_state();
+    let t = move || state.t();
+    let period = move || state.scenario.with(|s| period_name(t(), s.period));
+    let outcome = Memo::new(move |_| state.scenario.with(simulation));
+    let ranged =
+        move || state.scenario.with(|s| s.stages.iter().skip(1).any(|st| st.low.is_some() && st.high.is_some()));
+    let pct = move |pick: fn(&Outcome) -> f64| {
+        Signal::derive(move || outcome.with(|o| o.as_ref().map(pick).map_err(|(_, why)| *why)))
+    };
+    let label = move |f: fn(&Texts) -> &'static str| Signal::derive(move || f(t()).to_string());
+    let trials = Signal::derive(move || state.scenario.with(|s| s.trials as f64));
+    let seed = Signal::derive(move || state.scenario.with(|s| s.seed as f64));
+    let bands = move || {
+        let lang = state.lang.get();
+        let currency = state.scenario.with(|s| s.currency);
+        outcome.with(|o| {
+            let o = o.as_ref().ok()?;
+            let money = |v: f64| format::money(lang, currency, v);
+            let cac = |f: crate::calc::Figure| f.map_or_else(|_| "–".to_string(), money);
+            let line = |what: &str, low: String, mid: String, high: String| {
+                fill(t().mc_band, &[("what", what), ("low", &low), ("mid", &mid), ("high", &high)])
+            };
+            Some(view! {
+                <ul class="bands">
+                    <li>{line(t().revenue, money(o.revenue.p10), money(o.revenue.p50), money(o.revenue.p90))}</li>
+                    <li>{line(t().cac, cac(o.cac.p90), cac(o.cac.p50), cac(o.cac.p10))}</li>
+                </ul>
+            })
+        })
+    };
+    let problem = move || {
+        outcome.with(|o| match o {
+            Err((i, _)) => Some(fill(t().mc_reversed, &[("n", &(i + 2).to_string())])),
+            Ok(_) => None,
+        })
+    };
+    let caption = move || {
+        let lang = state.lang.get();
+        let n = state.scenario.with(|s| s.trials as f64);
+        fill(t().mc_histogram, &[("period", period()), ("n", &format::count(lang, n))])
+    };
+    let summary = move || {
+        let lang = state.lang.get();
+        outcome.with(|o| match o {
+            Ok(o) => format!(
+                "{}: P10 {}, P50 {}, P90 {}",
+                caption(),
+                format::count(lang, o.customers.p10),
+                format::count(lang, o.customers.p50),
+                format::count(lang, o.customers.p90)
+            ),
+            Err(_) => caption(),
+        })
+    };
+    let draw = Callback::new(move |(width, scale, palette): (u32, f64, crate::chart::Palette)| {
+        let lang = state.lang.get();
+        outcome.with(|o| {
+            let Ok(o) = o else { return Vec::new() };
+            let h = &o.histogram;
+            let span = h.high - h.low;
+            let at = |v: f64| if span > 0.0 { (v - h.low) / span } else { 0.5 };
+            let marks = [("P10", o.customers.p10), ("P50", o.customers.p50), ("P90", o.customers.p90)]
+                .iter()
+                .map(|(name, v)| (at(*v), format!("{name} {}", format::count(lang, *v))))
+                .collect::<Vec<_>>();
+            let (low, high) = (format::count(lang, h.low), format::count(lang, h.high));
+            plots::histogram(&h.counts, &marks, (&low, &high), width, &palette, scale)
+        })
+    });
+    view! {
+        <section class="panel uncertainty-panel" aria-labelledby="uncertainty-heading">
+            <h2 id="uncertainty-heading">{move || t().uncertainty_heading}</h2>
+            <p class="help">{move || t().uncertainty_help}</p>
+            <div class="grid-2">
+                <NumberField
+                    label=label(|t| t.mc_trials)
+                    testid="mc-trials"
+                    id="mc-trials"
+                    value=trials
+                    on_input=Callback::new(move |v| {
+                        Quantity::Trials.check(v)?;
+                        state.edit(|s| s.set_trials(v))
+                    })
+                />
+                <NumberField
+                    label=label(|t| t.mc_seed)
+                    testid="mc-seed"
+                    id="mc-seed"
+                    value=seed
+                    on_input=Callback::new(move |v| state.edit(|s| s.set_seed(v)))
+                />
+            </div>
+            {move || problem().map(|p| view! { <p class="stage-warning" role="alert" data-testid="mc-problem">{p}</p> })}
+            <Show when=move || !ranged()>
+                <p class="help">{move || t().mc_no_ranges}</p>
+            </Show>
+            <div class="figures">
+                <FigureCard label=label(|t| t.mc_p10) testid="out-mc-p10" value=pct(|o| o.customers.p10) format=count />
+                <FigureCard label=label(|t| t.mc_p50) testid="out-mc-p50" value=pct(|o| o.customers.p50) format=count />
+                <FigureCard label=label(|t| t.mc_p90) testid="out-mc-p90" value=pct(|o| o.customers.p90) format=count />
+            </div>
+            {bands}
+            <figure class="chart">
+                <figcaption>{caption}</figcaption>
+                <ChartCanvas testid="chart-histogram" label=Signal::derive(summary) height=plots::HISTOGRAM_HEIGHT draw=draw />
+            </figure>
+        </section>
+    }
+}
