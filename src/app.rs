@@ -217,6 +217,9 @@ pub fn app_with(startup: Startup) -> impl IntoView {
     let state = provide_app_state(startup);
     #[cfg(target_arch = "wasm32")]
     crate::storage::autosave::use_autosave(state);
+    crate::state::use_settling(state);
+    // the forecasting views and the stages' forecasting inputs mount after the first figures
+    set_timeout(move || state.analysis_ready.set(true), std::time::Duration::ZERO);
     crate::components::share_tools::use_share_links(state);
     // a new version waiting in the service worker (sw-register.js) is offered as a notice
     #[cfg(target_arch = "wasm32")]
@@ -276,18 +279,20 @@ pub fn app_with(startup: Startup) -> impl IntoView {
                 <ResultsPanel />
             </div>
         </main>
-        <div class="analysis">
-            <BottleneckPanel />
-            {full
-                .then(|| {
-                    view! {
-                        <TimePanel />
-                        <UncertaintyPanel />
-                        <PipelinePanel />
-                        <ReferralPanel />
-                    }
-                })}
-        </div>
+        <Show when=move || state.analysis_ready.get()>
+            <div class="analysis">
+                <BottleneckPanel />
+                {full
+                    .then(|| {
+                        view! {
+                            <TimePanel />
+                            <UncertaintyPanel />
+                            <PipelinePanel />
+                            <ReferralPanel />
+                        }
+                    })}
+            </div>
+        </Show>
         {if full {
             view! {
                 <footer class="app-footer">

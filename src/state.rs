@@ -77,6 +77,16 @@ pub struct AppState {
     pub scenario: Memo<Scenario>,
     /// Its figures.
     pub forecast: Memo<Forecast>,
+    /// The open scenario as the forecasting views (bottlenecks, time, uncertainty, pipeline,
+    /// referrals) see it: it follows `scenario` once typing pauses ([`SETTLE`]), so their
+    /// work — the Monte Carlo above all — stays off the keystroke path. Until it has caught
+    /// up they show the previous result.
+    pub settled: RwSignal<Scenario>,
+    /// The settled scenario's figures.
+    pub settled_forecast: Memo<Forecast>,
+    /// Whether the forecasting views are on the page: they mount after the first figures,
+    /// so that they never delay them.
+    pub analysis_ready: RwSignal<bool>,
     /// The open scenario's goal, planned against its forecast (None without a goal).
     pub goal: Memo<Option<crate::calc::goal::GoalPlan>>,
 }
@@ -87,6 +97,8 @@ impl AppState {
         let workspace = RwSignal::new(workspace);
         let scenario = Memo::new(move |_| workspace.with(|w| w.current().clone()));
         let forecast = Memo::new(move |_| scenario.with(Scenario::forecast));
+        let settled = RwSignal::new(scenario.get_untracked());
+        let settled_forecast = Memo::new(move |_| settled.with(Scenario::forecast));
         let goal = Memo::new(move |_| {
             scenario.with(|s| {
                 let purchase = s.index_of(s.purchase).unwrap_or(s.stages.len().saturating_sub(1));
@@ -104,6 +116,9 @@ impl AppState {
             embed: StoredValue::new(None),
             scenario,
             forecast,
+            settled,
+            settled_forecast,
+            analysis_ready: RwSignal::new(false),
             goal,
         }
     }
@@ -155,6 +170,35 @@ impl AppState {
         let name = self.workspace.with_untracked(|w| w.unique_name(base));
         Scenario::from_template(new_id(), name, template, lang.default_currency())
     }
+}
+
+/// How long typing must pause before the forecasting views follow.
+pub const SETTLE: std::time::Duration = std::time::Duration::from_millis(120);
+
+/// Lets `state.settled` follow the open scenario once typing pauses for [`SETTLE`]; a
+/// change of scenario (another picked, a template, an import) is followed at once.
+pub fn use_settling(state: AppState) {
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        let (id, same) = state.scenario.with(|s| (s.id.clone(), state.settled.with_untracked(|t| t == s)));
+        if let Some(t) = timer.get_value() {
+            t.clear();
+        }
+        if same {
+            return;
+        }
+        if state.settled.with_untracked(|t| t.id != id) {
+            state.settled.set(state.scenario.get_untracked());
+            return;
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                let _ = state.scenario.try_with_untracked(|s| state.settled.try_set(s.clone()));
+            },
+            SETTLE,
+        );
+        timer.set_value(handle.ok());
+    });
 }
 
 /// The app state from context.

@@ -6,6 +6,7 @@
 //! ([`template_benchmark`]), or the user's own.
 
 use super::funnel::Funnel;
+use super::scenario::{Scenario, StageLabel};
 use super::templates::TemplateId;
 
 /// Where a benchmark rate comes from.
@@ -52,6 +53,34 @@ pub fn template_benchmark(template: TemplateId, stage: usize) -> Option<(f64, So
         (TemplateId::Webshop, 4) => (70.0, Source::Baymard),
         _ => (t.stages[stage].rate_pct, Source::TemplateDefault),
     })
+}
+
+/// The benchmark of the rate into stage `i` of a scenario, in percent, and where it comes
+/// from: the user's, else the template's; none on the first stage, which has no rate.
+///
+/// # Examples
+/// ```
+/// use tragt::calc::bottleneck::{stage_benchmark, Source};
+/// use tragt::calc::{Currency, Rate, Scenario, TemplateId};
+/// let mut s = Scenario::from_template("a".into(), "Shop".into(), TemplateId::Webshop, Currency::Eur);
+/// assert_eq!(stage_benchmark(&s, 4), Some((70.0, Source::Baymard)));
+/// s.stages[4].benchmark = Rate::from_percent(80.0).ok();
+/// assert_eq!(stage_benchmark(&s, 4), Some((80.0, Source::User)));
+/// assert_eq!(stage_benchmark(&s, 0), None);
+/// ```
+pub fn stage_benchmark(s: &Scenario, i: usize) -> Option<(f64, Source)> {
+    let st = s.stages.get(i)?;
+    match (st.benchmark, &st.label) {
+        _ if i == 0 => None,
+        (Some(b), _) => Some((b.percent(), Source::User)),
+        (None, StageLabel::Template(n)) => template_benchmark(s.template, *n),
+        _ => None,
+    }
+}
+
+/// The benchmark of the rate into every stage of a scenario, as fractions (for [`levers`]).
+pub fn benchmarks(s: &Scenario) -> Vec<Option<f64>> {
+    (0..s.stages.len()).map(|i| stage_benchmark(s, i).map(|(pct, _)| pct / 100.0)).collect()
 }
 
 /// One stage's lever on revenue.

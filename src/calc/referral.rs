@@ -29,7 +29,8 @@ pub enum Referral {
 /// ```
 pub fn referral(top: f64, p1: f64, k: f64) -> Referral {
     let loop_gain = k * p1;
-    if !(loop_gain < 1.0) {
+    // NaN counts as self-sustaining too: no finite answer
+    if loop_gain.is_nan() || loop_gain >= 1.0 {
         return Referral::SelfSustaining;
     }
     let top = top / (1.0 - loop_gain);

@@ -1,6 +1,6 @@
 //! Charts. [`funnel`] lays the funnel chart out as plain shapes and [`plots`] the
-//! timeline, bar and histogram charts (pure, tested natively); [`canvas`] is the thin glue that sizes a `<canvas>` for the screen's pixel density and
-//! paints the shapes on it.
+//! timeline, bar and histogram charts (pure, tested natively); [`canvas`] is the thin glue
+//! that sizes a `<canvas>` for the screen's pixel density and paints the shapes on it.
 
 pub mod funnel;
 pub mod plots;

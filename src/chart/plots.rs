@@ -20,6 +20,8 @@ const PAD: i32 = 8;
 const FONT: i32 = 12;
 /// Height of a line of text, CSS pixels.
 const LINE: i32 = 16;
+/// Most lines of marker labels above the histogram.
+const MARK_LINES: usize = 3;
 
 /// The measures of one drawing, in device pixels.
 struct Frame {
@@ -314,7 +316,7 @@ pub fn histogram(
         };
         let outside = |x: i32, from: i32, to: i32| x < from || x > to;
         // a line runs from under its label down to the axis, through the lines below; a
-        // new line of labels is always free of other labels
+        // new line of labels is always free of other labels, up to the last one allowed
         let fits = |row: usize| {
             placed.iter().all(|p| {
                 if p.row == row {
@@ -326,7 +328,7 @@ pub fn histogram(
                 }
             })
         };
-        let row = (0..placed.len()).find(|&r| fits(r)).unwrap_or(placed.len());
+        let row = (0..placed.len()).find(|&r| fits(r)).unwrap_or(placed.len()).min(MARK_LINES - 1);
         placed.push(Placed { x, from, to, row, align });
     }
     let rows = placed.iter().map(|p| p.row + 1).max().unwrap_or(0) as i32;
@@ -669,6 +671,11 @@ mod tests {
                 assert!(rects(&shapes).is_empty());
             }
         }
+        // more marks than lines of labels still leave the plot its room
+        let many: Vec<(f64, String)> = (0..9).map(|i| (0.5, format!("P{i}"))).collect();
+        let shapes = histogram(&[1, 2], &many, ("0", "9"), 300, &p, 1.0);
+        assert_on_canvas(&shapes, 300, HISTOGRAM_HEIGHT);
+        assert!(rects(&shapes).iter().all(|r| r.1 >= 8 + 3 * 16 + 2 && r.3 > 0));
         let empty = histogram(&[], &[], ("", ""), 300, &p, 1.0);
         assert!(rects(&empty).is_empty());
     }

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::calc::bottleneck::{levers, template_benchmark, Lever};
+use crate::calc::bottleneck::{benchmarks, levers, Lever};
 use crate::calc::{Scenario, StageLabel};
 use crate::chart::plots::{self, BarRow};
 use crate::components::stage_row::{period_name, shown_stage_name};
@@ -12,19 +12,6 @@ use crate::components::ChartCanvas;
 use crate::i18n::texts::fill;
 use crate::i18n::{format, Lang};
 use crate::state::use_app_state;
-
-/// The benchmark of the rate into each stage, a fraction: the user's, else the template's.
-pub fn benchmarks(s: &Scenario) -> Vec<Option<f64>> {
-    s.stages
-        .iter()
-        .enumerate()
-        .map(|(i, st)| match (st.benchmark, &st.label) {
-            (Some(b), _) => Some(b.get()),
-            (None, StageLabel::Template(n)) if i > 0 => template_benchmark(s.template, *n).map(|(pct, _)| pct / 100.0),
-            _ => None,
-        })
-        .collect()
-}
 
 /// The template's advice for stage `i` (what to create there), if it is a template stage.
 fn advice(s: &Scenario, i: usize, lang: Lang) -> Option<&'static str> {
@@ -39,15 +26,15 @@ fn advice(s: &Scenario, i: usize, lang: Lang) -> Option<&'static str> {
 pub fn BottleneckPanel() -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
-    let period = move || state.scenario.with(|s| period_name(t(), s.period));
+    let period = move || state.settled.with(|s| period_name(t(), s.period));
     let ranked: Memo<Vec<Lever>> =
-        Memo::new(move |_| state.scenario.with(|s| levers(&s.funnel(), s.economics.aov, &benchmarks(s))));
+        Memo::new(move |_| state.settled.with(|s| levers(&s.funnel(), s.economics.aov, &benchmarks(s))));
     let money = move |v: f64| {
         let lang = state.lang.get();
-        format!("+{}", format::money(lang, state.scenario.with(|s| s.currency), v))
+        format!("+{}", format::money(lang, state.settled.with(|s| s.currency), v))
     };
     let name =
-        move |i: usize| state.scenario.with(|s| format!("{}. {}", i + 1, shown_stage_name(s, i, state.lang.get())));
+        move |i: usize| state.settled.with(|s| format!("{}. {}", i + 1, shown_stage_name(s, i, state.lang.get())));
     let rows = move || {
         let lang = state.lang.get();
         ranked.with(|levers| {
@@ -83,11 +70,11 @@ pub fn BottleneckPanel() -> impl IntoView {
     let verdict = move || {
         let lang = state.lang.get();
         let first = ranked.with(|l| l.first().copied())?;
-        let stage_name = state.scenario.with(|s| shown_stage_name(s, first.stage, lang));
+        let stage_name = state.settled.with(|s| shown_stage_name(s, first.stage, lang));
         if first.to_benchmark > 0.0 {
             let from = first.stage - 1;
-            let from_name = state.scenario.with(|s| shown_stage_name(s, from, lang));
-            let tip = state.scenario.with(|s| advice(s, from, lang)).unwrap_or(t().bottleneck_advice_general);
+            let from_name = state.settled.with(|s| shown_stage_name(s, from, lang));
+            let tip = state.settled.with(|s| advice(s, from, lang)).unwrap_or(t().bottleneck_advice_general);
             Some(view! {
                 <div class="verdict" data-testid="bottleneck-weakest" data-stage=first.stage + 1>
                     <p>
@@ -102,7 +89,7 @@ pub fn BottleneckPanel() -> impl IntoView {
             .into_any())
         } else {
             let best = ranked.with(|l| l.iter().copied().max_by(|a, b| a.plus_one.total_cmp(&b.plus_one)))?;
-            let best_name = state.scenario.with(|s| shown_stage_name(s, best.stage, lang));
+            let best_name = state.settled.with(|s| shown_stage_name(s, best.stage, lang));
             Some(view! {
                 <div class="verdict met" data-testid="bottleneck-weakest" data-stage="">
                     <p>{fill(t().bottleneck_all_met, &[("stage", &best_name), ("amount", &money(best.plus_one)), ("period", period())])}</p>

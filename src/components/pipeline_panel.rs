@@ -16,20 +16,20 @@ pub fn PipelinePanel() -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
     let forecast: Memo<Pipeline> = Memo::new(move |_| {
-        state.scenario.with(|s| {
+        state.settled.with(|s| {
             let now: Vec<Option<f64>> = s.stages.iter().map(|st| st.now).collect();
             let purchase = s.index_of(s.purchase).unwrap_or(s.stages.len() - 1);
-            state.forecast.with(|f| pipeline(f, &now, purchase, s.economics.aov))
+            state.settled_forecast.with(|f| pipeline(f, &now, purchase, s.economics.aov))
         })
     });
     let label = move |f: fn(&crate::i18n::Texts) -> &'static str| Signal::derive(move || f(t()).to_string());
     // one row per stage someone is in: name, people now, chance to buy, weighted value
     let rows = move || {
         let lang = state.lang.get();
-        let currency = state.scenario.with(|s| s.currency);
+        let currency = state.settled.with(|s| s.currency);
         forecast.with(|p| {
-            state.scenario.with(|s| {
-                state.forecast.with(|f| {
+            state.settled.with(|s| {
+                state.settled_forecast.with(|f| {
                     p.stages
                         .iter()
                         .enumerate()

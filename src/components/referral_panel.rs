@@ -20,8 +20,8 @@ pub fn ReferralPanel() -> impl IntoView {
     let per_period =
         move |f: fn(&crate::i18n::Texts) -> &'static str| Signal::derive(move || fill(f(t()), &[("period", period())]));
     let result = Memo::new(move |_| {
-        let k = state.scenario.with(|s| s.referrals);
-        state.forecast.with(|f| referral(f.stages[0].entrants, f.stages[0].probability, k))
+        let k = state.settled.with(|s| s.referrals);
+        state.settled_forecast.with(|f| referral(f.stages[0].entrants, f.stages[0].probability, k))
     });
     let figure = move |pick: fn(f64, f64) -> f64| {
         Signal::derive(move || match result.get() {

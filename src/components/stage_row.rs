@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::calc::bottleneck::{template_benchmark, Source};
-use crate::calc::{StageFigures, StageLabel, MIN_STAGES};
+use crate::calc::bottleneck::{stage_benchmark, Source};
+use crate::calc::{InputError, Rate, Scenario, StageFigures, StageLabel, MIN_STAGES};
 use crate::components::figure::{count, money, percent, StageFigure};
 use crate::components::NumberField;
 use crate::i18n::texts::fill;
@@ -32,6 +32,57 @@ pub fn shown_stage_name(s: &crate::calc::Scenario, index: usize, lang: crate::i1
         name
     }
 }
+
+/// One forecasting input of a stage row.
+struct Extra {
+    testid: &'static str,
+    label: fn(&Texts) -> &'static str,
+    /// The value shown for stage `i`.
+    get: fn(&Scenario, usize) -> Option<f64>,
+    /// Applies a typed value (`None`: the field was emptied).
+    set: fn(&mut Scenario, u32, Option<f64>) -> Result<(), InputError>,
+    /// A rate in percent: disabled on the first stage, which has no rate.
+    rate: bool,
+}
+
+/// The stage row's forecasting inputs, in order.
+const EXTRAS: [Extra; 5] = [
+    Extra {
+        testid: "pipeline-now",
+        label: |t| t.stage_now,
+        get: |s, i| s.stages[i].now,
+        set: Scenario::set_now,
+        rate: false,
+    },
+    Extra {
+        testid: "stage-days",
+        label: |t| t.stage_days,
+        get: |s, i| s.stages[i].days,
+        set: Scenario::set_days,
+        rate: false,
+    },
+    Extra {
+        testid: "stage-benchmark",
+        label: |t| t.stage_benchmark,
+        get: |s, i| stage_benchmark(s, i).map(|(b, _)| b),
+        set: Scenario::set_benchmark_percent,
+        rate: true,
+    },
+    Extra {
+        testid: "stage-rate-low",
+        label: |t| t.stage_low,
+        get: |s, i| s.stages[i].low.map(Rate::percent),
+        set: Scenario::set_low_percent,
+        rate: true,
+    },
+    Extra {
+        testid: "stage-rate-high",
+        label: |t| t.stage_high,
+        get: |s, i| s.stages[i].high.map(Rate::percent),
+        set: Scenario::set_high_percent,
+        rate: true,
+    },
+];
 
 /// A stage row.
 #[component]
@@ -68,9 +119,10 @@ pub fn StageRow(
     };
     let figures = Memo::new(move |_| state.forecast.with(|f| index.get().and_then(|i| f.stages.get(i).cloned())));
     let entrants = Signal::derive(move || figures.get().map(|f| f.entrants).unwrap_or(0.0));
-    let rate = Signal::derive(move || {
-        state.scenario.with(|s| s.index_of(id).map(|i| s.stages[i].rate.percent()).unwrap_or(0.0))
-    });
+    // memos, so that an edit elsewhere reformats none of this row's fields
+    let rate: Signal<f64> =
+        Memo::new(move |_| state.scenario.with(|s| s.index_of(id).map(|i| s.stages[i].rate.percent()).unwrap_or(0.0)))
+            .into();
     let is_first = Signal::derive(move || index.get() == Some(0));
     let is_lead = move || state.scenario.with(|s| s.lead == id);
     let is_purchase = move || state.scenario.with(|s| s.purchase == id);
@@ -87,24 +139,8 @@ pub fn StageRow(
         })
     };
     let short = move || goal_stage.with(|g| g.is_some_and(|g| g.met == Some(false)));
-    // the forecasting inputs of this stage: NaN shows an empty field
-    let doc = move |f: fn(&crate::calc::StageDoc) -> Option<f64>| {
-        Signal::derive(move || {
-            state.scenario.with(|s| s.index_of(id).and_then(|i| f(&s.stages[i]))).unwrap_or(f64::NAN)
-        })
-    };
     // the benchmark shown: the user's, else the template's, with its source
-    let benchmark = Memo::new(move |_| {
-        state.scenario.with(|s| {
-            let i = s.index_of(id)?;
-            let st = &s.stages[i];
-            match (st.benchmark, &st.label) {
-                (Some(b), _) => Some((b.percent(), Source::User)),
-                (None, StageLabel::Template(n)) if i > 0 => template_benchmark(s.template, *n),
-                _ => None,
-            }
-        })
-    });
+    let benchmark = Memo::new(move |_| state.scenario.with(|s| s.index_of(id).and_then(|i| stage_benchmark(s, i))));
     let source = move || {
         benchmark.get().map(|(_, source)| match source {
             Source::B2bAverages => t().source_b2b,
@@ -118,17 +154,35 @@ pub fn StageRow(
             s.index_of(id).is_some_and(|i| matches!((s.stages[i].low, s.stages[i].high), (Some(l), Some(h)) if l > h))
         })
     };
-    let optional = |set: fn(&mut crate::calc::Scenario, u32, Option<f64>) -> Result<(), crate::calc::InputError>| {
-        (
-            Callback::new(move |v| state.edit(|s| set(s, id, Some(v)))),
-            Callback::new(move |_: ()| state.edit(|s| set(s, id, None))),
-        )
+    // the forecasting inputs, one field each from the table (NaN shows an empty field)
+    let extras = move || {
+        EXTRAS
+            .iter()
+            .map(|x| {
+                let get = x.get;
+                let value = Memo::new(move |_| state.scenario.with(|s| s.index_of(id).and_then(|i| get(s, i))));
+                let set = x.set;
+                let field = view! {
+                    <NumberField
+                        label=Signal::derive(move || (x.label)(t()).to_string())
+                        testid=x.testid
+                        id=format!("st{id}-{}", x.testid)
+                        value=Signal::derive(move || value.get().unwrap_or(f64::NAN))
+                        disabled=if x.rate { is_first } else { Signal::stored(false) }
+                        unit=if x.rate { "%" } else { "" }
+                        on_input=Callback::new(move |v| state.edit(|s| set(s, id, Some(v))))
+                        on_clear=Callback::new(move |_: ()| state.edit(|s| set(s, id, None)))
+                    />
+                };
+                let is_benchmark = x.testid == "stage-benchmark";
+                view! {
+                    <div class="extra" title=move || if is_benchmark { source().unwrap_or_default() } else { "" }>
+                        {field}
+                    </div>
+                }
+            })
+            .collect_view()
     };
-    let (set_now, clear_now) = optional(crate::calc::Scenario::set_now);
-    let (set_days, clear_days) = optional(crate::calc::Scenario::set_days);
-    let (set_benchmark, clear_benchmark) = optional(crate::calc::Scenario::set_benchmark_percent);
-    let (set_low, clear_low) = optional(crate::calc::Scenario::set_low_percent);
-    let (set_high, clear_high) = optional(crate::calc::Scenario::set_high_percent);
     let stat = move |f: fn(&StageFigures, &'static Texts) -> Result<f64, &'static str>| {
         Signal::derive(move || figures.get().map_or(Err(""), |fig| f(&fig, state.t())))
     };
@@ -253,57 +307,10 @@ pub fn StageRow(
                     </label>
                 </div>
             </div>
-            <div class="stage-more">
-                <NumberField
-                    label=Signal::derive(move || t().stage_now.to_string())
-                    testid="pipeline-now"
-                    id=format!("{dom}-now")
-                    value=doc(|st| st.now)
-                    on_input=set_now
-                    on_clear=clear_now
-                />
-                <NumberField
-                    label=Signal::derive(move || t().stage_days.to_string())
-                    testid="stage-days"
-                    id=format!("{dom}-days")
-                    value=doc(|st| st.days)
-                    on_input=set_days
-                    on_clear=clear_days
-                />
-                <div class="benchmark" title=move || source().unwrap_or_default()>
-                    <NumberField
-                        label=Signal::derive(move || t().stage_benchmark.to_string())
-                        testid="stage-benchmark"
-                        id=format!("{dom}-benchmark")
-                        value=Signal::derive(move || benchmark.get().map_or(f64::NAN, |(b, _)| b))
-                        disabled=is_first
-                        unit="%"
-                        on_input=set_benchmark
-                        on_clear=clear_benchmark
-                    />
-                    {move || source().map(|s| view! { <p class="source" data-testid="stage-benchmark-source">{s}</p> })}
-                </div>
-                <NumberField
-                    label=Signal::derive(move || t().stage_low.to_string())
-                    testid="stage-rate-low"
-                    id=format!("{dom}-low")
-                    value=doc(|st| st.low.map(|r| r.percent()))
-                    disabled=is_first
-                    unit="%"
-                    on_input=set_low
-                    on_clear=clear_low
-                />
-                <NumberField
-                    label=Signal::derive(move || t().stage_high.to_string())
-                    testid="stage-rate-high"
-                    id=format!("{dom}-high")
-                    value=doc(|st| st.high.map(|r| r.percent()))
-                    disabled=is_first
-                    unit="%"
-                    on_input=set_high
-                    on_clear=clear_high
-                />
-            </div>
+            <Show when=move || state.analysis_ready.get()>
+            <div class="stage-more">{extras}</div>
+            {move || source().map(|s| view! { <p class="source" data-testid="stage-benchmark-source">{s}</p> })}
+            </Show>
             {move || reversed().then(|| view! { <p class="stage-warning" role="alert" data-testid="stage-range-reversed">{t().range_reversed}</p> })}
             <dl class="stage-figures" class:goal-short=short>
                 <StageFigure label=|t| t.table_entrants testid="stage-entrants" value=stat(|f, _| Ok(f.entrants)) format=count />

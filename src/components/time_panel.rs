@@ -41,11 +41,11 @@ pub fn TimePanel() -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
     let view_data = Memo::new(move |_| {
-        state.scenario.with(|s| {
+        state.settled.with(|s| {
             let days: Vec<f64> = s.stages.iter().map(|st| st.days.unwrap_or(0.0)).collect();
             let purchase = s.index_of(s.purchase).unwrap_or(s.stages.len() - 1);
             let to_purchase = days_to_purchase(&days, purchase).first().copied().unwrap_or(0.0);
-            let customers = state.forecast.with(|f| f.customers);
+            let customers = state.settled_forecast.with(|f| f.customers);
             TimeView {
                 days: to_purchase,
                 velocity: velocity(customers, s.economics.aov, to_purchase),
@@ -64,7 +64,7 @@ pub fn TimePanel() -> impl IntoView {
     });
     let summary = move || {
         let lang = state.lang.get();
-        let currency = state.scenario.with(|s| s.currency);
+        let currency = state.settled.with(|s| s.currency);
         view_data.with(|v| {
             let last = v.timeline.months.last();
             let spend = last.map_or(0.0, |m| m.cumulative_spend);
@@ -86,7 +86,7 @@ pub fn TimePanel() -> impl IntoView {
     };
     let draw = Callback::new(move |(width, scale, palette): (u32, f64, crate::chart::Palette)| {
         let lang = state.lang.get();
-        let currency = state.scenario.with(|s| s.currency);
+        let currency = state.settled.with(|s| s.currency);
         let t = Texts::of(lang);
         view_data.with(|v| {
             let points: Vec<TimelinePoint> = v
