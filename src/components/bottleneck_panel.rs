@@ -58,7 +58,15 @@ pub fn BottleneckPanel() -> impl IntoView {
                         >
                             <span class="lever-name">{name(l.stage)}</span>
                             <span class="lever-rates">{rates}</span>
-                            <span class="lever-gain">{fill(t().bottleneck_gain, &[("amount", &money(l.to_benchmark))])}</span>
+                            <span class="lever-gain">
+                                {if l.to_benchmark > 0.0 {
+                                    fill(t().bottleneck_gain, &[("amount", &money(l.to_benchmark))])
+                                } else if l.benchmark.is_some() {
+                                    t().bottleneck_met.to_string()
+                                } else {
+                                    String::new()
+                                }}
+                            </span>
                             <span class="lever-point">{fill(t().bottleneck_point, &[("amount", &money(l.plus_one))])}</span>
                         </li>
                     }

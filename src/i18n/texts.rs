@@ -211,6 +211,7 @@ texts! {
         "Hvert trins rate mod dets benchmark: hvad du ville vinde i omsætning pr. {period}, hvis den nåede benchmark, og hvis den steg ét procentpoint. Hold musen over eller tryk på et benchmark for at se kilden.",
         "Varje stegs andel mot dess riktmärke: vad du skulle vinna i intäkt per {period} om den nådde riktmärket och om den steg en procentenhet. Håll muspekaren över eller tryck på ett riktmärke för att se källan.";
     bottleneck_gain: "{amount} at the benchmark", "{amount} ved benchmark", "{amount} vid riktmärket";
+    bottleneck_met: "meets its benchmark", "når sit benchmark", "når sitt riktmärke";
     bottleneck_point: "{amount} per point more", "{amount} pr. procentpoint mere", "{amount} per procentenhet mer";
     bottleneck_rates: "{rate} now, benchmark {benchmark}", "{rate} nu, benchmark {benchmark}", "{rate} nu, riktmärke {benchmark}";
     bottleneck_no_benchmark: "{rate} now, no benchmark", "{rate} nu, intet benchmark", "{rate} nu, inget riktmärke";
