@@ -170,6 +170,7 @@ pub fn provide_app_state(startup: Startup) -> AppState {
         state.notify(kind, None);
     }
     provide_context(state);
+    crate::state::use_settling(state);
     state
 }
 
@@ -217,7 +218,6 @@ pub fn app_with(startup: Startup) -> impl IntoView {
     let state = provide_app_state(startup);
     #[cfg(target_arch = "wasm32")]
     crate::storage::autosave::use_autosave(state);
-    crate::state::use_settling(state);
     // the forecasting views and the stages' forecasting inputs mount after the first figures
     set_timeout(move || state.analysis_ready.set(true), std::time::Duration::ZERO);
     crate::components::share_tools::use_share_links(state);

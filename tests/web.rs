@@ -9,7 +9,7 @@ use web_sys::{HtmlElement, HtmlInputElement};
 
 use tragt::app::{first_workspace, provide_app_state, Startup};
 use tragt::calc::{Currency, Scenario, TemplateId, Workspace};
-use tragt::components::{MoneyPanel, ResultsPanel, ScenarioBar, StageList};
+use tragt::components::{BottleneckPanel, MoneyPanel, ResultsPanel, ScenarioBar, StageList, UncertaintyPanel};
 use tragt::i18n::Lang;
 use tragt::storage::browser::{self, LoadOutcome, StorageIssue};
 use tragt::storage::compress::{deflate, inflate, open_payload, share_payload};
@@ -22,6 +22,14 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn tick() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits `ms` milliseconds (timers and effects run meanwhile).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
@@ -311,4 +319,76 @@ fn the_browser_json_reader_reads_own_fields_only() {
     assert_eq!(migrate("{\"format\":").unwrap_err(), LoadError::NotJson);
     assert_eq!(migrate("null").unwrap_err(), LoadError::NotOurs);
     assert_eq!(migrate("[{\"format\":\"tragt\"}]").unwrap_err(), LoadError::NotOurs);
+}
+
+/// An output's data-value as a number.
+fn num(host: &HtmlElement, testid: &str) -> f64 {
+    value(host, testid).parse().unwrap()
+}
+
+fn assert_close(got: f64, want: f64) {
+    assert!((got - want).abs() <= 1e-9 * want.abs().max(1.0), "{got} ≠ {want}");
+}
+
+/// The data-gain of the bottleneck row of stage `stage` (1-based).
+fn gain(host: &HtmlElement, stage: u32) -> f64 {
+    q(host, &format!("[data-testid='bottleneck-row'][data-stage='{stage}']"))
+        .get_attribute("data-gain")
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn forecasting_views_follow_once_typing_pauses() {
+    // web shop: 40 000 → 50 % → 7 % → 50 % → 70 % = 490 customers, order value 450; the
+    // benchmark of stage 3 is the template's 7 %
+    let (host, _handle) = mount(Lang::En, first_workspace(Lang::En, TemplateId::Webshop), || {
+        view! { <StageList /> <ResultsPanel /> <BottleneckPanel /> <UncertaintyPanel /> }
+    });
+    tick().await;
+    assert_close(num(&host, "out-customers"), 490.0);
+    assert_eq!(gain(&host, 3), 0.0);
+    assert_close(num(&host, "out-mc-p50"), 490.0);
+    // 5 % into stage 3: 350 customers at once ...
+    let rate = q(&host, "[data-testid='stage']:nth-child(3) [data-testid='stage-rate']");
+    type_into(&rate, "5");
+    tick().await;
+    assert_close(num(&host, "out-customers"), 350.0);
+    // ... while the forecasting views still show the previous result
+    assert_eq!(gain(&host, 3), 0.0);
+    assert_close(num(&host, "out-mc-p50"), 490.0);
+    // once typing pauses they follow: at the 7 % benchmark (490 − 350) · 450 = 63 000
+    sleep(300).await;
+    assert!((gain(&host, 3) - 63_000.0).abs() < 1e-6, "{}", gain(&host, 3));
+    let first = q(&host, "[data-testid='bottleneck-row']");
+    assert_eq!(first.get_attribute("data-stage").as_deref(), Some("3"));
+    assert_eq!(q(&host, "[data-testid='bottleneck-weakest']").get_attribute("data-stage").as_deref(), Some("3"));
+    assert_close(num(&host, "out-mc-p50"), 350.0);
+    // every keystroke restarts the wait: two quick edits, one update
+    type_into(&rate, "6");
+    sleep(60).await;
+    type_into(&rate, "7");
+    sleep(60).await;
+    assert!((gain(&host, 3) - 63_000.0).abs() < 1e-6);
+    sleep(300).await;
+    assert_eq!(gain(&host, 3), 0.0);
+}
+
+#[wasm_bindgen_test]
+fn forecasting_inputs_survive_storage() {
+    let keys = keys("forecasting");
+    let mut w = sample();
+    let mut s = w.current().clone();
+    s.set_now(s.stages[1].id, Some(250.0)).unwrap();
+    s.set_low_percent(s.stages[1].id, Some(5.0)).unwrap();
+    s.set_high_percent(s.stages[1].id, Some(15.0)).unwrap();
+    s.set_referrals(0.25).unwrap();
+    s.set_seed(42.0).unwrap();
+    w.replace_current(s);
+    browser::save(&keys, &w).unwrap();
+    match browser::load(&keys, 1).unwrap() {
+        LoadOutcome::Loaded(loaded) => assert_eq!((loaded.workspace, loaded.repaired), (w, 0)),
+        other => panic!("{other:?}"),
+    }
 }
