@@ -13,7 +13,7 @@ use crate::i18n::texts::fill;
 use crate::i18n::{format, Lang};
 use crate::state::use_app_state;
 
-/// The template's advice for stage `i` (what to create there), if it is a template stage.
+/// The template's advice for stage `i` (what brings people into it), if it is a template stage.
 fn advice(s: &Scenario, i: usize, lang: Lang) -> Option<&'static str> {
     match s.stages.get(i).map(|st| &st.label) {
         Some(StageLabel::Template(n)) => s.template.template().stages.get(*n).map(|st| lang.pick(&st.note)),
@@ -80,21 +80,23 @@ pub fn BottleneckPanel() -> impl IntoView {
         let first = ranked.with(|l| l.first().copied())?;
         let stage_name = state.settled.with(|s| shown_stage_name(s, first.stage, lang));
         if first.to_benchmark > 0.0 {
-            let from = first.stage - 1;
-            let from_name = state.settled.with(|s| shown_stage_name(s, from, lang));
-            let tip = state.settled.with(|s| advice(s, from, lang)).unwrap_or(t().bottleneck_advice_general);
-            Some(view! {
-                <div class="verdict" data-testid="bottleneck-weakest" data-stage=first.stage + 1>
-                    <p>
-                        <strong>{fill(t().bottleneck_weakest, &[("stage", &stage_name)])}</strong>
-                        " "
-                        {fill(t().bottleneck_weakest_gain, &[("amount", &money(first.to_benchmark)), ("period", period())])}
-                    </p>
-                    <p class="advice-title">{fill(t().bottleneck_advice, &[("stage", &from_name)])}</p>
-                    <p class="advice" data-testid="bottleneck-advice">{tip}</p>
-                </div>
-            }
-            .into_any())
+            // the stage's own advice: what brings people into it
+            let tip = state.settled.with(|s| advice(s, first.stage, lang)).unwrap_or(t().bottleneck_advice_general);
+            let plain = format::money(lang, state.settled.with(|s| s.currency), first.to_benchmark);
+            Some(
+                view! {
+                    <div class="verdict" data-testid="bottleneck-weakest" data-stage=first.stage + 1>
+                        <p>
+                            <strong>{fill(t().bottleneck_weakest, &[("stage", &stage_name)])}</strong>
+                            " "
+                            {fill(t().bottleneck_weakest_gain, &[("amount", &plain), ("period", period())])}
+                        </p>
+                        <p class="advice-title">{fill(t().bottleneck_advice, &[("stage", &stage_name)])}</p>
+                        <p class="advice" data-testid="bottleneck-advice">{tip}</p>
+                    </div>
+                }
+                .into_any(),
+            )
         } else {
             let best = ranked.with(|l| l.iter().copied().max_by(|a, b| a.plus_one.total_cmp(&b.plus_one)))?;
             let best_name = state.settled.with(|s| shown_stage_name(s, best.stage, lang));

@@ -102,7 +102,7 @@ pub fn TimePanel() -> impl IntoView {
             let top = points.iter().map(|p| p.cumulative_spend.max(p.cumulative_margin)).fold(0.0, f64::max);
             let labels = TimelineLabels {
                 month_ticks: [1, 6, 12, 18, MONTHS].iter().map(|m| (*m, m.to_string())).collect(),
-                breakeven: v.timeline.breakeven.map(|m| fill(t.timeline_month, &[("n", &m.to_string())])),
+                breakeven: v.timeline.breakeven.map(|m| fill(t.breakeven_month, &[("n", &m.to_string())])),
                 spend: t.timeline_spend.to_string(),
                 margin: t.timeline_margin.to_string(),
                 customers: t.timeline_customers.to_string(),

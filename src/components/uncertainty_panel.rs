@@ -78,7 +78,7 @@ pub fn UncertaintyPanel() -> impl IntoView {
             Some(view! {
                 <ul class="bands">
                     <li>{line(t().revenue, money(o.revenue.p10), money(o.revenue.p50), money(o.revenue.p90))}</li>
-                    <li>{line(t().cac, cac(o.cac.p90), cac(o.cac.p50), cac(o.cac.p10))}</li>
+                    <li>{line(t().cac, cac(o.cac.p10), cac(o.cac.p50), cac(o.cac.p90))}</li>
                 </ul>
             })
         })
@@ -155,7 +155,7 @@ pub fn UncertaintyPanel() -> impl IntoView {
                 <FigureCard label=label(|t| t.mc_p90) testid="out-mc-p90" value=pct(|o| o.customers.p90) format=count />
             </div>
             {bands}
-            <figure class="chart">
+            <figure class="chart" class:hidden=move || outcome.with(Result::is_err)>
                 <figcaption>{caption}</figcaption>
                 <ChartCanvas testid="chart-histogram" label=Signal::derive(summary) height=plots::HISTOGRAM_HEIGHT draw=draw />
             </figure>

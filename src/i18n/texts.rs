@@ -178,17 +178,17 @@ texts! {
         "Ditt eget riktmärke. Töm fältet för att gå tillbaka till mallens.";
     pipeline_heading: "Pipeline now", "Pipeline lige nu", "Pipeline just nu";
     pipeline_help: "Type how many people are in each stage right now (“In it now”): each is worth their chance to buy × the order value.",
-        "Skriv, hvor mange der er i hvert trin lige nu (“I trinnet nu”): hver er værd sin chance for at købe × ordreværdien.",
-        "Skriv hur många som är i varje steg just nu (“I steget nu”): var och en är värd sin chans att köpa × ordervärdet.";
+        "Skriv, hvor mange der er i hvert trin lige nu (»I trinnet nu«): hver er værd sin chance for at købe × ordreværdien.",
+        "Skriv hur många som är i varje steg just nu (”I steget nu”): var och en är värd sin chans att köpa × ordervärdet.";
     pipeline_customers: "Expected customers from them", "Forventede kunder fra dem", "Förväntade kunder från dem";
     pipeline_revenue: "Expected revenue from them", "Forventet omsætning fra dem", "Förväntad intäkt från dem";
     pipeline_value: "Weighted value", "Vægtet værdi", "Viktat värde";
     col_stage: "Stage", "Trin", "Steg";
     col_now: "Now", "Nu", "Nu";
     time_heading: "Time and break-even", "Tid og break-even", "Tid och break-even";
-    time_help: "Each month the same number of people enter the funnel and become customers after the days the stages take. Customers buy their purchases per year spread evenly over the months while they stay (lifespan, or annual retention). Spend is per month; break-even is the first month whose total gross margin covers the total spend. No discounting.",
-        "Hver måned kommer det samme antal ind i tragten og bliver kunder efter de dage, trinnene tager. Kunderne fordeler deres køb pr. år jævnt over månederne, så længe de bliver (levetid eller årlig fastholdelse). Udgifterne er pr. måned; break-even er den første måned, hvor det samlede dækningsbidrag dækker de samlede udgifter. Uden diskontering.",
-        "Varje månad kommer lika många in i tratten och blir kunder efter de dagar stegen tar. Kunderna fördelar sina köp per år jämnt över månaderna så länge de stannar (livslängd eller årlig lojalitet). Kostnaden är per månad; break-even är den första månaden då den samlade marginalen täcker den samlade kostnaden. Ingen diskontering.";
+    time_help: "Each month the same number of people enter the funnel and become customers after the days the stages take. Customers buy their purchases per year spread evenly over the months while they stay (lifespan, or annual retention). Spend is per month; break-even is the first month whose total gross margin covers the total spend. No discounting. Days count for the stages before the purchase.",
+        "Hver måned kommer det samme antal ind i tragten og bliver kunder efter de dage, trinnene tager. Kunderne fordeler deres køb pr. år jævnt over månederne, så længe de bliver (levetid eller årlig fastholdelse). Udgifterne er pr. måned; break-even er den første måned, hvor det samlede dækningsbidrag dækker de samlede udgifter. Uden diskontering. Dagene tæller for trinnene før køb.",
+        "Varje månad kommer lika många in i tratten och blir kunder efter de dagar stegen tar. Kunderna fördelar sina köp per år jämnt över månaderna så länge de stannar (livslängd eller årlig lojalitet). Kostnaden är per månad; break-even är den första månaden då den samlade marginalen täcker den samlade kostnaden. Ingen diskontering. Dagarna räknas för stegen före köpet.";
     days_to_purchase: "Days from first stage to purchase", "Dage fra første trin til køb", "Dagar från första steget till köp";
     velocity: "Sales velocity", "Salgshastighed", "Försäljningshastighet";
     velocity_note: "Sales velocity is revenue per day: (people entering × chance to buy × order value) ÷ days from the first stage to purchase — the same as customers × order value ÷ those days.",
@@ -197,7 +197,7 @@ texts! {
     bottleneck_chart_gain: "Revenue per {period} if each stage reached its benchmark", "Omsætning pr. {period}, hvis hvert trin nåede sit benchmark", "Intäkt per {period} om varje steg nådde sitt riktmärke";
     bottleneck_chart_point: "Revenue per {period} from one percentage point more in each stage", "Omsætning pr. {period} fra ét procentpoint mere i hvert trin", "Intäkt per {period} från en procentenhet mer i varje steg";
     breakeven: "Break-even", "Break-even", "Break-even";
-    breakeven_month: "month {n}", "måned {n}", "månad {n}";
+    breakeven_month: "Month {n}", "Måned {n}", "Månad {n}";
     breakeven_none: "not within 24 months", "ikke inden for 24 måneder", "inte inom 24 månader";
     days_n: "{n} days", "{n} dage", "{n} dagar";
     per_day: "{amount} per day", "{amount} pr. dag", "{amount} per dag";
@@ -205,31 +205,30 @@ texts! {
     timeline_spend: "Total spend", "Samlede udgifter", "Samlad kostnad";
     timeline_margin: "Total gross margin", "Samlet dækningsbidrag", "Samlad bruttomarginal";
     timeline_customers: "New customers", "Nye kunder", "Nya kunder";
-    timeline_month: "Month {n}", "Måned {n}", "Månad {n}";
     bottleneck_heading: "Where your funnel leaks", "Hvor din tragt lækker", "Var din tratt läcker";
     bottleneck_help: "Each stage's rate against its benchmark: what you would gain in revenue per {period} if it reached the benchmark, and if it rose one percentage point. Hover or tap a benchmark to see its source.",
         "Hvert trins rate mod dets benchmark: hvad du ville vinde i omsætning pr. {period}, hvis den nåede benchmark, og hvis den steg ét procentpoint. Hold musen over eller tryk på et benchmark for at se kilden.",
         "Varje stegs andel mot dess riktmärke: vad du skulle vinna i intäkt per {period} om den nådde riktmärket och om den steg en procentenhet. Håll muspekaren över eller tryck på ett riktmärke för att se källan.";
     bottleneck_gain: "{amount} at the benchmark", "{amount} ved benchmark", "{amount} vid riktmärket";
     bottleneck_met: "meets its benchmark", "når sit benchmark", "når sitt riktmärke";
-    bottleneck_point: "{amount} per point more", "{amount} pr. procentpoint mere", "{amount} per procentenhet mer";
+    bottleneck_point: "{amount} per extra percentage point", "{amount} pr. ekstra procentpoint", "{amount} per extra procentenhet";
     bottleneck_rates: "{rate} now, benchmark {benchmark}", "{rate} nu, benchmark {benchmark}", "{rate} nu, riktmärke {benchmark}";
     bottleneck_no_benchmark: "{rate} now, no benchmark", "{rate} nu, intet benchmark", "{rate} nu, inget riktmärke";
-    bottleneck_weakest: "Your weakest stage is “{stage}”.", "Dit svageste trin er “{stage}”.", "Ditt svagaste steg är “{stage}”.";
+    bottleneck_weakest: "Your weakest stage is “{stage}”.", "Dit svageste trin er »{stage}«.", "Ditt svagaste steg är ”{stage}”.";
     bottleneck_weakest_gain: "Reaching its benchmark would bring {amount} more revenue per {period}.",
         "Når det sit benchmark, giver det {amount} mere i omsætning pr. {period}.",
         "Når det sitt riktmärke ger det {amount} mer i intäkt per {period}.";
     bottleneck_all_met: "Every stage meets its benchmark. The biggest lever now is “{stage}”: one point more brings {amount} per {period}.",
-        "Alle trin når deres benchmark. Den største løftestang nu er “{stage}”: ét procentpoint mere giver {amount} pr. {period}.",
-        "Alla steg når sitt riktmärke. Den största hävstången nu är “{stage}”: en procentenhet mer ger {amount} per {period}.";
-    bottleneck_advice: "What to do in “{stage}” to move more people on:", "Hvad du kan gøre i “{stage}” for at flytte flere videre:", "Vad du kan göra i “{stage}” för att flytta fler vidare:";
+        "Alle trin når deres benchmark. Den største løftestang nu er »{stage}«: ét procentpoint mere giver {amount} pr. {period}.",
+        "Alla steg når sitt riktmärke. Den största hävstången nu är ”{stage}”: en procentenhet mer ger {amount} per {period}.";
+    bottleneck_advice: "What helps more people reach “{stage}”:", "Det får flere til at nå »{stage}«:", "Det här får fler att nå ”{stage}”:";
     bottleneck_advice_general: "Find out why people stop here: ask them, watch the step, and test one change at a time (a clearer offer, less friction, faster follow-up).",
         "Find ud af, hvorfor folk stopper her: spørg dem, se trinnet efter i sømmene, og test én ændring ad gangen (et klarere tilbud, færre forhindringer, hurtigere opfølgning).",
         "Ta reda på varför folk stannar här: fråga dem, granska steget och testa en ändring i taget (ett tydligare erbjudande, färre hinder, snabbare uppföljning).";
     uncertainty_heading: "Uncertainty", "Usikkerhed", "Osäkerhet";
     uncertainty_help: "Give a stage a low and a high rate (“Rate low”, “Rate high”) when you are unsure. Each trial draws every such rate evenly from its range; the others stay as typed. The same seed gives the same result.",
-        "Giv et trin en lav og en høj rate (“Rate lav”, “Rate høj”), når du er usikker. Hvert forsøg trækker hver sådan rate jævnt fra dens interval; de andre bliver, som de er skrevet. Samme seed giver samme resultat.",
-        "Ge ett steg en låg och en hög andel (“Andel låg”, “Andel hög”) när du är osäker. Varje försök drar varje sådan andel jämnt ur dess intervall; de andra blir som de är skrivna. Samma frö ger samma resultat.";
+        "Giv et trin en lav og en høj rate (»Rate lav«, »Rate høj«), når du er usikker. Hvert forsøg trækker hver sådan rate jævnt fra dens interval; de andre bliver, som de er skrevet. Samme seed giver samme resultat.",
+        "Ge ett steg en låg och en hög andel (”Andel låg”, ”Andel hög”) när du är osäker. Varje försök drar varje sådan andel jämnt ur dess intervall; de andra blir som de är skrivna. Samma frö ger samma resultat.";
     mc_trials: "Trials", "Forsøg", "Försök";
     mc_seed: "Seed", "Seed", "Frö";
     mc_p10: "Customers, pessimistic (P10)", "Kunder, pessimistisk (P10)", "Kunder, pessimistiskt (P10)";
@@ -247,9 +246,9 @@ texts! {
     referral_top: "People at the top per {period}, with referrals", "Personer i toppen pr. {period} med anbefalinger", "Personer i toppen per {period} med rekommendationer";
     referral_customers: "Customers per {period}, with referrals", "Kunder pr. {period} med anbefalinger", "Kunder per {period} med rekommendationer";
     referral_self_sustaining: "Self-sustaining loop: each customer brings at least one new customer (k × chance to buy ≥ 1), so the funnel grows by itself with no limit in this model.",
-        "Selvkørende loop: hver kunde bringer mindst én ny kunde (k × chance for køb ≥ 1), så tragten vokser af sig selv uden grænse i denne model.",
-        "Självgående loop: varje kund tar med sig minst en ny kund (k × chans att köpa ≥ 1), så tratten växer av sig själv utan gräns i denna modell.";
-    why_self_sustaining: "self-sustaining loop", "selvkørende loop", "självgående loop";
+        "Selvforstærkende loop: hver kunde bringer mindst én ny kunde (k × chance for køb ≥ 1), så tragten vokser af sig selv uden grænse i denne model.",
+        "Självförstärkande loop: varje kund tar med sig minst en ny kund (k × chans att köpa ≥ 1), så tratten växer av sig själv utan gräns i denna modell.";
+    why_self_sustaining: "self-sustaining loop", "selvforstærkende loop", "självförstärkande loop";
     why_no_cycle: "enter the days each stage takes", "angiv dage pr. trin", "ange dagar per steg";
     why_range_reversed: "a range's low end is above its high end", "et interval har sin nedre grænse over den øvre", "ett intervall har sin nedre gräns över den övre";
     why_unreachable: "a 0 % rate below makes it unreachable", "en rate på 0 % længere nede gør det uopnåeligt", "en andel på 0 % längre ned gör det ouppnåeligt";

@@ -234,8 +234,8 @@ const BOTTLENECK = {
   da: {
     cart: 'Lagt i kurv',
     views: 'Produktvisninger',
-    // the note of stage 2, "Product views"
-    advice: 'Hjælp dem med at finde varen: tydelig navigation, god søgning og relevante landingssider.',
+    // the note of the weakest stage itself, "Add to cart": what brings people into it
+    advice: 'Gode billeder, klare priser og lagerstatus, anmeldelser og leveringsvilkår på produktsiden.',
     allMet: 'Alle trin når deres benchmark.',
     template: 'Der findes intet offentliggjort tal for dette trin: det er skabelonens standard. Skriv din branches tal.',
     user: 'Dit eget benchmark. Tøm feltet for at gå tilbage til skabelonens.',
@@ -243,7 +243,7 @@ const BOTTLENECK = {
   sv: {
     cart: 'Lagt i varukorgen',
     views: 'Produktvisningar',
-    advice: 'Hjälp dem att hitta produkten: tydlig navigering, bra sökfunktion och relevanta landningssidor.',
+    advice: 'Bra bilder, tydliga priser och lagerstatus, omdömen och leveransvillkor på produktsidan.',
     allMet: 'Alla steg når sitt riktmärke.',
     template: 'Det finns ingen publicerad siffra för detta steg: det är mallens standard. Skriv din branschs siffra.',
     user: 'Ditt eget riktmärke. Töm fältet för att gå tillbaka till mallens.',
@@ -317,7 +317,6 @@ for (const lang of ['da', 'sv']) {
     await expect(tragt.byId('bottleneck-weakest')).toContainText(text.cart);
     await expect(tragt.byId('bottleneck-weakest')).toContainText(/63[.\s\u00a0\u202f]000/);
     await expect(tragt.byId('bottleneck-advice')).toHaveText(text.advice);
-    await expect(tragt.byId('bottleneck-weakest')).toContainText(text.views);
     await expect(page.locator('[data-testid="bottleneck-row"].weakest')).toHaveAttribute('data-stage', '3');
 
     // a benchmark's source shows while its field has focus, and is in its wrapper's title
@@ -377,7 +376,7 @@ test('a 0 % rate: every gain is a number, the stage at 0 % ranks first', async (
   }
   await expect(page.locator('.bottleneck-panel')).not.toContainText('NaN');
   await expect(tragt.byId('bottleneck-weakest')).toHaveAttribute('data-stage', '3');
-  await expect(tragt.byId('bottleneck-advice')).toHaveText(/^Help them find the product/);
+  await expect(tragt.byId('bottleneck-advice')).toHaveText(/^Good photos, clear prices/);
   await expect.poll(() => chart.evaluate((c) => c.toDataURL()), { message: 'the bars were redrawn' }).not.toBe(before);
   await expectDrawn(chart);
 });
