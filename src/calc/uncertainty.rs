@@ -15,6 +15,7 @@ use rand_xoshiro::rand_core::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 
 use super::forecast::{Figure, Undefined};
+use super::scenario::Scenario;
 
 /// Trials when the user has not chosen.
 pub const DEFAULT_TRIALS: u32 = 10_000;
@@ -327,9 +328,56 @@ fn amount(x: f64) -> f64 {
     }
 }
 
+/// The simulation of a scenario: its ranged rates uniform over their range, the others
+/// fixed; the index of the first reversed range (0-based rate index) instead of a result.
+pub fn of_scenario(s: &Scenario) -> Result<Outcome, (usize, Undefined)> {
+    let rates: Vec<f64> = s.stages.iter().skip(1).map(|st| st.rate.get()).collect();
+    let spreads: Vec<Spread> = s
+        .stages
+        .iter()
+        .skip(1)
+        .map(|st| match (st.low, st.high) {
+            (Some(low), Some(high)) => Spread::Uniform { low: low.get(), high: high.get() },
+            _ => Spread::Fixed,
+        })
+        .collect();
+    let purchase = s.index_of(s.purchase).unwrap_or(s.stages.len() - 1);
+    simulate(&Simulation {
+        top: s.top,
+        rates: &rates,
+        spreads: &spreads,
+        purchase,
+        spend: s.economics.spend,
+        aov: s.economics.aov,
+        trials: s.trials,
+        seed: s.seed,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_scenario_simulates_its_ranged_stages_only() {
+        use crate::calc::{Currency, Rate, TemplateId};
+        // web shop: 40 000 → 50 % → 7 % → 50 % → 70 % = 490 customers; a 5–9 % range into
+        // stage 3 spans 40 000 · 0.5 · [0.05, 0.09] · 0.5 · 0.7 = 350 to 630 customers
+        let mut s = Scenario::from_template("a".into(), "Shop".into(), TemplateId::Webshop, Currency::Eur);
+        let fixed = of_scenario(&s).unwrap();
+        assert!((fixed.customers.p10 - 490.0).abs() < 1e-9 && fixed.customers.p10 == fixed.customers.p90);
+        s.stages[2].low = Rate::from_percent(5.0).ok();
+        s.stages[2].high = Rate::from_percent(9.0).ok();
+        let o = of_scenario(&s).unwrap();
+        assert!(350.0 <= o.customers.p10 && o.customers.p10 < o.customers.p50 && o.customers.p90 <= 630.0);
+        // uniform: P50 near the middle, 490 (± 5: the median's spread is about 1.6 here)
+        assert!((o.customers.p50 - 490.0).abs() < 5.0, "{}", o.customers.p50);
+        // a low end alone is no range; a reversed range names its rate (index 1 = stage 3)
+        s.stages[2].high = None;
+        assert_eq!(of_scenario(&s).unwrap(), fixed);
+        s.stages[2].high = Rate::from_percent(4.0).ok();
+        assert_eq!(of_scenario(&s), Err((1, Undefined::RangeReversed)));
+    }
 
     fn sim<'a>(top: f64, rates: &'a [f64], spreads: &'a [Spread], purchase: usize) -> Simulation<'a> {
         Simulation {

@@ -30,6 +30,31 @@ pub fn ResultsPanel() -> impl IntoView {
             .map(|r| if r >= 3.0 { t().ltv_cac_good } else { t().ltv_cac_low }.to_string())
     });
     let healthy = move || state.forecast.with(|f| f.ltv_cac.is_ok_and(|r| r >= 3.0));
+    let band = move || {
+        let lang = state.lang.get();
+        let ranged = state.settled.with(|s| s.stages.iter().skip(1).any(|st| st.low.is_some() && st.high.is_some()));
+        if !ranged {
+            return None;
+        }
+        state.outcome.with(|o| {
+            let o = o.as_ref().ok()?;
+            let currency = state.scenario.with(|s| s.currency);
+            let count = |v| crate::i18n::format::count(lang, v);
+            let money = |v| crate::i18n::format::money(lang, currency, v);
+            let range = |low: String, high: String| format!("{low} – {high}");
+            Some(view! {
+                <p class="band" data-testid="results-band">
+                    {fill(
+                        t().results_band,
+                        &[
+                            ("customers", &range(count(o.customers.p10), count(o.customers.p90))),
+                            ("revenue", &range(money(o.revenue.p10), money(o.revenue.p90))),
+                        ],
+                    )}
+                </p>
+            })
+        })
+    };
     view! {
         <section class="panel results-panel" aria-labelledby="results-heading">
             <h2 id="results-heading">{move || t().results_heading}</h2>
@@ -49,6 +74,8 @@ pub fn ResultsPanel() -> impl IntoView {
                 <FigureCard label=label(|t| t.payback) testid="out-payback" value=fig(|f| f.payback_months) format=months />
                 <FigureCard label=label(|t| t.roi) testid="out-roi" value=fig(|f| f.roi) format=percent />
             </div>
+            // with ranges on some rates: the Monte Carlo's band under the headline figures
+            <Show when=move || state.analysis_ready.get()>{band}</Show>
             <FunnelChart />
         </section>
     }

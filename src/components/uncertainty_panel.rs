@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::calc::uncertainty::{simulate, Outcome, Simulation, Spread};
-use crate::calc::{Quantity, Scenario, Undefined};
+use crate::calc::uncertainty::Outcome;
+use crate::calc::Quantity;
 use crate::chart::plots;
 use crate::components::figure::count;
 use crate::components::stage_row::period_name;
@@ -14,49 +14,13 @@ use crate::i18n::texts::fill;
 use crate::i18n::{format, Texts};
 use crate::state::use_app_state;
 
-/// The simulation of a scenario: its ranged rates uniform over their range, the others
-/// fixed; the index of the first reversed range (0-based rate index) instead of a result.
-pub fn simulation(s: &Scenario) -> Result<Outcome, (usize, Undefined)> {
-    let rates: Vec<f64> = s.stages.iter().skip(1).map(|st| st.rate.get()).collect();
-    let spreads: Vec<Spread> = s
-        .stages
-        .iter()
-        .skip(1)
-        .map(|st| match (st.low, st.high) {
-            (Some(low), Some(high)) => Spread::Uniform { low: low.get(), high: high.get() },
-            _ => Spread::Fixed,
-        })
-        .collect();
-    let purchase = s.index_of(s.purchase).unwrap_or(s.stages.len() - 1);
-    simulate(&Simulation {
-        top: s.top,
-        rates: &rates,
-        spreads: &spreads,
-        purchase,
-        spend: s.economics.spend,
-        aov: s.economics.aov,
-        trials: s.trials,
-        seed: s.seed,
-    })
-}
-
 /// The uncertainty panel.
 #[component]
 pub fn UncertaintyPanel() -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
     let period = move || state.scenario.with(|s| period_name(t(), s.period));
-    let outcome = Memo::new(move |_| {
-        // the benchmark reads the simulation's own time from the `tragt:mc` measure
-        #[cfg(target_arch = "wasm32")]
-        let perf = web_sys::window().and_then(|w| w.performance());
-        #[cfg(target_arch = "wasm32")]
-        let _ = perf.as_ref().map(|p| p.mark("tragt:mc-start"));
-        let outcome = state.settled.with(simulation);
-        #[cfg(target_arch = "wasm32")]
-        let _ = perf.as_ref().map(|p| p.measure_with_start_mark("tragt:mc", "tragt:mc-start"));
-        outcome
-    });
+    let outcome = state.outcome;
     let ranged =
         move || state.settled.with(|s| s.stages.iter().skip(1).any(|st| st.low.is_some() && st.high.is_some()));
     let pct = move |pick: fn(&Outcome) -> f64| {

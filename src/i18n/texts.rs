@@ -229,6 +229,9 @@ texts! {
     uncertainty_help: "Give a stage a low and a high rate (“Rate low”, “Rate high”) when you are unsure. Each trial draws every such rate evenly from its range; the others stay as typed. The same seed gives the same result.",
         "Giv et trin en lav og en høj rate (»Rate lav«, »Rate høj«), når du er usikker. Hvert forsøg trækker hver sådan rate jævnt fra dens interval; de andre bliver, som de er skrevet. Samme seed giver samme resultat.",
         "Ge ett steg en låg och en hög andel (”Andel låg”, ”Andel hög”) när du är osäker. Varje försök drar varje sådan andel jämnt ur dess intervall; de andra blir som de är skrivna. Samma frö ger samma resultat.";
+    results_band: "With the ranges you gave (P10–P90): {customers} customers, {revenue} revenue.",
+        "Med de intervaller, du har angivet (P10–P90): {customers} kunder, {revenue} i omsætning.",
+        "Med de intervall du har angett (P10–P90): {customers} kunder, {revenue} i intäkt.";
     mc_trials: "Trials", "Forsøg", "Försök";
     mc_seed: "Seed", "Seed", "Frö";
     mc_p10: "Customers, pessimistic (P10)", "Kunder, pessimistisk (P10)", "Kunder, pessimistiskt (P10)";

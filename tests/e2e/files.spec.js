@@ -238,7 +238,7 @@ test.describe('files that are not imported', () => {
     for (const [lang, name, content, kind] of [
       ['da', 'noter.json', 'hej', 'notJson'],
       ['sv', 'annat.json', '{"b":2}', 'notOurs'],
-      ['da', 'fremtid.json', '{"format":"tragt","version":3}', 'future'],
+      ['da', 'fremtid.json', '{"format":"tragt","version":4}', 'future'],
       ['sv', 'stor.json', ' '.repeat(1024 * 1024 + 1), 'tooLarge'],
     ]) {
       await tragt.open({ lang, template: 'aida' });

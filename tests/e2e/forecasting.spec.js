@@ -418,6 +418,8 @@ for (const lang of ['da', 'sv']) {
     const customers = await tragt.value('out-customers');
     await expect.poll(async () => (await percentiles(tragt)).every((v) => close(v, customers) && close(v, 490))).toBe(true);
     await expect(page.locator('.uncertainty-panel')).toContainText(MC[lang].noRanges);
+    // the results show a band only when some rate has a range
+    await expect(tragt.byId('results-band')).toHaveCount(0);
     const histogram = tragt.byId('chart-histogram');
     await expectDrawn(histogram);
 
@@ -432,6 +434,11 @@ for (const lang of ['da', 'sv']) {
         ? 'ok' : [p10, p50, p90];
     }, { message: '350 ≤ P10 < P50 < P90 ≤ 630, near 378, 490, 602' }).toBe('ok');
     await expect(page.locator('.uncertainty-panel')).not.toContainText(MC[lang].noRanges);
+    // the same band under the headline figures: P10 and P90 of the customers
+    const [b10, , b90] = await percentiles(tragt);
+    await expect(tragt.byId('results-band')).toContainText('P10–P90');
+    await expect(tragt.byId('results-band')).toContainText(`${Math.round(b10)}`);
+    await expect(tragt.byId('results-band')).toContainText(`${Math.round(b90)}`);
     // the forecast itself keeps the typed 7 %
     expect(close(await tragt.value('out-customers'), 490)).toBe(true);
     await expectDrawn(histogram);
