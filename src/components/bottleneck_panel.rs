@@ -7,10 +7,11 @@ use leptos::prelude::*;
 use crate::calc::bottleneck::{benchmarks, levers, Lever};
 use crate::calc::{Scenario, StageLabel};
 use crate::chart::plots::{self, BarRow};
+use crate::components::dom::{attrs, el};
 use crate::components::stage_row::{period_name, shown_stage_name};
 use crate::components::ChartCanvas;
 use crate::i18n::texts::fill;
-use crate::i18n::{format, Lang};
+use crate::i18n::{format, Lang, Texts};
 use crate::state::use_app_state;
 
 /// The template's advice for stage `i` (what brings people into it), if it is a template stage.
@@ -18,6 +19,74 @@ fn advice(s: &Scenario, i: usize, lang: Lang) -> Option<&'static str> {
     match s.stages.get(i).map(|st| &st.label) {
         Some(StageLabel::Template(n)) => s.template.template().stages.get(*n).map(|st| lang.pick(&st.note)),
         _ => None,
+    }
+}
+
+/// A gain: "+63 000 kr.".
+fn gain(lang: Lang, currency: crate::calc::Currency, v: f64) -> String {
+    format!("+{}", format::money(lang, currency, v))
+}
+
+/// Builds the verdict (the weakest stage and what helps there, or that every stage meets
+/// its benchmark) and the ranked list of levers into `host`.
+fn render(host: &web_sys::Element, levers: &[Lever], s: &Scenario, lang: Lang, t: &Texts, period: &str) {
+    host.set_text_content(None);
+    let money = |v: f64| gain(lang, s.currency, v);
+    let name = |i: usize| shown_stage_name(s, i, lang);
+    if let Some(first) = levers.first() {
+        if first.to_benchmark > 0.0 {
+            let stage = name(first.stage);
+            let verdict = el(host, "div", "verdict", "");
+            attrs(&verdict, &[("data-testid", "bottleneck-weakest"), ("data-stage", &(first.stage + 1).to_string())]);
+            let p = el(&verdict, "p", "", "");
+            el(&p, "strong", "", &fill(t.bottleneck_weakest, &[("stage", &stage)]));
+            let amount = format::money(lang, s.currency, first.to_benchmark);
+            let _ = p.append_with_str_1(&format!(
+                " {}",
+                fill(t.bottleneck_weakest_gain, &[("amount", &amount), ("period", period)])
+            ));
+            el(&verdict, "p", "advice-title", &fill(t.bottleneck_advice, &[("stage", &stage)]));
+            // the stage's own advice: what brings people into it
+            let tip = advice(s, first.stage, lang).unwrap_or(t.bottleneck_advice_general);
+            attrs(&el(&verdict, "p", "advice", tip), &[("data-testid", "bottleneck-advice")]);
+        } else if let Some(best) = levers.iter().max_by(|a, b| a.plus_one.total_cmp(&b.plus_one)) {
+            let verdict = el(host, "div", "verdict met", "");
+            attrs(&verdict, &[("data-testid", "bottleneck-weakest"), ("data-stage", "")]);
+            let text = fill(
+                t.bottleneck_all_met,
+                &[("stage", &name(best.stage)), ("amount", &money(best.plus_one)), ("period", period)],
+            );
+            el(&verdict, "p", "", &text);
+        }
+    }
+    let list = el(host, "ol", "levers", "");
+    for (rank, l) in levers.iter().enumerate() {
+        let li = el(&list, "li", if rank == 0 && l.to_benchmark > 0.0 { "weakest" } else { "" }, "");
+        attrs(
+            &li,
+            &[
+                ("data-testid", "bottleneck-row"),
+                ("data-stage", &(l.stage + 1).to_string()),
+                ("data-gain", &format::raw(l.to_benchmark)),
+                ("data-gain-point", &format::raw(l.plus_one)),
+            ],
+        );
+        el(&li, "span", "lever-name", &format!("{}. {}", l.stage + 1, name(l.stage)));
+        let rate = format::percent(lang, l.rate);
+        let rates = match l.benchmark {
+            Some(b) => fill(t.bottleneck_rates, &[("rate", &rate), ("benchmark", &format::percent(lang, b))]),
+            None => fill(t.bottleneck_no_benchmark, &[("rate", &rate)]),
+        };
+        el(&li, "span", "lever-rates", &rates);
+        let gain_text = if l.to_benchmark > 0.0 {
+            fill(t.bottleneck_gain, &[("amount", &money(l.to_benchmark))])
+        } else if l.benchmark.is_some() {
+            t.bottleneck_met.to_string()
+        } else {
+            String::new()
+        };
+        el(&li, "span", "lever-gain", &gain_text);
+        el(&li, "span", "lever-point", &fill(t.bottleneck_point, &[("amount", &money(l.plus_one))]));
     }
 }
 
@@ -29,85 +98,16 @@ pub fn BottleneckPanel() -> impl IntoView {
     let period = move || state.settled.with(|s| period_name(t(), s.period));
     let ranked: Memo<Vec<Lever>> =
         Memo::new(move |_| state.settled.with(|s| levers(&s.funnel(), s.economics.aov, &benchmarks(s))));
-    let money = move |v: f64| {
+    let money = move |v: f64| gain(state.lang.get(), state.settled.with(|s| s.currency), v);
+    // the weakest stage with its advice, and the ranked list: plain DOM, rebuilt whole
+    let host = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let Some(host) = host.get() else { return };
         let lang = state.lang.get();
-        format!("+{}", format::money(lang, state.settled.with(|s| s.currency), v))
-    };
-    let name =
-        move |i: usize| state.settled.with(|s| format!("{}. {}", i + 1, shown_stage_name(s, i, state.lang.get())));
-    let rows = move || {
-        let lang = state.lang.get();
-        ranked.with(|levers| {
-            levers
-                .iter()
-                .enumerate()
-                .map(|(rank, l)| {
-                    let rate = format::percent(lang, l.rate);
-                    let rates = match l.benchmark {
-                        Some(b) => fill(t().bottleneck_rates, &[("rate", &rate), ("benchmark", &format::percent(lang, b))]),
-                        None => fill(t().bottleneck_no_benchmark, &[("rate", &rate)]),
-                    };
-                    let weakest = rank == 0 && l.to_benchmark > 0.0;
-                    view! {
-                        <li
-                            data-testid="bottleneck-row"
-                            data-stage=l.stage + 1
-                            data-gain=format::raw(l.to_benchmark)
-                            data-gain-point=format::raw(l.plus_one)
-                            class:weakest=weakest
-                        >
-                            <span class="lever-name">{name(l.stage)}</span>
-                            <span class="lever-rates">{rates}</span>
-                            <span class="lever-gain">
-                                {if l.to_benchmark > 0.0 {
-                                    fill(t().bottleneck_gain, &[("amount", &money(l.to_benchmark))])
-                                } else if l.benchmark.is_some() {
-                                    t().bottleneck_met.to_string()
-                                } else {
-                                    String::new()
-                                }}
-                            </span>
-                            <span class="lever-point">{fill(t().bottleneck_point, &[("amount", &money(l.plus_one))])}</span>
-                        </li>
-                    }
-                })
-                .collect::<Vec<_>>()
-        })
-    };
-    // the weakest stage and what to do in the stage before it, where people leave
-    let verdict = move || {
-        let lang = state.lang.get();
-        let first = ranked.with(|l| l.first().copied())?;
-        let stage_name = state.settled.with(|s| shown_stage_name(s, first.stage, lang));
-        if first.to_benchmark > 0.0 {
-            // the stage's own advice: what brings people into it
-            let tip = state.settled.with(|s| advice(s, first.stage, lang)).unwrap_or(t().bottleneck_advice_general);
-            let plain = format::money(lang, state.settled.with(|s| s.currency), first.to_benchmark);
-            Some(
-                view! {
-                    <div class="verdict" data-testid="bottleneck-weakest" data-stage=first.stage + 1>
-                        <p>
-                            <strong>{fill(t().bottleneck_weakest, &[("stage", &stage_name)])}</strong>
-                            " "
-                            {fill(t().bottleneck_weakest_gain, &[("amount", &plain), ("period", period())])}
-                        </p>
-                        <p class="advice-title">{fill(t().bottleneck_advice, &[("stage", &stage_name)])}</p>
-                        <p class="advice" data-testid="bottleneck-advice">{tip}</p>
-                    </div>
-                }
-                .into_any(),
-            )
-        } else {
-            let best = ranked.with(|l| l.iter().copied().max_by(|a, b| a.plus_one.total_cmp(&b.plus_one)))?;
-            let best_name = state.settled.with(|s| shown_stage_name(s, best.stage, lang));
-            Some(view! {
-                <div class="verdict met" data-testid="bottleneck-weakest" data-stage="">
-                    <p>{fill(t().bottleneck_all_met, &[("stage", &best_name), ("amount", &money(best.plus_one)), ("period", period())])}</p>
-                </div>
-            }
-            .into_any())
-        }
-    };
+        let t = Texts::of(lang);
+        let period = period();
+        ranked.with(|levers| state.settled.with(|s| render(&host, levers, s, lang, t, period)));
+    });
     // the chart shows the gains to the benchmarks, or, when every stage meets its
     // benchmark, the gains from one point more
     let below = move || ranked.with(|l| l.iter().any(|l| l.to_benchmark > 0.0));
@@ -122,7 +122,7 @@ pub fn BottleneckPanel() -> impl IntoView {
                     let value = if below { l.to_benchmark } else { l.plus_one };
                     BarRow {
                         label: state
-                            .scenario
+                            .settled
                             .with(|s| format!("{}. {}", l.stage + 1, shown_stage_name(s, l.stage, lang))),
                         value,
                         text: money(value),
@@ -149,8 +149,7 @@ pub fn BottleneckPanel() -> impl IntoView {
         <section class="panel bottleneck-panel" aria-labelledby="bottleneck-heading">
             <h2 id="bottleneck-heading">{move || t().bottleneck_heading}</h2>
             <p class="help">{move || fill(t().bottleneck_help, &[("period", period())])}</p>
-            {verdict}
-            <ol class="levers">{rows}</ol>
+            <div node_ref=host></div>
             <figure class="chart">
                 <figcaption>{chart_caption}</figcaption>
                 <ChartCanvas testid="chart-bottleneck" label=Signal::derive(summary) height=height draw=draw />

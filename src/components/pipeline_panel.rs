@@ -4,11 +4,38 @@
 use leptos::prelude::*;
 
 use crate::calc::pipeline::{pipeline, Pipeline};
+use crate::calc::{Forecast, Scenario};
+use crate::components::dom::{attrs, el};
 use crate::components::figure::{count, money};
 use crate::components::stage_row::shown_stage_name;
 use crate::components::FigureCard;
-use crate::i18n::format;
+use crate::i18n::{format, Lang, Texts};
 use crate::state::use_app_state;
+
+/// The table of the stages someone is in now: name, people, chance to buy, expected
+/// customers, weighted value (`pipeline-value`); nothing when the pipeline is empty.
+fn render(host: &web_sys::Element, p: &Pipeline, s: &Scenario, f: &Forecast, lang: Lang) {
+    host.set_text_content(None);
+    if p.stages.iter().all(|st| st.now <= 0.0) {
+        return;
+    }
+    let t = Texts::of(lang);
+    let table = el(host, "table", "pipeline-table", "");
+    let head = el(&el(&table, "thead", "", ""), "tr", "", "");
+    for text in [t.col_stage, t.col_now, t.stage_probability, t.customers, t.pipeline_value] {
+        attrs(&el(&head, "th", "", text), &[("scope", "col")]);
+    }
+    let body = el(&table, "tbody", "", "");
+    for (i, st) in p.stages.iter().enumerate().filter(|(_, st)| st.now > 0.0) {
+        let row = el(&body, "tr", "", "");
+        attrs(&el(&row, "th", "", &format!("{}. {}", i + 1, shown_stage_name(s, i, lang))), &[("scope", "row")]);
+        el(&row, "td", "", &format::count(lang, st.now));
+        el(&row, "td", "", &format::percent(lang, f.stages.get(i).map_or(0.0, |x| x.probability)));
+        el(&row, "td", "", &format::count(lang, st.customers));
+        let value = el(&row, "td", "", &format::money(lang, s.currency, st.value));
+        attrs(&value, &[("data-testid", "pipeline-value"), ("data-value", &format::raw(st.value))]);
+    }
+}
 
 /// The pipeline panel.
 #[component]
@@ -23,36 +50,13 @@ pub fn PipelinePanel() -> impl IntoView {
         })
     });
     let label = move |f: fn(&crate::i18n::Texts) -> &'static str| Signal::derive(move || f(t()).to_string());
-    // one row per stage someone is in: name, people now, chance to buy, weighted value
-    let rows = move || {
+    // one row per stage someone is in: plain DOM, rebuilt whole
+    let host = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let Some(host) = host.get() else { return };
         let lang = state.lang.get();
-        let currency = state.settled.with(|s| s.currency);
-        forecast.with(|p| {
-            state.settled.with(|s| {
-                state.settled_forecast.with(|f| {
-                    p.stages
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, st)| st.now > 0.0)
-                        .map(|(i, st)| {
-                            view! {
-                                <tr>
-                                    <th scope="row">{format!("{}. {}", i + 1, shown_stage_name(s, i, lang))}</th>
-                                    <td>{format::count(lang, st.now)}</td>
-                                    <td>{format::percent(lang, f.stages[i].probability)}</td>
-                                    <td>{format::count(lang, st.customers)}</td>
-                                    <td data-testid="pipeline-value" data-value=format::raw(st.value)>
-                                        {format::money(lang, currency, st.value)}
-                                    </td>
-                                </tr>
-                            }
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-        })
-    };
-    let any = move || forecast.with(|p| p.stages.iter().any(|st| st.now > 0.0));
+        forecast.with(|p| state.settled.with(|s| state.settled_forecast.with(|f| render(&host, p, s, f, lang))));
+    });
     view! {
         <section class="panel pipeline-panel" aria-labelledby="pipeline-heading">
             <h2 id="pipeline-heading">{move || t().pipeline_heading}</h2>
@@ -71,20 +75,7 @@ pub fn PipelinePanel() -> impl IntoView {
                     format=money
                 />
             </div>
-            <Show when=any>
-                <table class="pipeline-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{move || t().col_stage}</th>
-                            <th scope="col">{move || t().col_now}</th>
-                            <th scope="col">{move || t().stage_probability}</th>
-                            <th scope="col">{move || t().customers}</th>
-                            <th scope="col">{move || t().pipeline_value}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </Show>
+            <div node_ref=host></div>
         </section>
     }
 }

@@ -94,9 +94,10 @@ pub fn StageRow(
     let t = move || state.t();
     let index = Memo::new(move |_| state.scenario.with(|s| s.index_of(id)));
     let pos = move || index.get().unwrap_or(0);
-    let stage_count = move || state.scenario.with(|s| s.stages.len());
+    // memos: an edit elsewhere in the scenario touches none of this row's DOM
+    let stage_count = Memo::new(move |_| state.scenario.with(|s| s.stages.len()));
     let label = Memo::new(move |_| state.scenario.with(|s| s.index_of(id).map(|i| s.stages[i].label.clone())));
-    let name = move || {
+    let name = Memo::new(move |_| {
         let lang = state.lang.get();
         match label.get() {
             Some(StageLabel::Template(n)) => {
@@ -106,9 +107,9 @@ pub fn StageRow(
             None => None,
         }
         .unwrap_or_default()
-    };
+    });
     let placeholder = move || fill(t().stage_n, &[("n", &(pos() + 1).to_string())]);
-    let note = move || {
+    let note = Memo::new(move |_| {
         let lang = state.lang.get();
         match label.get() {
             Some(StageLabel::Template(n)) => {
@@ -116,7 +117,7 @@ pub fn StageRow(
             }
             _ => None,
         }
-    };
+    });
     let figures = Memo::new(move |_| state.forecast.with(|f| index.get().and_then(|i| f.stages.get(i).cloned())));
     let entrants = Signal::derive(move || figures.get().map(|f| f.entrants).unwrap_or(0.0));
     // memos, so that an edit elsewhere reformats none of this row's fields
@@ -124,10 +125,10 @@ pub fn StageRow(
         Memo::new(move |_| state.scenario.with(|s| s.index_of(id).map(|i| s.stages[i].rate.percent()).unwrap_or(0.0)))
             .into();
     let is_first = Signal::derive(move || index.get() == Some(0));
-    let is_lead = move || state.scenario.with(|s| s.lead == id);
-    let is_purchase = move || state.scenario.with(|s| s.purchase == id);
-    let after_purchase = move || state.scenario.with(|s| s.index_of(s.purchase).is_some_and(|p| pos() > p));
-    let period = move || state.scenario.with(|s| period_name(t(), s.period));
+    let is_lead = Memo::new(move |_| state.scenario.with(|s| s.lead == id));
+    let is_purchase = Memo::new(move |_| state.scenario.with(|s| s.purchase == id));
+    let after_purchase = Memo::new(move |_| state.scenario.with(|s| s.index_of(s.purchase).is_some_and(|p| pos() > p)));
+    let period = Memo::new(move |_| state.scenario.with(|s| period_name(t(), s.period)));
     // one figure of this stage (or the reason it has none), for the figures list
     // with a goal, up to the purchase stage: the entrants the goal needs here
     let goal_stage = Memo::new(move |_| state.goal.with(|g| g.as_ref().and_then(|p| p.stages.get(pos()).copied())));
@@ -149,25 +150,25 @@ pub fn StageRow(
             Source::User => t().source_user,
         })
     };
-    let reversed = move || {
-        state.scenario.with(|s| {
-            s.index_of(id).is_some_and(|i| matches!((s.stages[i].low, s.stages[i].high), (Some(l), Some(h)) if l > h))
-        })
-    };
+    // the forecasting inputs' values in one memo per row: an edit elsewhere wakes none of them
+    let values = Memo::new(move |_| {
+        state.scenario.with(|s| s.index_of(id).map(|i| EXTRAS.each_ref().map(|x| (x.get)(s, i))).unwrap_or_default())
+    });
+    // low above high (the last two of EXTRAS)
+    let reversed = move || values.with(|v| matches!((v[3], v[4]), (Some(l), Some(h)) if l > h));
     // the forecasting inputs, one field each from the table (NaN shows an empty field)
     let extras = move || {
         EXTRAS
             .iter()
-            .map(|x| {
-                let get = x.get;
-                let value = Memo::new(move |_| state.scenario.with(|s| s.index_of(id).and_then(|i| get(s, i))));
+            .enumerate()
+            .map(|(k, x)| {
                 let set = x.set;
                 let field = view! {
                     <NumberField
                         label=Signal::derive(move || (x.label)(t()).to_string())
                         testid=x.testid
                         id=format!("st{id}-{}", x.testid)
-                        value=Signal::derive(move || value.get().unwrap_or(f64::NAN))
+                        value=Signal::derive(move || values.with(|v| v[k]).unwrap_or(f64::NAN))
                         disabled=if x.rate { is_first } else { Signal::stored(false) }
                         unit=if x.rate { "%" } else { "" }
                         on_input=Callback::new(move |v| state.edit(|s| set(s, id, Some(v))))
@@ -234,7 +235,7 @@ pub fn StageRow(
                         data-testid="stage-down"
                         aria-label=move || t().stage_down
                         title=move || t().stage_down
-                        disabled=move || { pos() + 1 >= stage_count() }
+                        disabled=move || { pos() + 1 >= stage_count.get() }
                         on:click=move |_| {
                             let _ = state.edit(|s| Ok(s.move_stage(id, 1)));
                         }
@@ -246,8 +247,8 @@ pub fn StageRow(
                         class="icon danger"
                         data-testid="stage-remove"
                         aria-label=move || t().stage_remove
-                        title=move || { if stage_count() <= MIN_STAGES { t().min_stages } else { t().stage_remove } }
-                        disabled=move || { stage_count() <= MIN_STAGES }
+                        title=move || { if stage_count.get() <= MIN_STAGES { t().min_stages } else { t().stage_remove } }
+                        disabled=move || { stage_count.get() <= MIN_STAGES }
                         on:click=move |_| {
                             let _ = state.edit(|s| Ok(s.remove_stage(id)));
                         }
@@ -256,10 +257,10 @@ pub fn StageRow(
                     </button>
                 </div>
             </div>
-            {move || note().map(|n| view! { <p class="stage-note">{n}</p> })}
+            {move || note.get().map(|n| view! { <p class="stage-note">{n}</p> })}
             <div class="stage-inputs">
                 <NumberField
-                    label=Signal::derive(move || fill(t().stage_count, &[("period", period())]))
+                    label=Signal::derive(move || fill(t().stage_count, &[("period", period.get())]))
                     testid="stage-count"
                     id=format!("{dom}-count")
                     value=entrants

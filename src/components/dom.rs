@@ -1,0 +1,28 @@
+//! Plain DOM for read-only parts that are rebuilt whole when their data changes (the
+//! bottleneck list, the pipeline table, the uncertainty bands): a few `createElement`
+//! calls cost far less wasm than a reactive view of the same markup.
+
+use leptos::prelude::document;
+use web_sys::Element;
+
+/// Appends a `<tag class=class>text</tag>` to `parent` (no class or text when empty).
+pub fn el(parent: &Element, tag: &str, class: &str, text: &str) -> Element {
+    // `ok()` first: a failed Result's expect would format the JsValue (Debug code)
+    #[allow(clippy::ok_expect)]
+    let e = document().create_element(tag).ok().expect("createElement");
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    if !text.is_empty() {
+        e.set_text_content(Some(text));
+    }
+    let _ = parent.append_child(&e);
+    e
+}
+
+/// Sets attributes on `e`.
+pub fn attrs(e: &Element, pairs: &[(&str, &str)]) {
+    for (name, value) in pairs {
+        let _ = e.set_attribute(name, value);
+    }
+}
