@@ -73,6 +73,7 @@ fn version_3_fixture_opens_with_its_forecasting_inputs() {
     assert_eq!(shop.stages[2].low.map(|r| r.get()), Some(0.05));
     assert_eq!(shop.stages[2].high.map(|r| r.get()), Some(0.09));
     assert_eq!(shop.stages[3].benchmark.map(|r| r.get()), Some(0.45));
+    assert_eq!(shop.stages.iter().map(|s| s.from_counts).collect::<Vec<_>>(), [false, true, false, false, false]);
     assert_eq!((shop.referrals, shop.trials, shop.seed), (0.5, 20_000, 42));
     // older versions open with the defaults: no snapshot, no days, k = 0, 10 000 trials, seed 1
     let v2 = migrate(&fixture("store-v2.json")).unwrap();

@@ -37,6 +37,8 @@ impl Case {
         match self.spreads[i] {
             Spread::Fixed => (self.rates[i], self.rates[i]),
             Spread::Uniform { low, high } => (low, high),
+            // a posterior draw can be anywhere in [0, 1]
+            Spread::Beta { .. } => (0.0, 1.0),
         }
     }
 
@@ -53,13 +55,17 @@ impl Case {
     }
 }
 
-/// A point rate with a spread: fixed, or a range [low, high] inside 0..=1; with `zero_wide`
-/// every range is [rate, rate].
+/// A point rate with a spread: fixed, a range [low, high] inside 0..=1, or counts; with
+/// `zero_wide` every spread is fixed or the range [rate, rate].
 fn stage(zero_wide: bool) -> impl Strategy<Value = (f64, Spread)> {
     (0.0f64..=1.0, 0.0f64..=1.0, 0.0f64..=1.0, any::<bool>()).prop_map(move |(rate, a, b, ranged)| {
         let spread = match (ranged, zero_wide) {
             (false, _) => Spread::Fixed,
             (true, true) => Spread::Uniform { low: rate, high: rate },
+            // about one ranged rate in six is drawn from counts instead: Beta(s + 1, f + 1)
+            (true, false) if a > 5.0 / 6.0 => {
+                Spread::Beta { successes: (b * 1e4).floor(), failures: (rate * 1e4).floor() }
+            }
             (true, false) => Spread::Uniform { low: a.min(b), high: a.max(b) },
         };
         (rate, spread)

@@ -37,12 +37,15 @@ pub struct StageDoc {
     pub low: Option<Rate>,
     /// High end of the rate's uncertainty range (§3.10).
     pub high: Option<Rate>,
+    /// Whether the Monte Carlo draws this stage's rate from its counts: Beta(E_i + 1,
+    /// E_{i−1} − E_i + 1), the posterior after E_i of E_{i−1} people moved on (§3.10).
+    pub from_counts: bool,
 }
 
 impl StageDoc {
     /// A stage with nothing but its name and rate.
     pub fn new(id: u32, label: StageLabel, rate: Rate) -> StageDoc {
-        StageDoc { id, label, rate, now: None, days: None, benchmark: None, low: None, high: None }
+        StageDoc { id, label, rate, now: None, days: None, benchmark: None, low: None, high: None, from_counts: false }
     }
 }
 
@@ -251,6 +254,13 @@ impl Scenario {
             st.high = percent_rate(v)?;
             Ok(())
         })
+    }
+
+    /// Whether the Monte Carlo draws the rate into a stage from its counts.
+    pub fn set_from_counts(&mut self, id: u32, on: bool) {
+        if let Some(i) = self.index_of(id) {
+            self.stages[i].from_counts = on;
+        }
     }
 
     /// Referrals per customer, k.

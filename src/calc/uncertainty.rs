@@ -42,6 +42,15 @@ pub enum Spread {
         /// Highest rate, a fraction.
         high: f64,
     },
+    /// The rate is drawn from its posterior after observing `successes` of
+    /// `successes + failures` people move on, with a uniform prior: Beta(successes + 1,
+    /// failures + 1). Negative or NaN counts count as 0.
+    Beta {
+        /// People who moved on.
+        successes: f64,
+        /// People who did not.
+        failures: f64,
+    },
 }
 
 /// What to simulate: a funnel's top, its rates and their spreads, and the money.
@@ -210,6 +219,9 @@ fn run(sim: &Simulation) -> (Vec<f64>, f64, f64) {
                             high
                         }
                     }
+                    Spread::Beta { successes, failures } => {
+                        beta(&mut rng, amount(successes) + 1.0, amount(failures) + 1.0)
+                    }
                 };
             }
             for &point in fixed {
@@ -306,6 +318,44 @@ fn uniform(rng: &mut Xoshiro256PlusPlus) -> f64 {
     (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
 }
 
+/// A standard normal draw (Marsaglia's polar method: no trigonometry).
+fn normal(rng: &mut Xoshiro256PlusPlus) -> f64 {
+    loop {
+        let u = 2.0 * uniform(rng) - 1.0;
+        let v = 2.0 * uniform(rng) - 1.0;
+        let s = u * u + v * v;
+        if s > 0.0 && s < 1.0 {
+            return u * (-2.0 * s.ln() / s).sqrt();
+        }
+    }
+}
+
+/// A Gamma(shape, 1) draw for shape ≥ 1 (Marsaglia and Tsang, 2000).
+fn gamma(rng: &mut Xoshiro256PlusPlus, shape: f64) -> f64 {
+    let d = shape - 1.0 / 3.0;
+    let c = 1.0 / (9.0 * d).sqrt();
+    loop {
+        let x = normal(rng);
+        let t = 1.0 + c * x;
+        if t <= 0.0 {
+            continue;
+        }
+        let v = t * t * t;
+        let u = uniform(rng);
+        // the squeeze accepts about 98 % of draws without a logarithm
+        if u < 1.0 - 0.0331 * (x * x) * (x * x) || (u > 0.0 && u.ln() < 0.5 * x * x + d * (1.0 - v + v.ln())) {
+            return d * v;
+        }
+    }
+}
+
+/// A Beta(a, b) draw for a, b ≥ 1: X / (X + Y) with X ~ Gamma(a), Y ~ Gamma(b).
+fn beta(rng: &mut Xoshiro256PlusPlus, a: f64, b: f64) -> f64 {
+    let x = gamma(rng, a);
+    let y = gamma(rng, b);
+    unit(x / (x + y))
+}
+
 /// A rate clamped into [0, 1]; NaN and −0 become 0.
 #[inline]
 fn unit(r: f64) -> f64 {
@@ -328,16 +378,21 @@ fn amount(x: f64) -> f64 {
     }
 }
 
-/// The simulation of a scenario: its ranged rates uniform over their range, the others
-/// fixed; the index of the first reversed range (0-based rate index) instead of a result.
+/// The simulation of a scenario: a rate whose stage is marked "from counts" drawn from
+/// Beta(E_i + 1, E_{i−1} − E_i + 1) (the stage's entrants as successes out of the stage
+/// above's), a ranged rate uniformly from its range, the others fixed; the index of the
+/// first reversed range (0-based rate index) instead of a result.
 pub fn of_scenario(s: &Scenario) -> Result<Outcome, (usize, Undefined)> {
     let rates: Vec<f64> = s.stages.iter().skip(1).map(|st| st.rate.get()).collect();
+    let entrants = s.funnel().entrants();
     let spreads: Vec<Spread> = s
         .stages
         .iter()
+        .enumerate()
         .skip(1)
-        .map(|st| match (st.low, st.high) {
-            (Some(low), Some(high)) => Spread::Uniform { low: low.get(), high: high.get() },
+        .map(|(i, st)| match (st.from_counts, st.low, st.high) {
+            (true, _, _) => Spread::Beta { successes: entrants[i], failures: entrants[i - 1] - entrants[i] },
+            (false, Some(low), Some(high)) => Spread::Uniform { low: low.get(), high: high.get() },
             _ => Spread::Fixed,
         })
         .collect();
@@ -357,6 +412,46 @@ pub fn of_scenario(s: &Scenario) -> Result<Outcome, (usize, Undefined)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn beta_draws_have_the_posterior_mean_and_spread() {
+        // Beta(21, 81) after 20 of 100 moved on: mean 21 / 102 = 0.2059, variance
+        // a·b / ((a + b)² (a + b + 1)) = 1701 / (10 404 · 103) = 0.001587, sd 0.0398
+        let mut rng = Xoshiro256PlusPlus::seed_from_u64(7);
+        let n = 20_000;
+        let draws: Vec<f64> = (0..n).map(|_| beta(&mut rng, 21.0, 81.0)).collect();
+        let mean = draws.iter().sum::<f64>() / n as f64;
+        let var = draws.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / n as f64;
+        // the mean's standard error is 0.0398 / √20 000 = 0.00028: 0.002 is 7 of them
+        assert!((mean - 0.2059).abs() < 0.002, "{mean}");
+        assert!((var.sqrt() - 0.0398).abs() < 0.002, "{}", var.sqrt());
+        assert!(draws.iter().all(|x| (0.0..=1.0).contains(x)));
+        // Beta(1, 1) is uniform: its mean is ½
+        let flat: f64 = (0..n).map(|_| beta(&mut rng, 1.0, 1.0)).sum::<f64>() / n as f64;
+        assert!((flat - 0.5).abs() < 0.01, "{flat}");
+        // huge counts stay finite and sharp: 2·10¹¹ of 10¹²
+        let sharp = beta(&mut rng, 2e11 + 1.0, 8e11 + 1.0);
+        assert!((sharp - 0.2).abs() < 1e-4, "{sharp}");
+    }
+
+    #[test]
+    fn a_stage_from_counts_draws_from_its_posterior() {
+        use crate::calc::{Currency, TemplateId};
+        // web shop: 20 000 product views → 1 400 add to cart (7 %); Beta(1 401, 18 601) has
+        // sd √(p(1 − p)/20 000) ≈ 0.0018, so customers 7 000 · r spread ±13 around 490
+        let mut s = Scenario::from_template("a".into(), "Shop".into(), TemplateId::Webshop, Currency::Eur);
+        s.stages[2].from_counts = true;
+        let o = of_scenario(&s).unwrap();
+        assert!(o.customers.p10 < o.customers.p50 && o.customers.p50 < o.customers.p90);
+        assert!((o.customers.p50 - 490.0).abs() < 2.0, "{}", o.customers.p50);
+        // P90 − P10 ≈ 2 · 1.28 · 12.6 ≈ 32
+        let width = o.customers.p90 - o.customers.p10;
+        assert!((25.0..40.0).contains(&width), "{width}");
+        // counts win over a range on the same stage; the seed still reproduces
+        s.stages[2].low = crate::calc::Rate::new(0.01).ok();
+        s.stages[2].high = crate::calc::Rate::new(0.02).ok();
+        assert_eq!(of_scenario(&s).unwrap(), o);
+    }
 
     #[test]
     fn a_scenario_simulates_its_ranged_stages_only() {

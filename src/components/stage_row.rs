@@ -154,6 +154,8 @@ pub fn StageRow(
     let values = Memo::new(move |_| {
         state.scenario.with(|s| s.index_of(id).map(|i| EXTRAS.each_ref().map(|x| (x.get)(s, i))).unwrap_or_default())
     });
+    let from_counts =
+        Memo::new(move |_| state.scenario.with(|s| s.index_of(id).is_some_and(|i| s.stages[i].from_counts)));
     // low above high (the last two of EXTRAS)
     let reversed = move || values.with(|v| matches!((v[3], v[4]), (Some(l), Some(h)) if l > h));
     // the forecasting inputs, one field each from the table (NaN shows an empty field)
@@ -309,7 +311,25 @@ pub fn StageRow(
                 </div>
             </div>
             <Show when=move || state.analysis_ready.get()>
-            <div class="stage-more">{extras}</div>
+            <div class="stage-more">
+                {extras}
+                <label class="extra counts" title=move || t().stage_counts_help>
+                    <input
+                        type="checkbox"
+                        data-testid="stage-counts"
+                        prop:checked=from_counts
+                        disabled=move || is_first.get()
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            let _ = state.edit(|s| {
+                                s.set_from_counts(id, on);
+                                Ok(())
+                            });
+                        }
+                    />
+                    {move || t().stage_counts}
+                </label>
+            </div>
             {move || source().map(|s| view! { <p class="source" data-testid="stage-benchmark-source">{s}</p> })}
             </Show>
             {move || reversed().then(|| view! { <p class="stage-warning" role="alert" data-testid="stage-range-reversed">{t().range_reversed}</p> })}

@@ -21,8 +21,11 @@ pub fn UncertaintyPanel() -> impl IntoView {
     let t = move || state.t();
     let period = move || state.scenario.with(|s| period_name(t(), s.period));
     let outcome = state.outcome;
-    let ranged =
-        move || state.settled.with(|s| s.stages.iter().skip(1).any(|st| st.low.is_some() && st.high.is_some()));
+    let ranged = move || {
+        state
+            .settled
+            .with(|s| s.stages.iter().skip(1).any(|st| st.from_counts || (st.low.is_some() && st.high.is_some())))
+    };
     let pct = move |pick: fn(&Outcome) -> f64| {
         Signal::derive(move || outcome.with(|o| o.as_ref().map(pick).map_err(|(_, why)| *why)))
     };

@@ -161,6 +161,10 @@ texts! {
     stage_benchmark: "Benchmark", "Benchmark", "Riktmärke";
     stage_low: "Rate low", "Rate lav", "Andel låg";
     stage_high: "Rate high", "Rate høj", "Andel hög";
+    stage_counts: "Rate from counts", "Rate fra antal", "Andel från antal";
+    stage_counts_help: "Uncertainty: draw this rate from the counts instead of a range — people entering this stage out of those in the stage above, as observed (a Beta posterior). The more people, the narrower.",
+        "Usikkerhed: træk denne rate ud fra antallene i stedet for et interval — dem, der kommer ind i dette trin, ud af dem i trinnet over, som observationer (en Beta-posterior). Jo flere personer, jo smallere.",
+        "Osäkerhet: dra denna andel ur antalen i stället för ett intervall — de som kommer in i detta steg av dem i steget ovanför, som observationer (en Beta-posterior). Ju fler personer, desto smalare.";
     range_reversed: "The low end of the range is above the high end: the simulation waits until it is not.",
         "Intervallets nedre grænse er over den øvre: simuleringen venter, til det er rettet.",
         "Intervallets nedre gräns är över den övre: simuleringen väntar tills det är rättat.";
@@ -226,9 +230,9 @@ texts! {
         "Find ud af, hvorfor folk stopper her: spørg dem, se trinnet efter i sømmene, og test én ændring ad gangen (et klarere tilbud, færre forhindringer, hurtigere opfølgning).",
         "Ta reda på varför folk stannar här: fråga dem, granska steget och testa en ändring i taget (ett tydligare erbjudande, färre hinder, snabbare uppföljning).";
     uncertainty_heading: "Uncertainty", "Usikkerhed", "Osäkerhet";
-    uncertainty_help: "Give a stage a low and a high rate (“Rate low”, “Rate high”) when you are unsure. Each trial draws every such rate evenly from its range; the others stay as typed. The same seed gives the same result.",
-        "Giv et trin en lav og en høj rate (»Rate lav«, »Rate høj«), når du er usikker. Hvert forsøg trækker hver sådan rate jævnt fra dens interval; de andre bliver, som de er skrevet. Samme seed giver samme resultat.",
-        "Ge ett steg en låg och en hög andel (”Andel låg”, ”Andel hög”) när du är osäker. Varje försök drar varje sådan andel jämnt ur dess intervall; de andra blir som de är skrivna. Samma frö ger samma resultat.";
+    uncertainty_help: "Give a stage a low and a high rate (“Rate low”, “Rate high”) when you are unsure. Each trial draws every such rate evenly from its range — or, with “Rate from counts”, from the counts as observations; the others stay as typed. The same seed gives the same result.",
+        "Giv et trin en lav og en høj rate (»Rate lav«, »Rate høj«), når du er usikker. Hvert forsøg trækker hver sådan rate jævnt fra dens interval — eller, med »Rate fra antal«, ud fra antallene som observationer; de andre bliver, som de er skrevet. Samme seed giver samme resultat.",
+        "Ge ett steg en låg och en hög andel (”Andel låg”, ”Andel hög”) när du är osäker. Varje försök drar varje sådan andel jämnt ur dess intervall — eller, med ”Andel från antal”, ur antalen som observationer; de andra blir som de är skrivna. Samma frö ger samma resultat.";
     results_band: "With the ranges you gave (P10–P90): {customers} customers, {revenue} revenue.",
         "Med de intervaller, du har angivet (P10–P90): {customers} kunder, {revenue} i omsætning.",
         "Med de intervall du har angett (P10–P90): {customers} kunder, {revenue} i intäkt.";

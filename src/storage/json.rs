@@ -21,6 +21,8 @@ pub trait Json: Sized {
     fn number(&self) -> Option<f64>;
     /// A whole number from 0 to 2⁵³ (JSON numbers are doubles in the browser).
     fn whole(&self) -> Option<u64>;
+    /// `true` or `false`.
+    fn boolean(&self) -> Option<bool>;
 }
 
 /// Parses `text`; `None` if it is not JSON.
@@ -82,6 +84,9 @@ impl Json for &Value {
     fn whole(&self) -> Option<u64> {
         // 3.0 is whole, as it is in the browser
         self.as_u64().or_else(|| self.as_f64().and_then(whole))
+    }
+    fn boolean(&self) -> Option<bool> {
+        self.as_bool()
     }
 }
 
@@ -153,6 +158,9 @@ mod js {
         }
         fn whole(&self) -> Option<u64> {
             self.as_f64().and_then(super::whole)
+        }
+        fn boolean(&self) -> Option<bool> {
+            self.as_bool()
         }
     }
 

@@ -102,6 +102,7 @@ fn to_v1(s: &Scenario) -> StoredScenario {
                     benchmark: st.benchmark.map(Rate::get),
                     low: st.low.map(Rate::get),
                     high: st.high.map(Rate::get),
+                    counts: st.from_counts.then_some(true),
                 }
             })
             .collect(),
@@ -158,6 +159,15 @@ impl Reader {
                 None
             }
         }
+    }
+
+    /// An optional flag: `false` when absent; a value that is not a boolean is counted.
+    fn flag<J: Json>(&mut self, v: &J, key: &str) -> bool {
+        let Some(x) = v.field(key) else { return false };
+        x.boolean().unwrap_or_else(|| {
+            self.repaired += 1;
+            false
+        })
     }
 
     /// An optional whole number in `min..=max`.
@@ -224,6 +234,7 @@ impl Reader {
             benchmark: self.optional_rate(v, "benchmark"),
             low: self.optional_rate(v, "low"),
             high: self.optional_rate(v, "high"),
+            from_counts: self.flag(v, "counts"),
             ..StageDoc::new(id, label, rate)
         })
     }
@@ -412,6 +423,7 @@ mod tests {
         s.stages[1].benchmark = Rate::new(0.03).ok();
         s.stages[1].low = Rate::new(0.01).ok();
         s.stages[1].high = Rate::new(0.04).ok();
+        s.stages[2].from_counts = true;
         s
     }
 
@@ -433,6 +445,7 @@ mod tests {
             (r#""trials":25000"#, r#""trials":12.5"#),
             (r#""trials":25000"#, r#""trials":99"#),
             (r#""seed":4294967295"#, r#""seed":4294967296"#),
+            (r#""counts":true"#, r#""counts":"yes""#),
         ] {
             let loaded = migrate(&text.replacen(good, bad, 1)).unwrap();
             assert_eq!(loaded.repaired, 1, "{bad}");
@@ -447,10 +460,12 @@ mod tests {
                     s.stages[0].days,
                     s.stages[1].benchmark,
                     s.stages[1].high,
+                    s.stages[2].from_counts,
                 )
             };
             let (a, b) = (fields(s), fields(w.current()));
-            let differing = [a.0 != b.0, a.1 != b.1, a.2 != b.2, a.3 != b.3, a.4 != b.4, a.5 != b.5, a.6 != b.6];
+            let differing =
+                [a.0 != b.0, a.1 != b.1, a.2 != b.2, a.3 != b.3, a.4 != b.4, a.5 != b.5, a.6 != b.6, a.7 != b.7];
             assert_eq!(differing.iter().filter(|d| **d).count(), 1, "{bad}");
         }
     }

@@ -86,6 +86,9 @@ pub struct StoredStage {
     pub low: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub high: Option<f64>,
+    /// Version 3: `true` when the Monte Carlo draws this rate from the stage's counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counts: Option<bool>,
 }
 
 impl Store {
@@ -142,6 +145,10 @@ impl Store {
                         key(&mut o, name);
                         number(&mut o, x);
                     }
+                }
+                if let Some(on) = st.counts {
+                    key(&mut o, "counts");
+                    o.push_str(if on { "true" } else { "false" });
                 }
                 o.push('}');
             }
@@ -232,6 +239,7 @@ mod tests {
             benchmark: None,
             low: None,
             high: None,
+            counts: None,
         };
         Store {
             format: FORMAT.into(),
@@ -246,6 +254,7 @@ mod tests {
                             benchmark: Some(0.09),
                             low: Some(0.05),
                             high: Some(0.1),
+                            counts: Some(true),
                             ..stage(2, Some("Custom\u{1}"), None, 0.07)
                         },
                     ],

@@ -669,3 +669,38 @@ function outside(page, screen) {
     return [...new Set(bad)];
   }, screen);
 }
+
+// ---- rates from counts (§3.10: Beta(successes + 1, failures + 1)) ---------------------------
+
+test('a rate drawn from its counts: a narrow band around the forecast that widens with fewer people, kept after a reload', async ({ tragt, page }, info) => {
+  test.skip(info.project.name === 'phone', 'desktop only: the arithmetic does not depend on the viewport');
+  await tragt.open({ lang: 'en', template: 'webshop' });
+  await expect(tragt.inStage(0, 'stage-counts')).toBeDisabled();
+  await expect(tragt.byId('results-band')).toHaveCount(0);
+
+  // "Add to cart": 1 400 of 20 000 product views, Beta(1 401, 18 601): sd ≈ 0.0018, so the
+  // customers (7 000 · r) spread about ±13 around 490: P90 − P10 ≈ 2 · 1.28 · 12.6 ≈ 32
+  await tragt.inStage(2, 'stage-counts').check();
+  await expect.poll(async () => {
+    const [p10, p50, p90] = await percentiles(tragt);
+    return p10 < p50 && p50 < p90 && Math.abs(p50 - 490) < 3 && p90 - p10 > 25 && p90 - p10 < 40 ? 'ok' : [p10, p50, p90];
+  }, { message: 'P10 < P50 ≈ 490 < P90, about 32 apart' }).toBe('ok');
+  await expect(tragt.byId('results-band')).toContainText('P10–P90');
+  await expect(page.locator('.uncertainty-panel')).not.toContainText('No stage has a range yet');
+  const relative = ([p10, p50, p90]) => (p90 - p10) / p50;
+  const narrow = relative(await percentiles(tragt));
+
+  // a hundredth of the people (400 visitors, 14 carts of 200 views): the same rates, and a
+  // spread relative to the median about √100 = 10 times wider
+  await tragt.typeCount(0, '400');
+  await expect.poll(async () => relative(await percentiles(tragt)) / narrow, { message: 'ten times wider' })
+    .toBeGreaterThan(7);
+
+  // kept with the scenario
+  await page.waitForTimeout(400);
+  await tragt.reload();
+  await expect(tragt.inStage(2, 'stage-counts')).toBeChecked();
+  await expect(tragt.inStage(1, 'stage-counts')).not.toBeChecked();
+  await tragt.inStage(2, 'stage-counts').uncheck();
+  await expect.poll(async () => (await percentiles(tragt)).every((v) => close(v, 4.9))).toBe(true);
+});
