@@ -661,8 +661,8 @@ function outside(page, screen) {
         }
       }
     }
-    // every per-stage input is wide enough to show a few digits
-    for (const input of document.querySelectorAll('.stage-more input')) {
+    // every per-stage number input is wide enough to show a few digits
+    for (const input of document.querySelectorAll('.stage-more input:not([type="checkbox"])')) {
       const w = input.getBoundingClientRect().width;
       if (w < 40) bad.push(`${input.dataset.testid} is ${w}px wide`);
     }
