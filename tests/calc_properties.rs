@@ -1,33 +1,16 @@
 //! Properties of the calculation core that must hold for any input (proptest).
 
 use proptest::prelude::*;
-use tragt::calc::{forecast, Currency, Economics, Funnel, LtvMethod, Rate, Scenario, TemplateId};
 
-fn rate() -> impl Strategy<Value = Rate> {
-    (0.0f64..=1.0).prop_map(|r| Rate::new(r).unwrap())
-}
+mod strategies;
+use tragt::calc::{forecast, Currency, Economics, Funnel, LtvMethod, Scenario, TemplateId};
 
 fn funnel() -> impl Strategy<Value = Funnel> {
-    (0.0f64..1e9, prop::collection::vec(rate(), 1..20), any::<prop::sample::Index>(), any::<prop::sample::Index>())
-        .prop_map(|(top, rates, a, b)| {
-            let n = rates.len() + 1;
-            let (a, b) = (a.index(n), b.index(n));
-            Funnel::new(top, rates, a.min(b), a.max(b))
-        })
+    strategies::funnel(1e9)
 }
 
 fn economics() -> impl Strategy<Value = Economics> {
-    (0.0f64..1e9, 0.0f64..1e7, 0.0f64..100.0, 0.0f64..=1.0, any::<bool>(), 0.0f64..100.0, 0.0f64..=0.99, 0.0f64..=1.0)
-        .prop_map(|(spend, aov, frequency, margin, simple, lifespan, retention, discount)| Economics {
-            spend,
-            aov,
-            frequency,
-            margin,
-            method: if simple { LtvMethod::Simple } else { LtvMethod::Retention },
-            lifespan,
-            retention,
-            discount,
-        })
+    strategies::economics(1e9, 1e7, 100.0)
 }
 
 proptest! {

@@ -2,20 +2,13 @@
 //! any input (proptest).
 
 use proptest::prelude::*;
-use tragt::calc::time::{days_to_purchase, per_month, timeline, Timeline, TimelineInput, DAYS_PER_MONTH, MONTHS};
-use tragt::calc::{Economics, Funnel, LtvMethod, Period, Rate};
 
-fn rate() -> impl Strategy<Value = Rate> {
-    (0.0f64..=1.0).prop_map(|r| Rate::new(r).unwrap())
-}
+mod strategies;
+use tragt::calc::time::{days_to_purchase, per_month, timeline, Timeline, TimelineInput, DAYS_PER_MONTH, MONTHS};
+use tragt::calc::{Economics, Funnel, LtvMethod, Period};
 
 fn funnel() -> impl Strategy<Value = Funnel> {
-    (0.0f64..=1e12, prop::collection::vec(rate(), 1..20), any::<prop::sample::Index>(), any::<prop::sample::Index>())
-        .prop_map(|(top, rates, a, b)| {
-            let n = rates.len() + 1;
-            let (a, b) = (a.index(n), b.index(n));
-            Funnel::new(top, rates, a.min(b), a.max(b))
-        })
+    strategies::funnel(1e12)
 }
 
 fn period() -> impl Strategy<Value = Period> {
@@ -24,26 +17,7 @@ fn period() -> impl Strategy<Value = Period> {
 
 /// Economics within the input limits.
 fn economics() -> impl Strategy<Value = Economics> {
-    (
-        0.0f64..=1e12,
-        0.0f64..=1e12,
-        0.0f64..=1e4,
-        0.0f64..=1.0,
-        any::<bool>(),
-        0.0f64..=100.0,
-        0.0f64..=0.99,
-        0.0f64..=1.0,
-    )
-        .prop_map(|(spend, aov, frequency, margin, simple, lifespan, retention, discount)| Economics {
-            spend,
-            aov,
-            frequency,
-            margin,
-            method: if simple { LtvMethod::Simple } else { LtvMethod::Retention },
-            lifespan,
-            retention,
-            discount,
-        })
+    strategies::economics(1e12, 1e12, 1e4)
 }
 
 /// Any number, including the ones no field lets through: negative, NaN, ∞, subnormal.

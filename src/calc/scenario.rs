@@ -154,6 +154,19 @@ impl Scenario {
         }
     }
 
+    /// The template's note for the stage at `index` (what to create there, what brings
+    /// people into it) in the language `pick` chooses; `None` for a stage the user named.
+    pub fn stage_note(
+        &self,
+        index: usize,
+        pick: impl Fn(&super::templates::Localized) -> &'static str,
+    ) -> Option<&'static str> {
+        match self.stages.get(index).map(|st| &st.label) {
+            Some(StageLabel::Template(n)) => self.template.template().stages.get(*n).map(|t| pick(&t.note)),
+            _ => None,
+        }
+    }
+
     /// The position of the stage with this id.
     pub fn index_of(&self, id: u32) -> Option<usize> {
         self.stages.iter().position(|s| s.id == id)

@@ -378,6 +378,12 @@ fn amount(x: f64) -> f64 {
     }
 }
 
+/// Whether any rate of a scenario is uncertain (a range, or drawn from counts): without
+/// one, every trial is the forecast itself.
+pub fn has_spread(s: &Scenario) -> bool {
+    s.stages.iter().skip(1).any(|st| st.from_counts || (st.low.is_some() && st.high.is_some()))
+}
+
 /// The simulation of a scenario: a rate whose stage is marked "from counts" drawn from
 /// Beta(E_i + 1, E_{i−1} − E_i + 1) (the stage's entrants as successes out of the stage
 /// above's), a ranged rate uniformly from its range, the others fixed; the index of the

@@ -1,6 +1,6 @@
 //! Painting charts on a `<canvas>`: size its backing store to CSS size × the device pixel
 //! ratio so it is crisp on HiDPI screens, clear it, paint the shapes of a layout (the
-//! funnel's [`layout`] or one of [`super::plots`]), and leave a `tragt:chart-drawn`
+//! funnel's [`super::funnel::layout`] or one of [`super::plots`]), and leave a `tragt:chart-drawn`
 //! performance mark for the benchmark.
 //! Colours and font sizes are written with integers only, so the wasm carries no
 //! float-to-text code.
@@ -8,7 +8,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use super::funnel::{css_colour, height, layout, Align, FunnelBar, Palette, Rgb, Shape};
+use super::funnel::{css_colour, Align, Palette, Rgb, Shape};
 
 /// Paints `shapes` on `ctx`.
 fn paint(ctx: &CanvasRenderingContext2d, shapes: &[Shape]) {
@@ -88,13 +88,6 @@ pub fn parse_hex(s: &str) -> Option<Rgb> {
     }
     let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
     Some(Rgb(byte(0)?, byte(2)?, byte(4)?))
-}
-
-/// Redraws the funnel chart on `canvas`, `css_width` CSS pixels wide. The caller passes
-/// the width (from a ResizeObserver) because reading `clientWidth` here would force a
-/// layout on every edit.
-pub fn render(canvas: &HtmlCanvasElement, bars: &[FunnelBar], css_width: f64, palette: &Palette) {
-    render_shapes(canvas, css_width, height(bars.len()), |w, dpr| layout(bars, w, palette, dpr));
 }
 
 /// Redraws `canvas`, `css_width` × `css_height` CSS pixels (at least 200 wide), with the

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::calc::bottleneck::{benchmarks, levers, Lever};
-use crate::calc::{Scenario, StageLabel};
+use crate::calc::Scenario;
 use crate::chart::plots::{self, BarRow};
 use crate::components::dom::{attrs, el};
 use crate::components::stage_row::{period_name, shown_stage_name};
@@ -13,14 +13,6 @@ use crate::components::ChartCanvas;
 use crate::i18n::texts::fill;
 use crate::i18n::{format, Lang, Texts};
 use crate::state::use_app_state;
-
-/// The template's advice for stage `i` (what brings people into it), if it is a template stage.
-fn advice(s: &Scenario, i: usize, lang: Lang) -> Option<&'static str> {
-    match s.stages.get(i).map(|st| &st.label) {
-        Some(StageLabel::Template(n)) => s.template.template().stages.get(*n).map(|st| lang.pick(&st.note)),
-        _ => None,
-    }
-}
 
 /// A gain: "+63 000 kr.".
 fn gain(lang: Lang, currency: crate::calc::Currency, v: f64) -> String {
@@ -47,7 +39,7 @@ fn render(host: &web_sys::Element, levers: &[Lever], s: &Scenario, lang: Lang, t
             ));
             el(&verdict, "p", "advice-title", &fill(t.bottleneck_advice, &[("stage", &stage)]));
             // the stage's own advice: what brings people into it
-            let tip = advice(s, first.stage, lang).unwrap_or(t.bottleneck_advice_general);
+            let tip = s.stage_note(first.stage, |l| lang.pick(l)).unwrap_or(t.bottleneck_advice_general);
             attrs(&el(&verdict, "p", "advice", tip), &[("data-testid", "bottleneck-advice")]);
         } else if let Some(best) = levers.iter().max_by(|a, b| a.plus_one.total_cmp(&b.plus_one)) {
             let verdict = el(host, "div", "verdict met", "");

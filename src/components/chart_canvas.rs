@@ -1,4 +1,5 @@
-//! A chart on a `<canvas>`, drawn from the shapes of a pure layout ([`crate::chart::plots`]).
+//! A chart on a `<canvas>`, drawn from the shapes of a pure layout (the funnel's, or one of
+//! [`crate::chart::plots`]).
 //! Its width comes from a ResizeObserver and its colours are read once, when it is first
 //! measured, so an edit never makes the browser compute the page's layout or style: it only
 //! re-runs the layout and repaints. Its accessible name carries the same figures as text.

@@ -42,7 +42,7 @@ fn render(host: &web_sys::Element, p: &Pipeline, s: &Scenario, f: &Forecast, lan
 pub fn PipelinePanel() -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
-    let forecast: Memo<Pipeline> = Memo::new(move |_| {
+    let expected: Memo<Pipeline> = Memo::new(move |_| {
         state.settled.with(|s| {
             let now: Vec<Option<f64>> = s.stages.iter().map(|st| st.now).collect();
             let purchase = s.index_of(s.purchase).unwrap_or(s.stages.len() - 1);
@@ -55,7 +55,7 @@ pub fn PipelinePanel() -> impl IntoView {
     Effect::new(move |_| {
         let Some(host) = host.get() else { return };
         let lang = state.lang.get();
-        forecast.with(|p| state.settled.with(|s| state.settled_forecast.with(|f| render(&host, p, s, f, lang))));
+        expected.with(|p| state.settled.with(|s| state.settled_forecast.with(|f| render(&host, p, s, f, lang))));
     });
     view! {
         <section class="panel pipeline-panel" aria-labelledby="pipeline-heading">
@@ -65,13 +65,13 @@ pub fn PipelinePanel() -> impl IntoView {
                 <FigureCard
                     label=label(|t| t.pipeline_customers)
                     testid="out-pipeline-customers"
-                    value=Signal::derive(move || forecast.with(|p| Ok(p.customers)))
+                    value=Signal::derive(move || expected.with(|p| Ok(p.customers)))
                     format=count
                 />
                 <FigureCard
                     label=label(|t| t.pipeline_revenue)
                     testid="out-pipeline-revenue"
-                    value=Signal::derive(move || forecast.with(|p| Ok(p.revenue)))
+                    value=Signal::derive(move || expected.with(|p| Ok(p.revenue)))
                     format=money
                 />
             </div>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::calc::referral::{referral, Referral};
-use crate::calc::{Quantity, Undefined};
+use crate::calc::Undefined;
 use crate::components::figure::count;
 use crate::components::stage_row::period_name;
 use crate::components::{FigureCard, NumberField};
@@ -39,10 +39,7 @@ pub fn ReferralPanel() -> impl IntoView {
                 testid="input-referrals"
                 id="input-referrals"
                 value=k
-                on_input=Callback::new(move |v| {
-                    Quantity::Referrals.check(v)?;
-                    state.edit(|s| s.set_referrals(v))
-                })
+                on_input=Callback::new(move |v| state.edit(|s| s.set_referrals(v)))
             />
             <div class="figures">
                 <FigureCard label=per_period(|t| t.referral_top) testid="out-referral-top" value=figure(|top, _| top) format=count />

@@ -32,9 +32,7 @@ pub fn ResultsPanel() -> impl IntoView {
     let healthy = move || state.forecast.with(|f| f.ltv_cac.is_ok_and(|r| r >= 3.0));
     let band = move || {
         let lang = state.lang.get();
-        let ranged = state
-            .settled
-            .with(|s| s.stages.iter().skip(1).any(|st| st.from_counts || (st.low.is_some() && st.high.is_some())));
+        let ranged = state.settled.with(crate::calc::uncertainty::has_spread);
         if !ranged {
             return None;
         }

@@ -111,12 +111,7 @@ pub fn StageRow(
     let placeholder = move || fill(t().stage_n, &[("n", &(pos() + 1).to_string())]);
     let note = Memo::new(move |_| {
         let lang = state.lang.get();
-        match label.get() {
-            Some(StageLabel::Template(n)) => {
-                state.scenario.with(|s| s.template.template().stages.get(n).map(|st| lang.pick(&st.note)))
-            }
-            _ => None,
-        }
+        state.scenario.with(|s| s.index_of(id).and_then(|i| s.stage_note(i, |l| lang.pick(l))))
     });
     let figures = Memo::new(move |_| state.forecast.with(|f| index.get().and_then(|i| f.stages.get(i).cloned())));
     let entrants = Signal::derive(move || figures.get().map(|f| f.entrants).unwrap_or(0.0));

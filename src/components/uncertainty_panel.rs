@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 
 use crate::calc::uncertainty::Outcome;
-use crate::calc::Quantity;
 use crate::chart::plots;
 use crate::components::figure::count;
 use crate::components::stage_row::period_name;
@@ -21,11 +20,7 @@ pub fn UncertaintyPanel() -> impl IntoView {
     let t = move || state.t();
     let period = move || state.scenario.with(|s| period_name(t(), s.period));
     let outcome = state.outcome;
-    let ranged = move || {
-        state
-            .settled
-            .with(|s| s.stages.iter().skip(1).any(|st| st.from_counts || (st.low.is_some() && st.high.is_some())))
-    };
+    let ranged = move || state.settled.with(crate::calc::uncertainty::has_spread);
     let pct = move |pick: fn(&Outcome) -> f64| {
         Signal::derive(move || outcome.with(|o| o.as_ref().map(pick).map_err(|(_, why)| *why)))
     };
@@ -99,10 +94,7 @@ pub fn UncertaintyPanel() -> impl IntoView {
                     testid="mc-trials"
                     id="mc-trials"
                     value=trials
-                    on_input=Callback::new(move |v| {
-                        Quantity::Trials.check(v)?;
-                        state.edit(|s| s.set_trials(v))
-                    })
+                    on_input=Callback::new(move |v| state.edit(|s| s.set_trials(v)))
                 />
                 <NumberField
                     label=label(|t| t.mc_seed)
