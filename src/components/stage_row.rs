@@ -109,9 +109,15 @@ pub fn StageRow(
         .unwrap_or_default()
     });
     let placeholder = move || fill(t().stage_n, &[("n", &(pos() + 1).to_string())]);
+    // a stage the user named has no note: its memo then never reads the scenario again
     let note = Memo::new(move |_| {
         let lang = state.lang.get();
-        state.scenario.with(|s| s.index_of(id).and_then(|i| s.stage_note(i, |l| lang.pick(l))))
+        match label.get() {
+            Some(StageLabel::Template(_)) => {
+                state.scenario.with(|s| s.index_of(id).and_then(|i| s.stage_note(i, |l| lang.pick(l))))
+            }
+            _ => None,
+        }
     });
     let figures = Memo::new(move |_| state.forecast.with(|f| index.get().and_then(|i| f.stages.get(i).cloned())));
     let entrants = Signal::derive(move || figures.get().map(|f| f.entrants).unwrap_or(0.0));
