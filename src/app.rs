@@ -5,8 +5,9 @@ use leptos::prelude::*;
 
 use crate::calc::{Scenario, TemplateId, Workspace};
 use crate::components::{
-    AppHeader, BottleneckPanel, CompareView, EmbedFooter, GoalPanel, MoneyPanel, NoticeArea, PipelinePanel,
-    ReferralPanel, ResultsPanel, ScenarioBar, ShareTools, SharedBanner, StageList, TimePanel, UncertaintyPanel,
+    AppHeader, BottleneckPanel, CompareView, EmbedFooter, GoalPanel, JourneyPanel, MoneyPanel, NoticeArea,
+    PipelinePanel, ReferralPanel, ResultsPanel, ScenarioBar, ShareTools, SharedBanner, StageList, TimePanel,
+    UncertaintyPanel,
 };
 use crate::embed::EmbedConfig;
 use crate::i18n::Lang;
@@ -234,6 +235,13 @@ pub fn app_with(startup: Startup) -> impl IntoView {
             });
         on_cleanup(move || listener.remove());
     }
+    // a journey hides the funnel's own inputs (`.funnel-only`) and shows its own
+    let journey = Memo::new(move |_| state.scenario.with(|s| s.mode == crate::calc::Mode::Journey));
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().toggle_with_force("journey", journey.get());
+        }
+    });
     // the document's language and title follow the UI language
     Effect::new(move |_| {
         let lang = state.lang.get();
@@ -273,13 +281,21 @@ pub fn app_with(startup: Startup) -> impl IntoView {
             <div class="inputs">
                 <StageList />
                 <MoneyPanel />
-                <GoalPanel />
+                <Show when=move || !journey.get()>
+                    <GoalPanel />
+                </Show>
             </div>
             <div class="outputs">
                 <ResultsPanel />
             </div>
         </main>
-        <Show when=move || state.analysis_ready.get()>
+        // a journey has its own view; the funnel's analysis describes a straight funnel
+        <Show when=move || journey.get()>
+            <div class="analysis">
+                <JourneyPanel />
+            </div>
+        </Show>
+        <Show when=move || state.analysis_ready.get() && !journey.get()>
             <div class="analysis">
                 <BottleneckPanel />
                 {full

@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::calc::{Deleted, Forecast, InputError, Scenario, TemplateId, Workspace};
+use crate::calc::journey::{self, Journey};
+use crate::calc::markov::ChainError;
+use crate::calc::{Deleted, Forecast, InputError, Mode, Scenario, TemplateId, Workspace};
 use crate::i18n::{Lang, Texts};
 use crate::storage::share::ShareError;
 use crate::storage::transfer::ImportProblem;
@@ -91,6 +93,12 @@ pub struct AppState {
     pub analysis_ready: RwSignal<bool>,
     /// The open scenario's goal, planned against its forecast (None without a goal).
     pub goal: Memo<Option<crate::calc::goal::GoalPlan>>,
+    /// The open scenario's journey, `None` while it is a straight funnel: solved, or every
+    /// problem that keeps it from being solved (MODELS.md §3.8).
+    pub journey: Memo<Option<Result<Journey, Vec<ChainError>>>>,
+    /// The last journey of the open scenario that could be solved (same stages): what the
+    /// figures show while a row is being edited towards 100 %.
+    pub journey_shown: Memo<Option<(String, Journey)>>,
 }
 
 impl AppState {
@@ -98,7 +106,35 @@ impl AppState {
     pub fn new(lang: Lang, workspace: Workspace, keys: Keys) -> AppState {
         let workspace = RwSignal::new(workspace);
         let scenario = Memo::new(move |_| workspace.with(|w| w.current().clone()));
-        let forecast = Memo::new(move |_| scenario.with(Scenario::forecast));
+        let journey = Memo::new(move |_| {
+            scenario.with(|s| {
+                (s.mode == Mode::Journey).then(|| {
+                    // the benchmark reads the solve's own time from the `tragt:journey` measure
+                    #[cfg(target_arch = "wasm32")]
+                    let perf = web_sys::window().and_then(|w| w.performance());
+                    #[cfg(target_arch = "wasm32")]
+                    let _ = perf.as_ref().map(|p| p.mark("tragt:journey-start"));
+                    let solved = journey::of_scenario(s);
+                    #[cfg(target_arch = "wasm32")]
+                    let _ = perf.as_ref().map(|p| p.measure_with_start_mark("tragt:journey", "tragt:journey-start"));
+                    solved.map_err(|_| journey::problems(s))
+                })
+            })
+        });
+        let journey_shown = Memo::new(move |prev: Option<&Option<(String, Journey)>>| {
+            let (id, n) = scenario.with(|s| (s.id.clone(), s.stages.len()));
+            match journey.get() {
+                Some(Ok(j)) => Some((id, j)),
+                Some(Err(_)) => prev.cloned().flatten().filter(|(was, j)| *was == id && j.solution.buy.len() == n),
+                None => None,
+            }
+        });
+        let forecast = Memo::new(move |_| {
+            scenario.with(|s| match journey_shown.with(|j| j.as_ref().map(|(_, j)| journey::forecast(s, j))) {
+                Some(f) if s.mode == Mode::Journey => f,
+                _ => s.funnel_forecast(),
+            })
+        });
         let settled = RwSignal::new(scenario.get_untracked());
         let settled_forecast = Memo::new(move |_| settled.with(Scenario::forecast));
         let outcome = Memo::new(move |_| {
@@ -134,6 +170,8 @@ impl AppState {
             outcome,
             analysis_ready: RwSignal::new(false),
             goal,
+            journey,
+            journey_shown,
         }
     }
 

@@ -91,6 +91,47 @@ fn version_3_fixture_opens_with_its_forecasting_inputs() {
     }
 }
 
+#[test]
+fn version_4_fixture_opens_with_its_journeys() {
+    use tragt::calc::{journey, Mode, Moves};
+    let loaded = migrate(&fixture("store-v4.json")).unwrap();
+    assert_eq!(loaded.repaired, 0);
+    let [shop, saas, hexagon] = loaded.workspace.scenarios() else { panic!("three scenarios") };
+    assert_eq!((shop.mode, saas.mode, hexagon.mode), (Mode::Journey, Mode::Funnel, Mode::Journey));
+    assert_eq!((shop.recovery, shop.recover_to), (0.15, 3));
+    assert_eq!(shop.stages[3].moves, Some(Moves { to: vec![(5, 0.6), (3, 0.15)], buy: 0.0, lost: 0.25, entry: 0.0 }));
+    // the shop's journey without recovery, by hand (B_i: chance to buy from stage i):
+    //   B₄ = 0.6 + 0.15 B₃; B₃ = 0.35 B₄ + 0.2 B₂; B₂ = 0.12 B₃ + 0.1 B₁; B₁ = 0.4 B₂
+    //   → B₂ = 0.125 B₃; B₃ = 0.21 + 0.0525 B₃ + 0.025 B₃ = 0.21 / 0.9225 = 0.227642…
+    //   newcomers: 0.9 B₁ + 0.1 B₂ = (0.9 · 0.4 + 0.1) · 0.125 · 0.227642… = 0.0130894…
+    //   50 000 newcomers → 654.47 customers, against the straight funnel's 504
+    let mut plain = shop.clone();
+    plain.recovery = 0.0;
+    let j = journey::of_scenario(&plain).unwrap();
+    assert!((j.customers - 654.471_544_715_447).abs() < 1e-6, "{}", j.customers);
+    assert!((j.vs_funnel.unwrap() - (654.471_544_715_447 / 504.0 - 1.0)).abs() < 1e-9);
+    // 15 % of the people lost from the lead stage (the cart) on are brought back to the cart
+    let j = journey::of_scenario(shop).unwrap();
+    assert!((j.without_recovery - 654.471_544_715_447).abs() < 1e-6);
+    assert!((j.customers - 717.149_220_489_977_6).abs() < 1e-6, "{}", j.customers);
+    // the hexagon is the template's journey
+    let template = tragt::calc::Scenario::from_template(
+        "t".into(),
+        "T".into(),
+        tragt::calc::TemplateId::Hexagon,
+        tragt::calc::Currency::Sek,
+    );
+    let moves = |s: &tragt::calc::Scenario| s.stages.iter().map(|st| st.moves.clone()).collect::<Vec<_>>();
+    assert_eq!(moves(hexagon), moves(&template));
+    // older versions are straight funnels without moves
+    let v3 = migrate(&fixture("store-v3.json")).unwrap();
+    assert!(v3
+        .workspace
+        .scenarios()
+        .iter()
+        .all(|s| s.mode == Mode::Funnel && s.stages.iter().all(|st| st.moves.is_none())));
+}
+
 proptest! {
     #[test]
     fn migrate_is_idempotent_on_damaged_files(cut in 0usize..2000, junk in "[ -~]{0,12}") {

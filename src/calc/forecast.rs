@@ -82,7 +82,7 @@ pub struct Forecast {
     pub stages: Vec<StageFigures>,
     /// Customers per period, C = E_p.
     pub customers: f64,
-    /// E_p / E_1, a fraction.
+    /// C / E_1 (customers per newcomer), a fraction.
     pub overall_rate: Figure,
     /// First-purchase revenue per period, C · AOV.
     pub revenue: f64,
@@ -122,7 +122,41 @@ pub struct Forecast {
 /// ```
 pub fn forecast(funnel: &Funnel, economics: &Economics) -> Forecast {
     let entrants = funnel.entrants();
-    let probability = funnel.probabilities();
+    let drop_off = (0..entrants.len()).map(|i| entrants.get(i + 1).map(|next| entrants[i] - next)).collect();
+    let customers = entrants[funnel.purchase()];
+    let flow = Flow {
+        newcomers: funnel.top(),
+        entrants,
+        drop_off,
+        probability: funnel.probabilities(),
+        lead: funnel.lead(),
+        customers,
+    };
+    figures(flow, economics)
+}
+
+/// What the money figures are built on: who enters each stage, who drops out there, the
+/// chance to buy from each stage, the lead stage and the customers. A straight funnel
+/// gives it, and so does a journey (`calc::journey`), whose customers come from the chain.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Flow {
+    /// New people per period (the overall conversion's denominator).
+    pub newcomers: f64,
+    /// People entering each stage per period (the first is the top of the funnel).
+    pub entrants: Vec<f64>,
+    /// People dropping out at each stage per period, where defined.
+    pub drop_off: Vec<Option<f64>>,
+    /// Chance to buy from each stage.
+    pub probability: Vec<f64>,
+    /// The lead stage.
+    pub lead: usize,
+    /// Customers per period.
+    pub customers: f64,
+}
+
+/// Every figure of MODELS.md §3.1–3.5 from a flow of people.
+pub fn figures(flow: Flow, economics: &Economics) -> Forecast {
+    let Flow { newcomers, entrants, drop_off, probability, lead, customers } = flow;
     let s = economics.spend;
     let ltv = economics.ltv();
     let m = economics.annual_margin();
@@ -132,7 +166,7 @@ pub fn forecast(funnel: &Funnel, economics: &Economics) -> Forecast {
         .enumerate()
         .map(|(i, &e)| StageFigures {
             entrants: e,
-            drop_off: entrants.get(i + 1).map(|next| e - next),
+            drop_off: drop_off.get(i).copied().flatten(),
             probability: probability[i],
             value: probability[i] * ltv,
             first_purchase_value: probability[i] * economics.aov,
@@ -140,8 +174,7 @@ pub fn forecast(funnel: &Funnel, economics: &Economics) -> Forecast {
         })
         .collect();
 
-    let customers = entrants[funnel.purchase()];
-    let leads = entrants[funnel.lead()];
+    let leads = entrants[lead];
     let revenue = customers * economics.aov;
     let cac = ratio(s, customers, Undefined::NoCustomers);
     let ltv_cac = cac.and_then(|cac| ratio(ltv, cac, Undefined::NoSpend));
@@ -150,7 +183,7 @@ pub fn forecast(funnel: &Funnel, economics: &Economics) -> Forecast {
     Forecast {
         stages,
         customers,
-        overall_rate: ratio(customers, entrants[0], Undefined::NoEntrants),
+        overall_rate: ratio(customers, newcomers, Undefined::NoEntrants),
         revenue,
         cpl: ratio(s, leads, Undefined::NoLeads),
         cac,

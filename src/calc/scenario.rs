@@ -40,13 +40,95 @@ pub struct StageDoc {
     /// Whether the Monte Carlo draws this stage's rate from its counts: Beta(E_i + 1,
     /// E_{i−1} − E_i + 1), the posterior after E_i of E_{i−1} people moved on (§3.10).
     pub from_counts: bool,
+    /// Where people in this stage go next when the scenario is a journey (MODELS.md §3.8);
+    /// `None` until the scenario first becomes one.
+    pub moves: Option<Moves>,
 }
 
 impl StageDoc {
     /// A stage with nothing but its name and rate.
     pub fn new(id: u32, label: StageLabel, rate: Rate) -> StageDoc {
-        StageDoc { id, label, rate, now: None, days: None, benchmark: None, low: None, high: None, from_counts: false }
+        StageDoc {
+            id,
+            label,
+            rate,
+            now: None,
+            days: None,
+            benchmark: None,
+            low: None,
+            high: None,
+            from_counts: false,
+            moves: None,
+        }
     }
+}
+
+/// How a scenario is modelled.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// A straight funnel: everyone moves down the stages or drops out (MODELS.md §3.1).
+    #[default]
+    Funnel,
+    /// A non-linear journey: people move between the stages as states of a Markov chain,
+    /// back and forth, and enter mid-way (§3.8).
+    Journey,
+}
+
+impl Mode {
+    /// The id used in files and in the `mode-select` test hook.
+    pub fn id(self) -> &'static str {
+        match self {
+            Mode::Funnel => "funnel",
+            Mode::Journey => "journey",
+        }
+    }
+
+    /// The mode with this id.
+    pub fn from_id(id: &str) -> Option<Mode> {
+        [Mode::Funnel, Mode::Journey].into_iter().find(|m| m.id() == id)
+    }
+}
+
+/// Where the people in one state of a journey go next, and how many newcomers start there
+/// (fractions). A valid row sums to 1: `to` + `buy` + `lost`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Moves {
+    /// To other stages, by stage id; no zero shares, never to the stage itself.
+    pub to: Vec<(u32, f64)>,
+    /// Buy next.
+    pub buy: f64,
+    /// Lost next.
+    pub lost: f64,
+    /// Share of newcomers who enter the journey here.
+    pub entry: f64,
+}
+
+impl Moves {
+    /// Nobody starts here, everybody here is lost: the row a new stage gets.
+    pub fn lost() -> Moves {
+        Moves { lost: 1.0, ..Moves::default() }
+    }
+
+    /// The share moving to the stage with id `to`.
+    pub fn to(&self, to: u32) -> f64 {
+        self.to.iter().find(|(id, _)| *id == to).map_or(0.0, |(_, p)| *p)
+    }
+
+    /// The row's sum: to other stages, buy and lost.
+    pub fn sum(&self) -> f64 {
+        self.to.iter().map(|(_, p)| p).sum::<f64>() + self.buy + self.lost
+    }
+}
+
+/// Where a journey transition goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MoveTo {
+    /// To the stage with this id.
+    Stage(u32),
+    /// Buy.
+    Buy,
+    /// Lost.
+    Lost,
 }
 
 /// A saved funnel scenario.
@@ -80,6 +162,12 @@ pub struct Scenario {
     pub trials: u32,
     /// Monte Carlo seed, so that a scenario's ranges give the same percentiles every time.
     pub seed: u32,
+    /// Straight funnel or journey.
+    pub mode: Mode,
+    /// Share of the people a journey loses that automated messages bring back (§1.6).
+    pub recovery: f64,
+    /// The stage they are brought back to (a missing one falls back to the first).
+    pub recover_to: u32,
 }
 
 /// Why an edit of the stage list was refused.
@@ -109,8 +197,9 @@ impl Scenario {
             .stages
             .iter()
             .enumerate()
-            .map(|(n, s)| {
-                StageDoc::new(
+            .map(|(n, s)| StageDoc {
+                moves: t.journey.map(|rows| rows.get(n).map(|row| row.moves()).unwrap_or_else(Moves::lost)),
+                ..StageDoc::new(
                     n as u32 + 1,
                     StageLabel::Template(n),
                     Rate::from_percent(if n == 0 { 100.0 } else { s.rate_pct }).unwrap_or_default(),
@@ -132,6 +221,9 @@ impl Scenario {
             referrals: 0.0,
             trials: 10_000,
             seed: 1,
+            mode: if t.journey.is_some() { Mode::Journey } else { Mode::Funnel },
+            recovery: 0.0,
+            recover_to: 1,
         }
     }
 
@@ -181,8 +273,19 @@ impl Scenario {
         Funnel::new(self.top, rates, lead, purchase)
     }
 
-    /// Every figure of this scenario.
+    /// Every figure of this scenario: a journey's when it is one and can be solved, else
+    /// the straight funnel's.
     pub fn forecast(&self) -> Forecast {
+        if self.mode == Mode::Journey {
+            if let Ok(j) = super::journey::of_scenario(self) {
+                return super::journey::forecast(self, &j);
+            }
+        }
+        self.funnel_forecast()
+    }
+
+    /// The figures of the straight funnel, whatever the mode.
+    pub fn funnel_forecast(&self) -> Forecast {
         forecast(&self.funnel(), &self.economics)
     }
 
@@ -298,6 +401,89 @@ impl Scenario {
         Ok(())
     }
 
+    /// Switches between the straight funnel and the journey. The first switch to a journey
+    /// builds it from the funnel: its forward rates become the forward moves (§3.8).
+    pub fn set_mode(&mut self, mode: Mode) {
+        if mode == Mode::Journey && self.stages.iter().any(|s| s.moves.is_none()) {
+            self.journey_from_funnel();
+        }
+        self.mode = mode;
+    }
+
+    /// Rebuilds the journey from the funnel's rates: each stage above the purchase moves on
+    /// at the rate into the next and is lost otherwise; the purchase stage and those after
+    /// it buy; everyone enters at the first stage.
+    pub fn journey_from_funnel(&mut self) {
+        let chain = super::markov::from_funnel(&self.funnel());
+        let ids: Vec<u32> = self.stages.iter().map(|s| s.id).collect();
+        for (i, stage) in self.stages.iter_mut().enumerate() {
+            let to = chain.q[i].iter().zip(&ids).filter(|(p, _)| **p > 0.0).map(|(p, id)| (*id, *p)).collect();
+            stage.moves = Some(Moves { to, buy: chain.buy[i], lost: chain.lost[i], entry: chain.entry[i] });
+        }
+    }
+
+    /// The moves of the stage with this id (a stage without any gets the "all lost" row).
+    fn moves_mut(&mut self, id: u32) -> Result<&mut Moves, InputError> {
+        let i = self.index_of(id).ok_or(InputError::NotANumber)?;
+        Ok(self.stages[i].moves.get_or_insert_with(Moves::lost))
+    }
+
+    /// Sets where a share of a journey state's people go next, in percent.
+    pub fn set_move_percent(&mut self, from: u32, to: MoveTo, percent: f64) -> Result<(), InputError> {
+        let p = Quantity::Percent.check(percent)? / 100.0;
+        if let MoveTo::Stage(t) = to {
+            if t == from || self.index_of(t).is_none() {
+                return Err(InputError::NotANumber);
+            }
+        }
+        let m = self.moves_mut(from)?;
+        match to {
+            MoveTo::Stage(t) => match m.to.iter().position(|(id, _)| *id == t) {
+                Some(k) if p > 0.0 => m.to[k].1 = p,
+                Some(k) => {
+                    m.to.remove(k);
+                }
+                None if p > 0.0 => m.to.push((t, p)),
+                None => {}
+            },
+            MoveTo::Buy => m.buy = p,
+            MoveTo::Lost => m.lost = p,
+        }
+        Ok(())
+    }
+
+    /// Gives a journey state's remainder (100 % minus its other moves) to "lost". Refused
+    /// when the other moves already exceed 100 %.
+    pub fn lost_takes_rest(&mut self, from: u32) -> Result<(), InputError> {
+        let m = self.moves_mut(from)?;
+        let rest = 1.0 - (m.to.iter().map(|(_, p)| p).sum::<f64>() + m.buy);
+        if rest < -super::markov::TOLERANCE {
+            return Err(InputError::TooLarge { max: 100.0 });
+        }
+        m.lost = rest.max(0.0);
+        Ok(())
+    }
+
+    /// The share of newcomers who enter the journey at a stage, in percent.
+    pub fn set_entry_percent(&mut self, id: u32, percent: f64) -> Result<(), InputError> {
+        let p = Quantity::Percent.check(percent)? / 100.0;
+        self.moves_mut(id)?.entry = p;
+        Ok(())
+    }
+
+    /// The share of lost people brought back, in percent.
+    pub fn set_recovery_percent(&mut self, percent: f64) -> Result<(), InputError> {
+        self.recovery = Quantity::Percent.check(percent)? / 100.0;
+        Ok(())
+    }
+
+    /// The stage lost people are brought back to.
+    pub fn set_recover_to(&mut self, id: u32) {
+        if self.index_of(id).is_some() {
+            self.recover_to = id;
+        }
+    }
+
     /// Renames a stage.
     pub fn rename_stage(&mut self, id: u32, name: &str) {
         if let Some(i) = self.index_of(id) {
@@ -312,7 +498,8 @@ impl Scenario {
         }
         let id = self.stages.iter().map(|s| s.id).max().unwrap_or(0) + 1;
         let rate = Rate::from_percent(50.0).unwrap_or_default();
-        self.stages.push(StageDoc::new(id, StageLabel::Custom(name.to_string()), rate));
+        let moves = self.stages[0].moves.is_some().then(Moves::lost);
+        self.stages.push(StageDoc { moves, ..StageDoc::new(id, StageLabel::Custom(name.to_string()), rate) });
         Ok(id)
     }
 
@@ -323,13 +510,28 @@ impl Scenario {
             return Err(StageListError::TooFew);
         }
         let i = self.index_of(id).ok_or(StageListError::Unknown)?;
-        self.stages.remove(i);
+        let removed = self.stages.remove(i);
         let successor = self.stages[i.min(self.stages.len() - 1)].id;
         if self.lead == id {
             self.lead = successor;
         }
         if self.purchase == id {
             self.purchase = successor;
+        }
+        if self.recover_to == id {
+            self.recover_to = successor;
+        }
+        // a journey keeps valid rows: the moves into the removed stage become lost, and
+        // its newcomers start at its successor
+        for stage in &mut self.stages {
+            if let Some(m) = &mut stage.moves {
+                let into = m.to(id);
+                m.to.retain(|(to, _)| *to != id);
+                m.lost += into;
+                if stage.id == successor {
+                    m.entry += removed.moves.as_ref().map_or(0.0, |r| r.entry);
+                }
+            }
         }
         Ok(())
     }

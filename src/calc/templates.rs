@@ -103,7 +103,7 @@ pub enum TemplateId {
     Kobstragt,
     /// Kundresan: five steps of the customer journey.
     Kundresan,
-    /// Hankins' hexagon, shown as a straight funnel.
+    /// Hankins' hexagon, a non-linear journey.
     Hexagon,
     /// Købsparathed 0–110 %: twelve readiness steps.
     Readiness,
@@ -178,6 +178,39 @@ pub struct Template {
     pub purchase: usize,
     /// Default money inputs.
     pub economics: Economics,
+    /// For the non-linear models: where people in each stage go next and where newcomers
+    /// enter (MODELS.md §3.8); a scenario from this template opens as a journey.
+    pub journey: Option<&'static [JourneyRow]>,
+}
+
+/// One state of a template's journey, in percent.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct JourneyRow {
+    /// To other stages: (0-based stage, percent).
+    pub to: &'static [(usize, f64)],
+    /// Buy next.
+    pub buy: f64,
+    /// Lost next.
+    pub lost: f64,
+    /// Newcomers who enter here.
+    pub entry: f64,
+}
+
+impl JourneyRow {
+    /// As a scenario's moves, the stages having the ids a template scenario gives them
+    /// (position + 1).
+    pub fn moves(&self) -> super::scenario::Moves {
+        super::scenario::Moves {
+            to: self.to.iter().map(|&(i, p)| (i as u32 + 1, p / 100.0)).collect(),
+            buy: self.buy / 100.0,
+            lost: self.lost / 100.0,
+            entry: self.entry / 100.0,
+        }
+    }
+}
+
+const fn row(to: &'static [(usize, f64)], buy: f64, lost: f64, entry: f64) -> JourneyRow {
+    JourneyRow { to, buy, lost, entry }
 }
 
 // Evaluated while compiling (TEMPLATES is a static): without `bundled-texts` only the
@@ -271,6 +304,7 @@ pub static TEMPLATES: [Template; 9] = [
         lead: 1,
         purchase: 3,
         economics: simple(30_000.0, 800.0, 2.0, 0.5, 3.0),
+        journey: None,
     },
     // §1.2. Lead = Solution-aware: the problem-aware stage is reached mostly by push (ads),
     // which rarely yields contact details; the pull content of the solution-aware stage
@@ -345,6 +379,7 @@ pub static TEMPLATES: [Template; 9] = [
         lead: 2,
         purchase: 4,
         economics: retention(100_000.0, 12_000.0, 1.0, 0.6, 0.7, 0.08),
+        journey: None,
     },
     // §1.3. 8 000 → 400 → 80 customers; m = 900 · 2 · 0.5 = 900 a year, LTV 2 700 over three
     // years, CAC 40 000 / 80 = 500 (LTV:CAC 5.4).
@@ -407,19 +442,20 @@ pub static TEMPLATES: [Template; 9] = [
         lead: 1,
         purchase: 2,
         economics: simple(40_000.0, 900.0, 2.0, 0.5, 3.0),
+        journey: None,
     },
-    // §1.4, as a straight funnel until the Markov view (§3.8) exists. Lead = Explore
+    // §1.4, a journey (§3.8); its straight rates are the comparison. Lead = Explore
     // possibilities: while exploring, people trade contact details for guides and
     // checklists; by the time they compare contenders they are already talking to sellers.
     // 10 000 → 1 000 → 400 → 200 → 50 customers; m = 2 000 · 0.4 = 800 a year, LTV 3 200
     // over four years, CAC 40 000 / 50 = 800 (LTV:CAC 4).
     Template {
         id: TemplateId::Hexagon,
-        name: l("Hankins' hexagon (as a funnel)", "Hankins' hexagon (som tragt)", "Hankins hexagon (som tratt)"),
+        name: l("Hankins' hexagon", "Hankins' hexagon", "Hankins hexagon"),
         summary: l(
-            "Six states customers move between in no fixed order, shown here as a straight funnel.",
-            "Seks tilstande, som kunderne bevæger sig imellem i vilkårlig rækkefølge, her vist som en lige tragt.",
-            "Sex lägen som kunderna rör sig mellan i valfri ordning, här visade som en rak tratt.",
+            "Six states customers move between in no fixed order: a journey, not a straight funnel.",
+            "Seks tilstande, som kunderne bevæger sig imellem i vilkårlig rækkefølge: en rejse, ikke en lige tragt.",
+            "Sex lägen som kunderna rör sig mellan i valfri ordning: en resa, inte en rak tratt.",
         ),
         top: 10_000.0,
         stages: &[
@@ -481,6 +517,20 @@ pub static TEMPLATES: [Template; 9] = [
         lead: 2,
         purchase: 4,
         economics: simple(40_000.0, 2_000.0, 1.0, 0.4, 4.0),
+        // Nearly all newcomers have no need yet; a few arrive triggered or already
+        // exploring or comparing, and a few are customers experiencing the product, who may
+        // buy again. People fall back a state or two while exploring and comparing; some
+        // leave the purchase to compare again; after the experience, half return to "no
+        // need" and a fifth buy again. 10 000 newcomers → ≈ 85 customers, against the
+        // straight funnel's 50.
+        journey: Some(&[
+            row(&[(1, 10.0)], 0.0, 90.0, 95.0),
+            row(&[(2, 40.0), (0, 20.0)], 0.0, 40.0, 4.0),
+            row(&[(3, 50.0), (0, 15.0)], 0.0, 35.0, 0.5),
+            row(&[(4, 25.0), (2, 20.0), (0, 10.0)], 0.0, 45.0, 0.3),
+            row(&[(3, 10.0)], 85.0, 5.0, 0.0),
+            row(&[(4, 20.0), (0, 50.0)], 0.0, 30.0, 0.2),
+        ]),
     },
     // §1.5. Lead = 80 %, when the prospect contacts you; purchase = 110 %, the step where
     // they actually buy (100 % only asks about delivery). 5 000 → 2 000 → 1 200 → 720 →
@@ -609,6 +659,7 @@ pub static TEMPLATES: [Template; 9] = [
         lead: 8,
         purchase: 11,
         economics: retention(30_000.0, 12_000.0, 1.5, 0.7, 0.6, 0.1),
+        journey: None,
     },
     // §1.6. 10 000 → 600 → 72 customers; m = 700 · 3 · 0.4 = 840 a year, LTV 1 680 over two
     // years, CAC 30 000 / 72 ≈ 417 (LTV:CAC ≈ 4).
@@ -662,6 +713,17 @@ pub static TEMPLATES: [Template; 9] = [
         lead: 1,
         purchase: 2,
         economics: simple(30_000.0, 700.0, 3.0, 0.4, 2.0),
+        // Most newcomers start at attention; a few enter mid-way (a recommendation, a
+        // search for the product itself). Considering people drop back to attention,
+        // deciding people back to considering; loyal customers buy again or start
+        // considering anew. 10 000 newcomers → ≈ 93 customers, against the straight
+        // funnel's 72.
+        journey: Some(&[
+            row(&[(1, 6.0)], 0.0, 94.0, 97.0),
+            row(&[(2, 12.0), (0, 15.0)], 0.0, 73.0, 2.5),
+            row(&[(1, 25.0)], 60.0, 15.0, 0.5),
+            row(&[(1, 15.0)], 35.0, 50.0, 0.0),
+        ]),
     },
     // §1.7. Lead = Checkout started: the checkout is where the shop first asks for an e-mail
     // address, which is what makes cart-reminder e-mails to the abandoners possible; adding
@@ -728,6 +790,7 @@ pub static TEMPLATES: [Template; 9] = [
         lead: 3,
         purchase: 4,
         economics: simple(80_000.0, 450.0, 2.5, 0.4, 2.0),
+        journey: None,
     },
     // §1.7, with published B2B benchmark rates. 20 000 → 400 → 80 → 32 → 19.2 → 3.84
     // customers; m = 60 000 · 0.75 = 45 000 a year, LTV = 45 000 · 1.08 / (1.08 − 0.85) ≈
@@ -800,6 +863,7 @@ pub static TEMPLATES: [Template; 9] = [
         lead: 1,
         purchase: 5,
         economics: retention(180_000.0, 60_000.0, 1.0, 0.75, 0.85, 0.08),
+        journey: None,
     },
     // §1.7. 1 000 → 100 customers; m = 500 · 2 · 0.4 = 400 a year, LTV 1 200 over three
     // years, CAC 25 000 / 100 = 250 (LTV:CAC 4.8).
@@ -835,6 +899,7 @@ pub static TEMPLATES: [Template; 9] = [
         lead: 0,
         purchase: 1,
         economics: simple(25_000.0, 500.0, 2.0, 0.4, 3.0),
+        journey: None,
     },
 ];
 

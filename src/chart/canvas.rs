@@ -1,7 +1,8 @@
 //! Painting charts on a `<canvas>`: size its backing store to CSS size × the device pixel
 //! ratio so it is crisp on HiDPI screens, clear it, paint the shapes of a layout (the
-//! funnel's [`super::funnel::layout`] or one of [`super::plots`]), and leave a `tragt:chart-drawn`
-//! performance mark for the benchmark.
+//! funnel's [`super::funnel::layout`], one of [`super::plots`] or the journey's
+//! [`super::journey::layout`]), and leave a `tragt:chart-drawn` performance mark for the
+//! benchmark.
 //! Colours and font sizes are written with integers only, so the wasm carries no
 //! float-to-text code.
 
@@ -51,6 +52,12 @@ fn paint(ctx: &CanvasRenderingContext2d, shapes: &[Shape]) {
                 ctx.set_line_join("round");
                 ctx.set_stroke_style_str(&css_colour(*paint));
                 ctx.stroke();
+            }
+            Shape::Circle { x, y, r, paint } => {
+                ctx.begin_path();
+                let _ = ctx.arc(*x as f64, *y as f64, (*r).max(0) as f64, 0.0, std::f64::consts::TAU);
+                ctx.set_fill_style_str(&css_colour(*paint));
+                ctx.fill();
             }
         }
     }

@@ -141,6 +141,17 @@ pub enum Shape {
         /// Stroke colour.
         paint: Paint,
     },
+    /// A filled circle.
+    Circle {
+        /// Centre x.
+        x: i32,
+        /// Centre y.
+        y: i32,
+        /// Radius.
+        r: i32,
+        /// Fill.
+        paint: Paint,
+    },
 }
 
 /// The CSS colour of `paint`: `rgb(r,g,b)`, or `rgba(r,g,b,0.aaa)` when not opaque. Only

@@ -408,6 +408,7 @@ mod tests {
                 Shape::Band { corners, .. } => corners.iter().all(|(x, y)| on(*x, *y)),
                 Shape::Text { x, y, px, .. } => on(*x, *y) && on(*x, y + *px as i32),
                 Shape::Line { points, .. } => points.iter().all(|(x, y)| on(*x, *y)),
+                Shape::Circle { x, y, r, .. } => on(x - r, y - r) && on(x + r, y + r),
             };
             assert!(ok, "off the {width}×{height} canvas: {s:?}");
         }

@@ -25,6 +25,10 @@ pub fn ChartCanvas(
     /// signals it reads are tracked: a change redraws the chart.
     #[prop(into)]
     draw: Callback<(u32, f64, Palette), Vec<Shape>>,
+    /// The height in CSS pixels for a CSS width, for a chart whose height follows its width
+    /// (it then overrides `height`).
+    #[prop(optional)]
+    height_for: Option<fn(f64) -> u32>,
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
 
@@ -38,7 +42,8 @@ pub fn ChartCanvas(
         let width = RwSignal::new(0.0f64);
         let palette = StoredValue::new(Palette::default());
         Effect::new(move |_| {
-            let (css_width, css_height) = (width.get(), height.get());
+            let css_width = width.get();
+            let css_height = height_for.map_or_else(|| height.get(), |f| f(css_width.max(200.0)));
             // until the first measurement (right after the first layout, before paint)
             // there is nothing to draw on; the effect runs again once it arrives
             if let (Some(el), true) = (canvas_ref.get_untracked(), css_width > 0.0) {
@@ -73,7 +78,7 @@ pub fn ChartCanvas(
         });
     }
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = (height, draw);
+    let _ = (height, draw, height_for);
 
     view! { <canvas node_ref=canvas_ref data-testid=testid role="img" aria-label=move || label.get()></canvas> }
 }

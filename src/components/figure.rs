@@ -36,6 +36,20 @@ pub fn months(lang: Lang, _: Currency, v: f64) -> String {
     fill(Texts::of(lang).months, &[("n", &fmt::decimal(lang, v, 1))])
 }
 
+/// A number of days ("12.5 days").
+pub fn days(lang: Lang, _: Currency, v: f64) -> String {
+    fill(Texts::of(lang).days_n, &[("n", &fmt::decimal(lang, v, 1))])
+}
+/// A plain number with one decimal.
+pub fn decimal(lang: Lang, _: Currency, v: f64) -> String {
+    fmt::decimal(lang, v, 1)
+}
+/// A change as a signed percentage ("+12 %", "−3 %").
+pub fn change(lang: Lang, _: Currency, v: f64) -> String {
+    let sign = if v > 0.0 { "+" } else { "" };
+    format!("{sign}{}", fmt::percent(lang, v))
+}
+
 /// A figure card.
 #[component]
 pub fn FigureCard(

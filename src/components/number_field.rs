@@ -36,6 +36,9 @@ pub fn NumberField(
     /// while it is NaN). Without it, an empty field is refused.
     #[prop(optional)]
     on_clear: Option<Callback<(), Result<(), InputError>>>,
+    /// `data-from` and `data-to` of the input (a journey's transitions), if any.
+    #[prop(optional)]
+    data: Option<Signal<(String, String)>>,
 ) -> impl IntoView {
     let state = use_app_state();
     let draft = RwSignal::new(None::<String>);
@@ -79,6 +82,8 @@ pub fn NumberField(
                     autocomplete="off"
                     spellcheck="false"
                     data-testid=testid
+                    data-from=move || data.map(|d| d.get().0)
+                    data-to=move || data.map(|d| d.get().1)
                     prop:value=shown
                     disabled=move || disabled.get()
                     node_ref=input_ref

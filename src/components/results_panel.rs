@@ -76,7 +76,9 @@ pub fn ResultsPanel() -> impl IntoView {
             </div>
             // with ranges on some rates: the Monte Carlo's band under the headline figures
             <Show when=move || state.analysis_ready.get()>{band}</Show>
-            <FunnelChart />
+            <div class="funnel-only">
+                <FunnelChart />
+            </div>
         </section>
     }
 }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::calc::MAX_STAGES;
+use crate::calc::{Mode, MAX_STAGES};
 use crate::components::StageRow;
 use crate::state::use_app_state;
 
@@ -17,7 +17,32 @@ pub fn StageList() -> impl IntoView {
     view! {
         <section class="panel stages-panel" aria-labelledby="stages-heading">
             <h2 id="stages-heading">{move || t().stages_heading}</h2>
-            <p class="help">{move || t().stages_help}</p>
+            <label class="inline-field mode" title=move || t().mode_help>
+                <span>{move || t().mode_label}</span>
+                <select
+                    data-testid="mode-select"
+                    on:change=move |ev| {
+                        if let Some(mode) = Mode::from_id(&event_target_value(&ev)) {
+                            let _ = state.edit(|s| {
+                                s.set_mode(mode);
+                                Ok(())
+                            });
+                        }
+                    }
+                >
+                    {[(Mode::Funnel, (|t| t.mode_funnel) as fn(&crate::i18n::Texts) -> &'static str), (Mode::Journey, |t| t.mode_journey)]
+                        .into_iter()
+                        .map(|(mode, text)| {
+                            view! {
+                                <option value=mode.id() prop:selected=move || state.scenario.with(|s| s.mode == mode)>
+                                    {move || text(t())}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            <p class="help">{move || if state.scenario.with(|s| s.mode == Mode::Journey) { t().mode_help } else { t().stages_help }}</p>
             <ol class="stages">
                 <For each=rows key=|row| row.clone() let((_, id))>
                     <StageRow id=id />

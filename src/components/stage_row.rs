@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::calc::bottleneck::{stage_benchmark, Source};
-use crate::calc::{InputError, Rate, Scenario, StageFigures, StageLabel, MIN_STAGES};
+use crate::calc::{InputError, Mode, Rate, Scenario, StageFigures, StageLabel, MIN_STAGES};
 use crate::components::figure::{count, money, percent, StageFigure};
 use crate::components::NumberField;
 use crate::i18n::texts::fill;
@@ -120,7 +120,22 @@ pub fn StageRow(
         }
     });
     let figures = Memo::new(move |_| state.forecast.with(|f| index.get().and_then(|i| f.stages.get(i).cloned())));
-    let entrants = Signal::derive(move || figures.get().map(|f| f.entrants).unwrap_or(0.0));
+    // the first stage's count is the top of the funnel (a journey's newcomers), the others' the
+    // funnel's entrants (in a journey only the first is shown)
+    let top = Memo::new(move |_| state.scenario.with(|s| s.top));
+    let entrants = Signal::derive(move || {
+        if index.get() == Some(0) {
+            top.get()
+        } else {
+            figures.get().map(|f| f.entrants).unwrap_or(0.0)
+        }
+    });
+    let journey = Memo::new(move |_| state.scenario.with(|s| s.mode == Mode::Journey));
+    let entry = Memo::new(move |_| {
+        state
+            .scenario
+            .with(|s| s.index_of(id).and_then(|i| s.stages[i].moves.as_ref()).map_or(f64::NAN, |m| m.entry * 100.0))
+    });
     // memos, so that an edit elsewhere reformats none of this row's fields
     let rate: Signal<f64> =
         Memo::new(move |_| state.scenario.with(|s| s.index_of(id).map(|i| s.stages[i].rate.percent()).unwrap_or(0.0)))
@@ -179,8 +194,14 @@ pub fn StageRow(
                     />
                 };
                 let is_benchmark = x.testid == "stage-benchmark";
+                // a journey uses the days (its expected days), not the funnel's other inputs
+                let funnel_only = x.testid != "stage-days";
                 view! {
-                    <div class="extra" title=move || if is_benchmark { source().unwrap_or_default() } else { "" }>
+                    <div
+                        class="extra"
+                        class:funnel-only=funnel_only
+                        title=move || if is_benchmark { source().unwrap_or_default() } else { "" }
+                    >
                         {field}
                     </div>
                 }
@@ -262,22 +283,39 @@ pub fn StageRow(
             </div>
             {move || note.get().map(|n| view! { <p class="stage-note">{n}</p> })}
             <div class="stage-inputs">
-                <NumberField
-                    label=Signal::derive(move || fill(t().stage_count, &[("period", period.get())]))
-                    testid="stage-count"
-                    id=format!("{dom}-count")
-                    value=entrants
-                    on_input=Callback::new(move |v| state.edit(|s| s.set_count(id, v)))
-                />
-                <NumberField
-                    label=Signal::derive(move || t().stage_rate.to_string())
-                    testid="stage-rate"
-                    id=format!("{dom}-rate")
-                    value=rate
-                    disabled=is_first
-                    unit="%"
-                    on_input=Callback::new(move |v| state.edit(|s| s.set_rate_percent(id, v)))
-                />
+                <div class="count" class:funnel-only=move || !is_first.get()>
+                    <NumberField
+                        label=Signal::derive(move || {
+                            let text = if journey.get() && is_first.get() { t().stage_newcomers } else { t().stage_count };
+                            fill(text, &[("period", period.get())])
+                        })
+                        testid="stage-count"
+                        id=format!("{dom}-count")
+                        value=entrants
+                        on_input=Callback::new(move |v| state.edit(|s| s.set_count(id, v)))
+                    />
+                </div>
+                <div class="rate funnel-only">
+                    <NumberField
+                        label=Signal::derive(move || t().stage_rate.to_string())
+                        testid="stage-rate"
+                        id=format!("{dom}-rate")
+                        value=rate
+                        disabled=is_first
+                        unit="%"
+                        on_input=Callback::new(move |v| state.edit(|s| s.set_rate_percent(id, v)))
+                    />
+                </div>
+                <div class="entry journey-only">
+                    <NumberField
+                        label=Signal::derive(move || t().entry_share.to_string())
+                        testid="entry-share"
+                        id=format!("{dom}-entry")
+                        value=entry
+                        unit="%"
+                        on_input=Callback::new(move |v| state.edit(|s| s.set_entry_percent(id, v)))
+                    />
+                </div>
                 <div class="marks">
                     <label title=move || t().stage_lead_help>
                         <input
@@ -314,7 +352,7 @@ pub fn StageRow(
             <Show when=move || state.analysis_ready.get()>
             <div class="stage-more">
                 {extras}
-                <label class="extra counts" title=move || t().stage_counts_help>
+                <label class="extra counts funnel-only" title=move || t().stage_counts_help>
                     <input
                         type="checkbox"
                         data-testid="stage-counts"
@@ -331,7 +369,7 @@ pub fn StageRow(
                     {move || t().stage_counts}
                 </label>
             </div>
-            {move || source().map(|s| view! { <p class="source" data-testid="stage-benchmark-source">{s}</p> })}
+            {move || source().map(|s| view! { <p class="source funnel-only" data-testid="stage-benchmark-source">{s}</p> })}
             </Show>
             {move || reversed().then(|| view! { <p class="stage-warning" role="alert" data-testid="stage-range-reversed">{t().range_reversed}</p> })}
             <dl class="stage-figures" class:goal-short=short>

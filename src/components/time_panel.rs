@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::calc::time::{days_to_purchase, timeline, velocity, Timeline, TimelineInput, MONTHS};
 use crate::calc::{Figure, Undefined};
 use crate::chart::plots::{self, TimelineLabels, TimelinePoint};
+use crate::components::figure::days;
 use crate::components::{ChartCanvas, FigureCard};
 use crate::i18n::texts::fill;
 use crate::i18n::{format, Lang, Texts};
@@ -18,11 +19,6 @@ struct TimeView {
     days: f64,
     velocity: Figure,
     timeline: Timeline,
-}
-
-/// "12 days".
-fn days(lang: Lang, _: crate::calc::Currency, v: f64) -> String {
-    fill(Texts::of(lang).days_n, &[("n", &format::decimal(lang, v, 1))])
 }
 
 /// "month 7".

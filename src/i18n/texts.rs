@@ -382,6 +382,75 @@ texts! {
     footer: "Runs entirely in your browser: your numbers never leave this device.",
         "Kører helt i din browser: dine tal forlader aldrig denne enhed.",
         "Körs helt i din webbläsare: dina siffror lämnar aldrig den här enheten.";
+
+    mode_label: "Model", "Model", "Modell";
+    mode_funnel: "Straight funnel", "Lige tragt", "Rak tratt";
+    mode_journey: "Journey (non-linear)", "Rejse (ikke-lineær)", "Resa (icke-linjär)";
+    mode_help: "In a journey people move back and forth between the stages and can enter mid-way.",
+        "I en rejse bevæger folk sig frem og tilbage mellem trinnene og kan komme ind midtvejs.",
+        "I en resa rör sig folk fram och tillbaka mellan stegen och kan komma in halvvägs.";
+    stage_newcomers: "Newcomers per {period}", "Nye personer pr. {period}", "Nya personer per {period}";
+    entry_share: "Newcomers who start here", "Nye, der starter her", "Nya som börjar här";
+    journey_heading: "The journey", "Rejsen", "Resan";
+    journey_help: "Each stage's row says where its people go next: on, back, skipping ahead, to a purchase or lost. A row must add up to 100 %. Newcomers start by the shares in the stage list.",
+        "Hvert trins række siger, hvor dets personer går hen bagefter: videre, tilbage, springer over, til køb eller tabt. En række skal give 100 % i alt. Nye personer starter efter andelene i listen over trin.",
+        "Varje stegs rad säger vart dess personer går härnäst: vidare, tillbaka, hoppar över, till köp eller förlorade. En rad måste bli 100 % totalt. Nya personer börjar enligt andelarna i stegens lista.";
+    journey_to: "To {name}", "Til {name}", "Till {name}";
+    journey_buy: "Buy", "Køb", "Köp";
+    journey_lost: "Lost", "Tabt", "Förlorad";
+    journey_rest: "Left to assign: {pct}", "Mangler at fordele: {pct}", "Kvar att fördela: {pct}";
+    journey_rest_to_lost: "Give the rest to lost", "Giv resten til tabt", "Ge resten till förlorad";
+    journey_row_over: "This row adds up to {sum}, more than 100 %. Lower a share.",
+        "Rækken giver {sum} i alt, mere end 100 %. Sænk en andel.",
+        "Raden blir {sum} totalt, mer än 100 %. Sänk en andel.";
+    journey_row_under: "This row adds up to {sum}: the rest goes nowhere. Assign it, for example to lost.",
+        "Rækken giver {sum} i alt: resten går ingen steder. Fordel den, for eksempel til tabt.",
+        "Raden blir {sum} totalt: resten hamnar ingenstans. Fördela den, till exempel till förlorad.";
+    journey_entry_sum: "The newcomers' start shares add up to {sum}, not 100 %.",
+        "Andelene af nye, der starter på hvert trin, giver {sum} i alt, ikke 100 %.",
+        "Andelarna nya som börjar på varje steg blir {sum} totalt, inte 100 %.";
+    journey_trap: "People in {states} can never buy or be lost: they only move between each other. Give one of them a way out.",
+        "Personer i {states} kan aldrig købe eller gå tabt: de bevæger sig kun mellem hinanden. Giv en af dem en vej ud.",
+        "Personer i {states} kan aldrig köpa eller förloras: de rör sig bara mellan varandra. Ge någon av dem en väg ut.";
+    journey_out_of_range: "A share in {state} is outside 0–100 %.", "En andel i {state} ligger uden for 0–100 %.", "En andel i {state} ligger utanför 0–100 %.";
+    journey_too_large: "The journey's ways out are too small to compute with.", "Rejsens veje ud er for små at regne med.", "Resans vägar ut är för små att räkna med.";
+    journey_last_valid: "The figures show the last journey that added up.", "Tallene viser den seneste rejse, der gik op.", "Siffrorna visar den senaste resan som gick ihop.";
+    journey_no_valid: "The figures show the straight funnel until the journey adds up.", "Tallene viser den lige tragt, indtil rejsen går op.", "Siffrorna visar den raka tratten tills resan går ihop.";
+    journey_buy_chance: "Chance that a newcomer buys", "Chance for at en ny person køber", "Chans att en ny person köper";
+    journey_steps: "Expected steps until purchase or loss", "Forventede skridt til køb eller tab", "Förväntade steg till köp eller förlust";
+    journey_days: "Expected days until purchase or loss", "Forventede dage til køb eller tab", "Förväntade dagar till köp eller förlust";
+    journey_customers: "Customers per {period} from the journey", "Kunder pr. {period} fra rejsen", "Kunder per {period} från resan";
+    journey_funnel_customers: "Customers per {period} as a straight funnel", "Kunder pr. {period} som lige tragt", "Kunder per {period} som rak tratt";
+    journey_vs_funnel: "Journey vs. straight funnel", "Rejse i forhold til lige tragt", "Resa jämfört med rak tratt";
+    journey_adds: "Going back and forth adds {pct} customers compared with the straight funnel of the same stages.",
+        "Frem og tilbage giver {pct} flere kunder end den lige tragt med de samme trin.",
+        "Fram och tillbaka ger {pct} fler kunder än den raka tratten med samma steg.";
+    journey_removes: "Going back and forth costs {pct} of the customers of the straight funnel of the same stages.",
+        "Frem og tilbage koster {pct} af kunderne i den lige tragt med de samme trin.",
+        "Fram och tillbaka kostar {pct} av kunderna i den raka tratten med samma steg.";
+    journey_recovery_heading: "Bring lost people back", "Hent tabte personer tilbage", "Hämta tillbaka förlorade personer";
+    journey_recovery_help: "Automated messages (drip campaigns, cart reminders) bring a share of the people the journey loses back to a stage.",
+        "Automatiske beskeder (drip-kampagner, påmindelser om kurven) henter en andel af dem, rejsen taber, tilbage til et trin.",
+        "Automatiska meddelanden (dripkampanjer, påminnelser om varukorgen) hämtar tillbaka en andel av dem som resan förlorar till ett steg.";
+    journey_recovery: "Share of lost people brought back", "Andel tabte, der hentes tilbage", "Andel förlorade som hämtas tillbaka";
+    journey_recover_to: "Brought back to", "Hentes tilbage til", "Hämtas tillbaka till";
+    journey_recovered: "Customers per {period} gained by bringing people back", "Kunder pr. {period} vundet ved at hente folk tilbage", "Kunder per {period} som vinns genom att hämta tillbaka folk";
+    journey_rebuild: "Rebuild from the funnel's rates", "Byg igen ud fra tragtens rater", "Bygg om utifrån trattens andelar";
+    journey_rebuild_help: "Replaces every row: each stage moves on at its funnel rate and loses the rest; everyone starts at the first stage.",
+        "Erstatter alle rækker: hvert trin går videre med sin rate fra tragten og taber resten; alle starter på første trin.",
+        "Ersätter alla rader: varje steg går vidare med sin andel från tratten och förlorar resten; alla börjar på första steget.";
+    journey_matrix: "Where people go next, per stage (rows) and destination (columns)",
+        "Hvor folk går hen bagefter, pr. trin (rækker) og mål (kolonner)",
+        "Vart folk går härnäst, per steg (rader) och mål (kolumner)";
+    journey_from: "From", "Fra", "Från";
+    journey_states: "Per stage", "Pr. trin", "Per steg";
+    journey_visits: "Visits per newcomer", "Besøg pr. ny person", "Besök per ny person";
+    journey_steps_from: "Steps from here", "Skridt herfra", "Steg härifrån";
+    journey_days_from: "Days from here", "Dage herfra", "Dagar härifrån";
+    journey_chart_label: "Journey chart: the stages on a circle, arrows as wide as the share moving on",
+        "Rejsediagram: trinnene på en cirkel, pile så brede som andelen, der går videre",
+        "Resediagram: stegen på en cirkel, pilar lika breda som andelen som går vidare";
+    journey_entries_total: "Newcomers' start shares in all: {sum}", "Nye personers startandele i alt: {sum}", "Nya personers startandelar totalt: {sum}";
 }
 
 impl Texts {

@@ -6,13 +6,14 @@
 //! Pure: text in, a [`Workspace`] (or the reason there is none) out.
 
 use super::json::{self, Json};
-use super::schema::{Store, StoredGoal, StoredScenario, StoredStage, CURRENT_VERSION, FORMAT};
+use super::schema::{Store, StoredGoal, StoredMoves, StoredScenario, StoredStage, CURRENT_VERSION, FORMAT};
 use crate::calc::goal::Target;
 use crate::calc::limits::{
     MAX_COUNT, MAX_DAYS, MAX_MONEY, MAX_PER_YEAR, MAX_REFERRALS, MAX_SEED, MAX_TRIALS, MAX_YEARS, MIN_TRIALS,
 };
 use crate::calc::{
-    Currency, LtvMethod, Period, Rate, Scenario, StageDoc, StageLabel, TemplateId, Workspace, MAX_STAGES, MIN_STAGES,
+    Currency, LtvMethod, Mode, Moves, Period, Rate, Scenario, StageDoc, StageLabel, TemplateId, Workspace, MAX_STAGES,
+    MIN_STAGES,
 };
 
 /// Longest scenario or stage name kept; longer ones are cut.
@@ -56,8 +57,8 @@ fn read<J: Json>(doc: &J) -> Result<Loaded, LoadError> {
         return Err(LoadError::NotOurs);
     }
     match doc.field("version").and_then(|v| v.whole()) {
-        // versions 2 and 3 only added optional fields: one reader serves all three
-        Some(1..=3) => read_v1(doc),
+        // versions 2 to 4 only added optional fields: one reader serves them all
+        Some(1..=4) => read_v1(doc),
         Some(v) if v > CURRENT_VERSION => Err(LoadError::FutureVersion(v)),
         _ => Err(LoadError::NotOurs),
     }
@@ -103,6 +104,12 @@ fn to_v1(s: &Scenario) -> StoredScenario {
                     low: st.low.map(Rate::get),
                     high: st.high.map(Rate::get),
                     counts: st.from_counts.then_some(true),
+                    moves: st.moves.as_ref().map(|m| StoredMoves {
+                        to: m.to.clone(),
+                        buy: m.buy,
+                        lost: m.lost,
+                        entry: m.entry,
+                    }),
                 }
             })
             .collect(),
@@ -130,6 +137,9 @@ fn to_v1(s: &Scenario) -> StoredScenario {
         referrals: Some(s.referrals),
         trials: Some(s.trials),
         seed: Some(s.seed),
+        mode: Some(s.mode.id().to_string()),
+        recovery: Some(s.recovery),
+        recover_to: Some(s.recover_to),
     }
 }
 
@@ -235,7 +245,39 @@ impl Reader {
             low: self.optional_rate(v, "low"),
             high: self.optional_rate(v, "high"),
             from_counts: self.flag(v, "counts"),
+            moves: self.moves(v),
             ..StageDoc::new(id, label, rate)
+        })
+    }
+
+    /// A stage's journey moves, if the file has them: each share must be a fraction, each
+    /// `to` pair `[stage id, share]`; a damaged part is dropped (a share to 0) and counted.
+    /// Whether the targets exist is checked once all stages are read.
+    fn moves<J: Json>(&mut self, v: &J) -> Option<Moves> {
+        let m = v.field("moves")?;
+        if !m.is_object() {
+            self.repaired += 1;
+            return None;
+        }
+        let mut to: Vec<(u32, f64)> = Vec::new();
+        for pair in m.field("to").and_then(|x| x.items()).unwrap_or_default() {
+            let items = pair.items().unwrap_or_default();
+            let id = items.first().and_then(|x| x.whole()).filter(|id| (1..=u32::MAX as u64).contains(id));
+            let share = items.get(1).and_then(|x| x.number()).filter(|p| (0.0..=1.0).contains(p));
+            match (id, share) {
+                (Some(id), Some(p)) if items.len() == 2 && !to.iter().any(|(t, _)| *t as u64 == id) => {
+                    if p > 0.0 {
+                        to.push((id as u32, p + 0.0));
+                    }
+                }
+                _ => self.repaired += 1,
+            }
+        }
+        Some(Moves {
+            to,
+            buy: self.number(&m, "buy", 1.0, 0.0),
+            lost: self.number(&m, "lost", 1.0, 0.0),
+            entry: self.number(&m, "entry", 1.0, 0.0),
         })
     }
 
@@ -279,6 +321,33 @@ impl Reader {
         };
         let lead = mark(self, "lead", stages[0].id);
         let purchase = mark(self, "purchase", stages[stages.len() - 1].id);
+        let recover_to = match v.field("recover_to") {
+            Some(_) => mark(self, "recover_to", stages[0].id),
+            None => stages[0].id,
+        };
+        // a file without a mode is older than journeys: a straight funnel
+        let mode = match v.field("mode") {
+            Some(_) => self.choice(v, "mode", Mode::from_id, Mode::Funnel),
+            None => Mode::Funnel,
+        };
+        let ids: Vec<u32> = stages.iter().map(|s| s.id).collect();
+        let journey = mode == Mode::Journey || stages.iter().any(|s| s.moves.is_some());
+        for stage in &mut stages {
+            let own = stage.id;
+            match &mut stage.moves {
+                Some(m) => {
+                    let before = m.to.len();
+                    m.to.retain(|(to, _)| *to != own && ids.contains(to));
+                    self.repaired += before - m.to.len();
+                }
+                // every stage of a journey has its moves
+                None if journey => {
+                    self.repaired += 1;
+                    stage.moves = Some(Moves::lost());
+                }
+                None => {}
+            }
+        }
         let d = defaults.economics;
         let economics = crate::calc::Economics {
             spend: self.number(v, "spend", MAX_MONEY, d.spend),
@@ -301,6 +370,9 @@ impl Reader {
             referrals: self.optional(v, "referrals", MAX_REFERRALS).unwrap_or(defaults.referrals),
             trials: self.whole(v, "trials", MIN_TRIALS, MAX_TRIALS).unwrap_or(defaults.trials),
             seed: self.whole(v, "seed", 0.0, MAX_SEED).unwrap_or(defaults.seed),
+            mode,
+            recovery: self.optional(v, "recovery", 1.0).unwrap_or(0.0),
+            recover_to,
             ..defaults
         })
     }
@@ -382,7 +454,7 @@ mod tests {
         assert_eq!(migrate("[1,2]").unwrap_err(), LoadError::NotOurs);
         assert_eq!(migrate(r#"{"format":"other","version":1}"#).unwrap_err(), LoadError::NotOurs);
         assert_eq!(migrate(r#"{"format":"tragt","version":0}"#).unwrap_err(), LoadError::NotOurs);
-        assert_eq!(migrate(r#"{"format":"tragt","version":4}"#).unwrap_err(), LoadError::FutureVersion(4));
+        assert_eq!(migrate(r#"{"format":"tragt","version":5}"#).unwrap_err(), LoadError::FutureVersion(5));
         assert_eq!(migrate(r#"{"format":"tragt","version":1,"scenarios":[]}"#).unwrap_err(), LoadError::NoScenarios);
         let one_stage = r#"{"format":"tragt","version":1,"scenarios":[{"stages":[{"id":1,"rate":0.5}]}]}"#;
         assert_eq!(migrate(one_stage).unwrap_err(), LoadError::NoScenarios);
@@ -393,7 +465,7 @@ mod tests {
         let mut w = sample();
         w.replace_current(Scenario { goal: Some(Target::Revenue(90_000.0)), ..w.current().clone() });
         let text = serialize(&w);
-        assert!(text.starts_with(r#"{"format":"tragt","version":3,"#), "{text}");
+        assert!(text.starts_with(r#"{"format":"tragt","version":4,"#), "{text}");
         assert!(text.contains(r#""goal":{"kind":"revenue","value":90000}"#), "{text}");
         let loaded = migrate(&text).unwrap();
         assert_eq!(loaded.repaired, 0);
@@ -410,8 +482,46 @@ mod tests {
             assert_eq!(loaded.workspace.current().goal, None, "{bad}");
         }
         // a version 1 file has no goal and needs no repair
-        let v1 = serialize(&sample()).replacen(r#""version":3"#, r#""version":1"#, 1);
+        let v1 = serialize(&sample()).replacen(r#""version":4"#, r#""version":1"#, 1);
         assert_eq!(migrate(&v1).unwrap(), Loaded { workspace: sample(), repaired: 0 });
+    }
+
+    #[test]
+    fn a_journey_round_trips_and_damaged_moves_are_dropped_and_counted() {
+        let mut w =
+            Workspace::new(Scenario::from_template("j".into(), "Hex".into(), TemplateId::Hexagon, Currency::Dkk));
+        let mut s = w.current().clone();
+        s.set_recovery_percent(20.0).unwrap();
+        s.set_recover_to(3);
+        w.replace_current(s);
+        let text = serialize(&w);
+        // state 1 of the hexagon: 10 % on to Trigger (id 2), 90 % lost, 95 % of newcomers
+        assert!(text.contains(r#""moves":{"to":[[2,0.1]],"buy":0,"lost":0.9,"entry":0.95}"#), "{text}");
+        assert!(text.contains(r#""mode":"journey","recovery":0.2,"recover_to":3}"#), "{text}");
+        assert_eq!(migrate(&text).unwrap(), Loaded { workspace: w.clone(), repaired: 0 });
+        for (good, bad, repaired) in [
+            (r#""to":[[2,0.1]]"#, r#""to":[[2,1.25]]"#, 1),
+            (r#""to":[[2,0.1]]"#, r#""to":[[99,0.25]]"#, 1),
+            (r#""to":[[2,0.1]]"#, r#""to":[[1,0.25]]"#, 1),
+            (r#""to":[[2,0.1]]"#, r#""to":[[2,0.25,7],"x"]"#, 2),
+            (r#""lost":0.9"#, r#""lost":-1"#, 1),
+            (r#""mode":"journey""#, r#""mode":"spiral""#, 1),
+            (r#""recover_to":3"#, r#""recover_to":42"#, 1),
+            (r#""recovery":0.2"#, r#""recovery":2"#, 1),
+        ] {
+            let damaged = text.replacen(good, bad, 1);
+            let loaded = migrate(&damaged).unwrap();
+            assert_eq!(loaded.repaired, repaired, "{bad}");
+        }
+        // a stage of a journey without moves gets "everyone lost" and is counted
+        let cut = text.replacen(r#","moves":{"to":[[2,0.1]],"buy":0,"lost":0.9,"entry":0.95}"#, "", 1);
+        let loaded = migrate(&cut).unwrap();
+        assert_eq!(loaded.repaired, 1);
+        assert_eq!(loaded.workspace.current().stages[0].moves, Some(crate::calc::Moves::lost()));
+        // a version 3 hexagon was a straight funnel, and stays one
+        let v3 =
+            serialize(&sample()).replacen(r#""version":4"#, r#""version":3"#, 1).replace(r#","mode":"funnel""#, "");
+        assert!(migrate(&v3).unwrap().workspace.scenarios().iter().all(|s| s.mode == crate::calc::Mode::Funnel));
     }
 
     fn forecasting(mut s: Scenario) -> Scenario {
@@ -434,7 +544,7 @@ mod tests {
         let text = serialize(&w);
         assert!(text.contains(r#""now":1500,"days":2.5"#), "{text}");
         assert!(text.contains(r#""benchmark":0.03,"low":0.01,"high":0.04"#), "{text}");
-        assert!(text.contains(r#""referrals":0.4,"trials":25000,"seed":4294967295}"#), "{text}");
+        assert!(text.contains(r#""referrals":0.4,"trials":25000,"seed":4294967295,"#), "{text}");
         assert_eq!(migrate(&text).unwrap(), Loaded { workspace: w.clone(), repaired: 0 });
         for (good, bad) in [
             (r#""now":1500"#, r#""now":-3"#),

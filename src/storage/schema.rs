@@ -1,4 +1,5 @@
-//! The saved file, version 3, as serde DTOs (version 2 lacks the forecasting fields:
+//! The saved file, version 4, as serde DTOs (version 3 lacks the journey: `mode`,
+//! `recovery`, `recover_to` and the stages' `moves`; version 2 also the forecasting fields:
 //! `referrals`, `trials`, `seed` and the stages' `now`, `days`, `benchmark`, `low`, `high`;
 //! version 1 also lacks `goal`): a serializable counterpart of
 //! [`crate::calc::Workspace`], kept apart from the calc types so the file format changes
@@ -9,7 +10,7 @@ use serde::{Deserialize, Serialize};
 /// The `format` field of every file Tragt writes.
 pub const FORMAT: &str = "tragt";
 /// The schema version this build writes.
-pub const CURRENT_VERSION: u64 = 3;
+pub const CURRENT_VERSION: u64 = 4;
 
 /// The whole saved workspace.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
@@ -56,6 +57,25 @@ pub struct StoredScenario {
     /// Version 3: Monte Carlo seed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<u32>,
+    /// Version 4: `funnel` or `journey`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<String>,
+    /// Version 4: share of a journey's lost people brought back (a fraction).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recovery: Option<f64>,
+    /// Version 4: id of the stage they are brought back to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recover_to: Option<u32>,
+}
+
+/// Version 4: where a journey state's people go next, as fractions; `to` holds
+/// `[stage id, share]` pairs.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct StoredMoves {
+    pub to: Vec<(u32, f64)>,
+    pub buy: f64,
+    pub lost: f64,
+    pub entry: f64,
 }
 
 /// A goal: `customers` or `revenue` per period, and the amount.
@@ -89,6 +109,9 @@ pub struct StoredStage {
     /// Version 3: `true` when the Monte Carlo draws this rate from the stage's counts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub counts: Option<bool>,
+    /// Version 4: the stage's journey moves, once the scenario has been a journey.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub moves: Option<StoredMoves>,
 }
 
 impl Store {
@@ -150,6 +173,23 @@ impl Store {
                     key(&mut o, "counts");
                     o.push_str(if on { "true" } else { "false" });
                 }
+                if let Some(m) = &st.moves {
+                    key(&mut o, "moves");
+                    o.push_str("{\"to\":[");
+                    for (k, (id, p)) in m.to.iter().enumerate() {
+                        o.push_str(if k == 0 { "[" } else { ",[" });
+                        o.push_str(&id.to_string());
+                        o.push(',');
+                        number(&mut o, *p);
+                        o.push(']');
+                    }
+                    o.push(']');
+                    for (name, x) in [("buy", m.buy), ("lost", m.lost), ("entry", m.entry)] {
+                        key(&mut o, name);
+                        number(&mut o, x);
+                    }
+                    o.push('}');
+                }
                 o.push('}');
             }
             if s.stages.is_empty() {
@@ -186,6 +226,16 @@ impl Store {
             }
             let whole = |x: Option<u32>| x.map(f64::from);
             for (name, x) in [("referrals", s.referrals), ("trials", whole(s.trials)), ("seed", whole(s.seed))] {
+                if let Some(x) = x {
+                    key(&mut o, name);
+                    number(&mut o, x);
+                }
+            }
+            if let Some(mode) = &s.mode {
+                key(&mut o, "mode");
+                string(&mut o, mode);
+            }
+            for (name, x) in [("recovery", s.recovery), ("recover_to", whole(s.recover_to))] {
                 if let Some(x) = x {
                     key(&mut o, name);
                     number(&mut o, x);
@@ -228,6 +278,9 @@ mod tests {
             referrals: (id == "b").then_some(0.25),
             trials: Some(20_000),
             seed: (id == "a").then_some(4_294_967_295),
+            mode: (id == "a").then(|| "journey".into()),
+            recovery: (id == "a").then_some(0.25),
+            recover_to: (id == "a").then_some(2),
         };
         let stage = |id: u32, name: Option<&str>, template_stage: Option<usize>, rate: f64| StoredStage {
             id,
@@ -240,6 +293,7 @@ mod tests {
             low: None,
             high: None,
             counts: None,
+            moves: None,
         };
         Store {
             format: FORMAT.into(),
@@ -249,12 +303,23 @@ mod tests {
                 scenario(
                     "a",
                     vec![
-                        StoredStage { now: Some(120.5), days: Some(3.0), ..stage(1, None, Some(0), 1.0) },
+                        StoredStage {
+                            now: Some(120.5),
+                            days: Some(3.0),
+                            moves: Some(StoredMoves {
+                                to: vec![(2, 0.35), (7, 0.0)],
+                                buy: 0.0,
+                                lost: 0.65,
+                                entry: 1.0,
+                            }),
+                            ..stage(1, None, Some(0), 1.0)
+                        },
                         StoredStage {
                             benchmark: Some(0.09),
                             low: Some(0.05),
                             high: Some(0.1),
                             counts: Some(true),
+                            moves: Some(StoredMoves { to: vec![], buy: 0.5, lost: 0.5, entry: 0.0 }),
                             ..stage(2, Some("Custom\u{1}"), None, 0.07)
                         },
                     ],

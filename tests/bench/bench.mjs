@@ -29,6 +29,7 @@ import { startServer } from '../e2e/support/serve.mjs';
 const BUDGET_TRANSFER_KB = 150;
 const BUDGET_FIRST_FIGURES_MS = 300;
 const BUDGET_EDIT_P95_MS = 8;
+const BUDGET_MARKOV_MS = 0.1;
 const COLD_LOADS = 5;
 const EDITS = 200;
 const EDIT_TIMEOUT_MS = 2000;
@@ -248,6 +249,88 @@ async function seedLoop({ edits, trials, mark, timeoutMs }) {
   return results;
 }
 
+/**
+ * A saved workspace (file format 4) with one dense 20-state journey: every state moves to every
+ * other state, buys and is lost, so the solve has no zeros to skip; newcomers enter everywhere.
+ */
+function journeyStore() {
+  const n = 20;
+  const stages = Array.from({ length: n }, (_, i) => {
+    // weights 1..7 to the other states, then buy and lost, normalised to sum 1
+    const weights = Array.from({ length: n }, (_, j) => (j === i ? 0 : 1 + ((i * 7 + j * 3) % 7)));
+    const buy = 2 + (i % 3);
+    const lost = 30 + (i % 5) * 4;
+    const total = weights.reduce((a, b) => a + b, 0) + buy + lost;
+    const to = weights.map((w, j) => [j + 1, w / total]).filter(([, p]) => p > 0);
+    const rest = 1 - to.reduce((a, [, p]) => a + p, 0) - buy / total;
+    return {
+      id: i + 1, name: `State ${i + 1}`, rate: i === 0 ? 1 : 0.5, days: 1 + (i % 4),
+      moves: { to, buy: buy / total, lost: rest, entry: 1 / n },
+    };
+  });
+  return JSON.stringify({
+    format: 'tragt', version: 4, current: 'journey',
+    scenarios: [{
+      id: 'journey', name: 'Dense journey', template: 'blank', stages, top: 100000, lead: 2, purchase: 20,
+      spend: 50000, aov: 400, frequency: 2, margin: 0.4, ltv_method: 'simple', lifespan: 3, retention: 0.6,
+      discount: 0.1, currency: 'EUR', period: 'month', mode: 'journey', recovery: 0, recover_to: 1,
+    }],
+  });
+}
+
+/**
+ * Runs in the page: edits the first state's days `edits` times (one solve each: the chain's
+ * days change, nothing else); returns the ms of each solve, the app's `tragt:journey` measure
+ * (building the chain from the scenario, the LU solve of N = (I − Q)⁻¹, B, t, reach).
+ */
+async function solveLoop({ edits, timeoutMs }) {
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  const input = document.querySelector('[data-testid="stage-days"]');
+  const days = () => document.querySelector('[data-testid="out-journey-days"]')?.getAttribute('data-value');
+  const results = [];
+  for (let i = 0; i < edits; i++) {
+    const before = days();
+    const t0 = performance.now();
+    input.value = String(2 + (i % 50));
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    const deadline = t0 + timeoutMs;
+    while (days() === before && performance.now() < deadline) await sleep(1);
+    if (days() === before) throw new Error(`days edit ${i + 1}: out-journey-days did not change`);
+    const runs = performance.getEntriesByName('tragt:journey', 'measure').filter((e) => e.startTime >= t0);
+    if (!runs.length) throw new Error(`days edit ${i + 1}: no tragt:journey measure`);
+    results.push(runs[runs.length - 1].duration);
+    await sleep(0);
+  }
+  return results;
+}
+
+async function markovSolve(browser, url, errors) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    await context.addInitScript((store) => {
+      if (!localStorage.getItem('tragt.store')) localStorage.setItem('tragt.store', store);
+    }, journeyStore());
+    // cross-origin isolated, performance.now() has 5 µs steps instead of 100 µs
+    await context.route('**/*', async (route) => {
+      const response = await route.fetch();
+      const headers = {
+        ...response.headers(),
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-embedder-policy': 'require-corp',
+      };
+      await route.fulfill({ response, headers });
+    });
+    const page = await context.newPage();
+    watchErrors(page, errors);
+    await page.goto(url);
+    await page.waitForSelector('[data-testid="stage-days"]', { timeout: LOAD_TIMEOUT_MS });
+    const isolated = await page.evaluate(() => window.crossOriginIsolated);
+    return { isolated, solves: await page.evaluate(solveLoop, { edits: 100, timeoutMs: 2000 }) };
+  } finally {
+    await context.close();
+  }
+}
+
 async function monteCarlo(browser, url, errors) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
@@ -264,7 +347,7 @@ async function monteCarlo(browser, url, errors) {
   }
 }
 
-async function editLatency(browser, url, errors, store = null) {
+async function editLatency(browser, url, errors, store = null, inputSel = RATE_INPUT) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     if (store) {
@@ -278,7 +361,7 @@ async function editLatency(browser, url, errors, store = null) {
     await page.waitForSelector(`${FIGURES}[data-value]`, { timeout: LOAD_TIMEOUT_MS });
     await page.waitForLoadState('networkidle').catch(() => {});
     return await page.evaluate(editLoop, {
-      edits: EDITS, figuresSel: FIGURES, rateSel: RATE_INPUT, mark: CHART_MARK, timeoutMs: EDIT_TIMEOUT_MS,
+      edits: EDITS, figuresSel: FIGURES, rateSel: inputSel, mark: CHART_MARK, timeoutMs: EDIT_TIMEOUT_MS,
     });
   } finally {
     await context.close();
@@ -382,12 +465,19 @@ async function main() {
     console.log(`  all: ${loads.map(ms).join(', ')}`);
     budgets.push(`budget first figures: ${ms(loadMedian)} ms median (≤ ${BUDGET_FIRST_FIGURES_MS}) ${verdict(loadOk)}`);
 
-    // Edit latency: the first visit's web shop, then a 20-stage scenario with every view busy.
-    for (const [name, store] of [['web shop template', null], ['20 stages, every view busy', busyStore()]]) {
-      const edits = await editLatency(browser, url, errors, store);
+    // Edit latency: the first visit's web shop, a 20-stage scenario with every view busy, and a
+    // dense 20-state journey (edits of the share of lost people brought back: the whole chain
+    // changes, two solves, the journey chart redraws).
+    const latencyRuns = [
+      ['web shop template', null, RATE_INPUT, "the second stage's rate"],
+      ['20 stages, every view busy', busyStore(), RATE_INPUT, "the second stage's rate"],
+      ['20-state journey', journeyStore(), '[data-testid="journey-recovery"]', 'the recovery share'],
+    ];
+    for (const [name, store, inputSel, what] of latencyRuns) {
+      const edits = await editLatency(browser, url, errors, store, inputSel);
       const figures = edits.map((e) => e.figures);
       const missingChart = edits.filter((e) => e.chart === null).length;
-      console.log(`\nEdit latency, ${name} (${EDITS} edits of the second stage's rate, ms after the input event)`);
+      console.log(`\nEdit latency, ${name} (${EDITS} edits of ${what}, ms after the input event)`);
       const rows = [['figures only', ms(median(figures)), ms(percentile(figures, 95)), ms(Math.max(...figures))]];
       if (missingChart === 0) {
         const both = edits.map((e) => Math.max(e.figures, e.chart));
@@ -413,6 +503,16 @@ async function main() {
       + `${Math.round(100000 / (mcMedian / 1000)).toLocaleString('en')} funnel draws per second `
       + `(${ms(mcMedian / 10)} ms per 10 000 trials, percentiles and histogram included)`);
     budgets.push(`monte carlo: ${Math.round(100000 / (mcMedian / 1000)).toLocaleString('en')} draws/s of 20 stages`);
+
+    // Markov solve: a dense 20-state journey, one solve per edit of a state's days.
+    const { isolated, solves } = await markovSolve(browser, url, errors);
+    const solveMedian = median(solves);
+    const solveP95 = percentile(solves, 95);
+    const solveOk = solveMedian < BUDGET_MARKOV_MS;
+    console.log('\nMarkov solve (dense 20-state journey; 100 edits of a state\'s days, ms per solve)');
+    console.log(`  median ${solveMedian.toFixed(3)} ms, p95 ${solveP95.toFixed(3)} ms, budget ${BUDGET_MARKOV_MS} ms: `
+      + `${solveOk ? 'PASS' : 'OVER'} (clock steps: ${isolated ? '5 µs, cross-origin isolated' : '100 µs, not isolated'})`);
+    budgets.push(`budget markov solve (20 states): ${solveMedian.toFixed(3)} ms median (< ${BUDGET_MARKOV_MS}) ${verdict(solveOk)}`);
   } finally {
     await browser.close().catch(() => {});
     server.close();

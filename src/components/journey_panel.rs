@@ -1,0 +1,388 @@
+//! The journey (MODELS.md §3.8, §1.4, §1.6): where each stage's people go next, typed as
+//! percentages per row; the chance that a newcomer buys, the expected steps and days, the
+//! customers against the straight funnel; lost people brought back; a chart of the states
+//! on a circle and a heat map of the transitions.
+
+use leptos::prelude::*;
+
+use crate::calc::journey::{self, Journey};
+use crate::calc::markov::{ChainError, TOLERANCE};
+use crate::calc::{Figure, MoveTo, Undefined};
+use crate::chart::journey::{self as chart, JourneyChart};
+use crate::components::figure::{change, count, days, decimal, percent};
+use crate::components::stage_row::{period_name, shown_stage_name};
+use crate::components::{ChartCanvas, FigureCard, NumberField};
+use crate::i18n::texts::fill;
+use crate::i18n::{format, Texts};
+use crate::state::use_app_state;
+
+/// The message for one problem of the journey.
+fn problem_text(t: &Texts, lang: crate::i18n::Lang, s: &crate::calc::Scenario, p: &ChainError) -> String {
+    let name = |i: usize| format!("{}. {}", i + 1, shown_stage_name(s, i, lang));
+    match p {
+        ChainError::RowSum { state, sum } => {
+            let text = if *sum > 1.0 { t.journey_row_over } else { t.journey_row_under };
+            format!("{}: {}", name(*state), fill(text, &[("sum", &format::percent(lang, *sum))]))
+        }
+        ChainError::OutOfRange { state } => fill(t.journey_out_of_range, &[("state", &name(*state))]),
+        ChainError::EntrySum { sum } => fill(t.journey_entry_sum, &[("sum", &format::percent(lang, *sum))]),
+        ChainError::Trap { states } => {
+            let names: Vec<String> = states.iter().map(|i| name(*i)).collect();
+            fill(t.journey_trap, &[("states", &names.join(", "))])
+        }
+        ChainError::TooLarge | ChainError::Shape => t.journey_too_large.to_string(),
+    }
+}
+
+/// The journey panel.
+#[component]
+pub fn JourneyPanel() -> impl IntoView {
+    let state = use_app_state();
+    let t = move || state.t();
+    let period = move || state.scenario.with(|s| period_name(t(), s.period));
+    let per_period = move |f: fn(&Texts) -> &'static str| Signal::derive(move || fill(f(t()), &[("period", period())]));
+    let label = move |f: fn(&Texts) -> &'static str| Signal::derive(move || f(t()).to_string());
+    let fig = move |pick: fn(&Journey) -> Figure| {
+        Signal::derive(move || {
+            state.journey_shown.with(|j| j.as_ref().map_or(Err(Undefined::TooLarge), |(_, j)| pick(j)))
+        })
+    };
+    let has_days = Memo::new(move |_| state.scenario.with(|s| s.stages.iter().any(|st| st.days.unwrap_or(0.0) > 0.0)));
+    let days_figure = Signal::derive(move || {
+        if has_days.get() {
+            state
+                .journey_shown
+                .with(|j| j.as_ref().map_or(Err(Undefined::TooLarge), |(_, j)| Ok(j.solution.newcomer_days)))
+        } else {
+            Err(Undefined::NoCycle)
+        }
+    });
+    let problems = Memo::new(move |_| match state.journey.get() {
+        Some(Err(problems)) => problems,
+        _ => Vec::new(),
+    });
+    let problem_lines = move || {
+        let lang = state.lang.get();
+        state
+            .scenario
+            .with(|s| problems.with(|ps| ps.iter().map(|p| problem_text(t(), lang, s, p)).collect::<Vec<_>>()))
+    };
+    let comparison = move || {
+        let lang = state.lang.get();
+        state.journey_shown.with(|j| {
+            let v = j.as_ref()?.1.vs_funnel.ok()?;
+            let text = if v >= 0.0 { t().journey_adds } else { t().journey_removes };
+            Some(fill(text, &[("pct", &format::percent(lang, v.abs()))]))
+        })
+    };
+    let rows = move || state.scenario.with(|s| s.stages.iter().map(|st| (s.id.clone(), st.id)).collect::<Vec<_>>());
+    let entries_total = Memo::new(move |_| {
+        state.scenario.with(|s| s.stages.iter().filter_map(|st| st.moves.as_ref()).map(|m| m.entry).sum::<f64>())
+    });
+    let recovery = Signal::derive(move || state.scenario.with(|s| s.recovery * 100.0));
+    let recover_to = Memo::new(move |_| state.scenario.with(|s| s.index_of(s.recover_to).unwrap_or(0)));
+    let stage_names = Memo::new(move |_| {
+        let lang = state.lang.get();
+        state.scenario.with(|s| (0..s.stages.len()).map(|i| shown_stage_name(s, i, lang)).collect::<Vec<_>>())
+    });
+    let chart_input = Memo::new(move |_| {
+        let chain = state.scenario.with(journey::chain);
+        let purchase = state.scenario.with(|s| s.index_of(s.purchase));
+        JourneyChart {
+            names: stage_names.get(),
+            q: chain.q,
+            buy: chain.buy,
+            lost: chain.lost,
+            entry: chain.entry,
+            buy_label: t().journey_buy.to_string(),
+            purchase,
+        }
+    });
+    let tables = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let Some(host) = tables.get() else { return };
+        let chain = state.scenario.with(journey::chain);
+        let names = stage_names.get();
+        let lang = state.lang.get();
+        let t = t();
+        state.journey_shown.with(|j| draw_tables(&host, t, lang, &names, &chain, j.as_ref().map(|(_, j)| j)));
+    });
+    view! {
+        <section class="panel journey-panel" aria-labelledby="journey-heading" data-testid="journey-panel">
+            <h2 id="journey-heading">{move || t().journey_heading}</h2>
+            <p class="help">{move || t().journey_help}</p>
+            <div class="figures">
+                <FigureCard label=label(|t| t.journey_buy_chance) testid="out-journey-buy" value=fig(|j| Ok(j.solution.newcomer_buy)) format=percent class="key" />
+                <FigureCard label=per_period(|t| t.journey_customers) testid="out-journey-customers" value=fig(|j| Ok(j.customers)) format=count class="key" />
+                <FigureCard label=per_period(|t| t.journey_funnel_customers) testid="out-journey-funnel-customers" value=fig(|j| Ok(j.funnel_customers)) format=count />
+                <FigureCard label=label(|t| t.journey_vs_funnel) testid="out-journey-vs-funnel" value=fig(|j| j.vs_funnel) format=change />
+                <FigureCard label=label(|t| t.journey_steps) testid="out-journey-steps" value=fig(|j| Ok(j.solution.newcomer_steps)) format=decimal />
+                <FigureCard label=label(|t| t.journey_days) testid="out-journey-days" value=days_figure format=days />
+            </div>
+            {move || comparison().map(|c| view! { <p class="journey-compare" data-testid="journey-compare">{c}</p> })}
+            {move || {
+                let lines = problem_lines();
+                (!lines.is_empty())
+                    .then(|| {
+                        let kept = if state.journey_shown.with(Option::is_some) { t().journey_last_valid } else { t().journey_no_valid };
+                        view! {
+                            <div class="journey-problems" role="alert" data-testid="journey-problem">
+                                <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                                <p>{kept}</p>
+                            </div>
+                        }
+                    })
+            }}
+            <ChartCanvas
+                testid="chart-journey"
+                label=label(|t| t.journey_chart_label)
+                height=Signal::derive(|| chart::height(360.0))
+                height_for=chart::height
+                draw=Callback::new(move |(w, dpr, palette)| chart_input.with(|c| chart::layout(c, w, dpr, palette)))
+            />
+            <div class="journey-tables" node_ref=tables></div>
+            <p class="journey-entries" data-testid="journey-entries-total" data-value=move || format::raw(entries_total.get())>
+                {move || fill(t().journey_entries_total, &[("sum", &format::percent(state.lang.get(), entries_total.get()))])}
+            </p>
+            <ol class="journey-rows">
+                <For each=rows key=|row| row.clone() let((_, id))>
+                    <JourneyRow id=id />
+                </For>
+            </ol>
+            <button
+                type="button"
+                data-testid="journey-rebuild"
+                title=move || t().journey_rebuild_help
+                on:click=move |_| {
+                    let _ = state.edit(|s| {
+                        s.journey_from_funnel();
+                        Ok(())
+                    });
+                }
+            >
+                {move || t().journey_rebuild}
+            </button>
+            <h3>{move || t().journey_recovery_heading}</h3>
+            <p class="help">{move || t().journey_recovery_help}</p>
+            <div class="journey-recovery">
+                <NumberField
+                    label=label(|t| t.journey_recovery)
+                    testid="journey-recovery"
+                    id="journey-recovery"
+                    value=recovery
+                    unit="%"
+                    on_input=Callback::new(move |v| state.edit(|s| s.set_recovery_percent(v)))
+                />
+                <label class="field">
+                    <span>{move || t().journey_recover_to}</span>
+                    <select
+                        data-testid="journey-recover-to"
+                        on:change=move |ev| {
+                            let pick = event_target_value(&ev).parse::<usize>().ok();
+                            let _ = state.edit(|s| {
+                                if let Some(st) = pick.and_then(|n| s.stages.get(n.wrapping_sub(1))) {
+                                    let id = st.id;
+                                    s.set_recover_to(id);
+                                }
+                                Ok(())
+                            });
+                        }
+                    >
+                        {move || {
+                            stage_names
+                                .get()
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, name)| {
+                                    view! {
+                                        <option value=(i + 1).to_string() selected=recover_to.get_untracked() == i>
+                                            {format!("{}. {name}", i + 1)}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
+                <FigureCard
+                    label=per_period(|t| t.journey_recovered)
+                    testid="out-journey-recovered"
+                    value=fig(|j| Ok(j.recovered()))
+                    format=count
+                />
+            </div>
+        </section>
+    }
+}
+
+/// One state's row: where its people go next.
+#[component]
+fn JourneyRow(id: u32) -> impl IntoView {
+    let state = use_app_state();
+    let t = move || state.t();
+    let index = Memo::new(move |_| state.scenario.with(|s| s.index_of(id).unwrap_or(0)));
+    let name = Memo::new(move |_| {
+        let lang = state.lang.get();
+        state.scenario.with(|s| shown_stage_name(s, index.get(), lang))
+    });
+    let moves = Memo::new(move |_| {
+        state.scenario.with(|s| s.index_of(id).and_then(|i| s.stages[i].moves.clone()).unwrap_or_default())
+    });
+    // the other stages, as (scenario id, stage id), keyed so typing keeps focus
+    let targets = move || {
+        state
+            .scenario
+            .with(|s| s.stages.iter().filter(|st| st.id != id).map(|st| (s.id.clone(), st.id)).collect::<Vec<_>>())
+    };
+    let rest = Memo::new(move |_| moves.with(|m| 1.0 - m.sum()));
+    let open = move || rest.get().abs() > TOLERANCE;
+    // "lost" can take the rest unless the other moves alone exceed 100 %
+    let can_take = move || moves.with(|m| m.lost + rest.get() >= -TOLERANCE);
+    let from = move || (index.get() + 1).to_string();
+    let field = move |to: MoveTo, text: Signal<String>, to_key: Signal<String>| {
+        let value = Signal::derive(move || {
+            moves.with(|m| {
+                100.0
+                    * match to {
+                        MoveTo::Stage(s) => m.to(s),
+                        MoveTo::Buy => m.buy,
+                        MoveTo::Lost => m.lost,
+                    }
+            })
+        });
+        let key = match to {
+            MoveTo::Stage(s) => s.to_string(),
+            MoveTo::Buy => "buy".into(),
+            MoveTo::Lost => "lost".into(),
+        };
+        view! {
+            <NumberField
+                label=text
+                testid="transition"
+                id=format!("jr{id}-{key}")
+                value=value
+                unit="%"
+                data=Signal::derive(move || (from(), to_key.get()))
+                on_input=Callback::new(move |v| state.edit(|s| s.set_move_percent(id, to, v)))
+            />
+        }
+    };
+    let message = move || {
+        let lang = state.lang.get();
+        let sum = 1.0 - rest.get();
+        let text = if sum > 1.0 { t().journey_row_over } else { t().journey_row_under };
+        fill(text, &[("sum", &format::percent(lang, sum))])
+    };
+    view! {
+        <li class="journey-row" class:invalid=open data-testid="journey-row">
+            <fieldset>
+                <legend>{move || format!("{}. {}", index.get() + 1, name.get())}</legend>
+                <div class="moves">
+                    <For each=targets key=|k| k.clone() let((_, to))>
+                        {
+                            let text = Signal::derive(move || {
+                                let lang = state.lang.get();
+                                let (i, n) = state.scenario.with(|s| {
+                                    let i = s.index_of(to).unwrap_or(0);
+                                    (i, shown_stage_name(s, i, lang))
+                                });
+                                fill(t().journey_to, &[("name", &format!("{}. {n}", i + 1))])
+                            });
+                            let key = Signal::derive(move || {
+                                state.scenario.with(|s| s.index_of(to).map_or(String::new(), |i| (i + 1).to_string()))
+                            });
+                            field(MoveTo::Stage(to), text, key)
+                        }
+                    </For>
+                    {field(MoveTo::Buy, Signal::derive(move || t().journey_buy.to_string()), Signal::stored("buy".to_string()))}
+                    {field(MoveTo::Lost, Signal::derive(move || t().journey_lost.to_string()), Signal::stored("lost".to_string()))}
+                </div>
+                <p class="journey-rest">
+                    <output data-testid="journey-rest" data-value=move || format::raw(rest.get())>
+                        {move || fill(t().journey_rest, &[("pct", &format::percent(state.lang.get(), rest.get()))])}
+                    </output>
+                    <button
+                        type="button"
+                        data-testid="journey-rest-to-lost"
+                        hidden=move || !open()
+                        disabled=move || !can_take()
+                        on:click=move |_| {
+                            let _ = state.edit(|s| s.lost_takes_rest(id));
+                        }
+                    >
+                        {move || t().journey_rest_to_lost}
+                    </button>
+                </p>
+                {move || open().then(|| view! { <p class="row-problem" role="alert" data-testid="journey-row-problem">{message()}</p> })}
+            </fieldset>
+        </li>
+    }
+}
+
+/// The heat map of the transitions (rows: from; columns: to each stage, buy, lost) and the
+/// per-stage outcomes of the last solvable journey, as plain DOM rebuilt whole.
+fn draw_tables(
+    host: &web_sys::HtmlDivElement,
+    t: &Texts,
+    lang: crate::i18n::Lang,
+    names: &[String],
+    chain: &crate::calc::markov::Chain,
+    journey: Option<&Journey>,
+) {
+    use crate::components::dom::{attrs, el};
+    host.set_text_content(None);
+    let n = names.len().min(chain.q.len());
+    let pct = |v: f64| if v > 0.0 { format::percent(lang, v) } else { String::new() };
+    // heat map
+    let wrap = el(host, "div", "table-scroll", "");
+    let table = el(&wrap, "table", "heat", "");
+    attrs(&table, &[("data-testid", "journey-matrix")]);
+    el(&table, "caption", "", t.journey_matrix);
+    let head = el(&el(&table, "thead", "", ""), "tr", "", "");
+    el(&head, "th", "", t.journey_from);
+    for (j, name) in names.iter().enumerate().take(n) {
+        let th = el(&head, "th", "", &(j + 1).to_string());
+        attrs(&th, &[("title", name), ("scope", "col")]);
+    }
+    el(&head, "th", "", t.journey_buy);
+    el(&head, "th", "", t.journey_lost);
+    let body = el(&table, "tbody", "", "");
+    for (i, name) in names.iter().enumerate().take(n) {
+        let tr = el(&body, "tr", "", "");
+        let th = el(&tr, "th", "", &format!("{}. {name}", i + 1));
+        attrs(&th, &[("scope", "row")]);
+        let cells = chain.q[i].iter().copied().chain([chain.buy[i], chain.lost[i]]);
+        for (j, v) in cells.enumerate() {
+            // five steps of colour, by share; the diagonal is never a move
+            let level =
+                if j == i { "self".to_string() } else { format!("h{}", (v.clamp(0.0, 1.0) * 5.0).ceil() as u8) };
+            let td = el(&tr, "td", &level, &pct(v));
+            attrs(&td, &[("data-value", &format::raw(v))]);
+        }
+    }
+    // per-stage outcomes
+    let Some(j) = journey else { return };
+    let s = &j.solution;
+    let wrap = el(host, "div", "table-scroll", "");
+    let table = el(&wrap, "table", "journey-states", "");
+    attrs(&table, &[("data-testid", "journey-states")]);
+    el(&table, "caption", "", t.journey_states);
+    let head = el(&el(&table, "thead", "", ""), "tr", "", "");
+    for h in ["", t.stage_probability, t.journey_visits, t.journey_steps_from, t.journey_days_from] {
+        el(&head, "th", "", h);
+    }
+    let body = el(&table, "tbody", "", "");
+    for (i, name) in names.iter().enumerate().take(n.min(s.buy.len())) {
+        let tr = el(&body, "tr", "", "");
+        el(&tr, "th", "", &format!("{}. {name}", i + 1));
+        for (v, text, testid) in [
+            (s.buy[i], format::percent(lang, s.buy[i]), "journey-state-buy"),
+            (s.newcomer_visits[i], format::decimal(lang, s.newcomer_visits[i], 2), "journey-state-visits"),
+            (s.steps[i], format::decimal(lang, s.steps[i], 1), "journey-state-steps"),
+            (s.days[i], format::decimal(lang, s.days[i], 1), "journey-state-days"),
+        ] {
+            let td = el(&tr, "td", "", &text);
+            attrs(&td, &[("data-value", &format::raw(v)), ("data-testid", testid)]);
+        }
+    }
+}

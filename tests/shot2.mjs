@@ -1,0 +1,13 @@
+import { chromium } from 'playwright-core';
+import http from 'node:http'; import fs from 'node:fs'; import path from 'node:path';
+const dir = process.argv[2], out = process.argv[3], q = process.argv[4] || '', sel = process.argv[5], width = Number(process.argv[6] || 1200);
+const types = {'.js':'text/javascript','.wasm':'application/wasm','.css':'text/css','.html':'text/html','.svg':'image/svg+xml','.json':'application/json','.txt':'text/plain'};
+const srv = http.createServer((req,res)=>{let p=decodeURIComponent(req.url.split('?')[0].split('#')[0]); if(p.endsWith('/')) p+='index.html'; const f=path.join(dir,p); fs.readFile(f,(e,d)=>{ if(e){res.writeHead(404);res.end();return;} res.writeHead(200,{'content-type':types[path.extname(f)]||'application/octet-stream'}); res.end(d);});}).listen(4199);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args:['--no-sandbox'] });
+const p = await b.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
+p.on('console', m => console.log('console:', m.type(), m.text()));
+p.on('pageerror', e => console.log('pageerror', e.message));
+await p.goto('http://127.0.0.1:4199/' + q); await p.waitForFunction(() => window.tragtReady === true); await p.waitForTimeout(500);
+if (sel) await p.locator(sel).first().screenshot({ path: out }); else await p.screenshot({ path: out, fullPage: true });
+console.log('scrollWidth', await p.evaluate(() => document.documentElement.scrollWidth));
+await b.close(); srv.close();
