@@ -192,71 +192,90 @@ pub fn problems(chain: &Chain) -> Vec<ChainError> {
     out
 }
 
-/// An LU decomposition with partial pivoting, P·A = L·U, stored in one matrix: U on and above
-/// the diagonal, the multipliers of L (whose diagonal is 1) below it. `perm[i]` is the row of A
-/// that ended up as row i.
+/// An LU decomposition with partial pivoting, P·A = L·U, stored in one row-major n × n array:
+/// U on and above the diagonal, the multipliers of L (whose diagonal is 1) below it. `perm[i]`
+/// is the row of A that ended up as row i. Flat storage and slice loops keep the inner loops
+/// free of bounds checks and calls, which matters in the size-optimised wasm.
 struct Lu {
-    lu: Vec<Vec<f64>>,
+    n: usize,
+    lu: Vec<f64>,
     perm: Vec<usize>,
 }
 
 impl Lu {
-    /// Decomposes the square matrix `a`. `None` if a pivot is 0 or not finite (the matrix is
-    /// singular as far as f64 can tell).
+    /// Decomposes the n × n matrix `a` (row-major). `None` if a pivot is 0 or not finite (the
+    /// matrix is singular as far as f64 can tell).
     ///
     /// Column k: the pivot is the row at or below k with the largest |a[r][k]|; a lower row
     /// only wins if it is *strictly* larger, so on ties (and when the entries below are 0) the
     /// current row stays and no swap happens. Then each row r below gets
     /// m = a[r][k] / a[k][k] times row k subtracted; a zero multiplier leaves the row untouched.
-    fn new(mut a: Vec<Vec<f64>>) -> Option<Lu> {
-        let n = a.len();
+    fn new(mut a: Vec<f64>, n: usize) -> Option<Lu> {
         let mut perm: Vec<usize> = (0..n).collect();
         for k in 0..n {
             let mut p = k;
+            let mut best = a[k * n + k].abs();
             for r in k + 1..n {
-                if a[r][k].abs() > a[p][k].abs() {
+                let v = a[r * n + k].abs();
+                if v > best {
+                    best = v;
                     p = r;
                 }
             }
             if p != k {
-                a.swap(p, k);
+                let (top, bottom) = a.split_at_mut(p * n);
+                top[k * n..(k + 1) * n].swap_with_slice(&mut bottom[..n]);
                 perm.swap(p, k);
             }
-            let pivot = a[k][k];
+            let pivot = a[k * n + k];
             if pivot == 0.0 || !pivot.is_finite() {
                 return None;
             }
-            let (upper, lower) = a.split_at_mut(k + 1);
-            let row_k = &upper[k];
-            for row in lower.iter_mut() {
+            let (upper, lower) = a.split_at_mut((k + 1) * n);
+            let row_k = &upper[k * n + k + 1..];
+            for row in lower.chunks_exact_mut(n) {
                 let m = row[k] / pivot;
                 row[k] = m;
                 if m != 0.0 {
-                    for c in k + 1..n {
-                        row[c] -= m * row_k[c];
+                    for (x, u) in row[k + 1..].iter_mut().zip(row_k) {
+                        *x -= m * u;
                     }
                 }
             }
         }
-        Some(Lu { lu: a, perm })
+        Some(Lu { n, lu: a, perm })
     }
 
-    /// x with A·x = b: forward substitution L·y = P·b, then back substitution U·x = y.
-    /// Zero entries contribute exact zeros, and a pivot of 1 divides exactly.
-    fn solve(&self, b: &[f64]) -> Vec<f64> {
-        let n = self.lu.len();
-        let mut x: Vec<f64> = self.perm.iter().map(|&r| b[r]).collect();
-        for i in 0..n {
-            for j in 0..i {
-                x[i] -= self.lu[i][j] * x[j];
+    /// x with A·x = b, written into `x`: forward substitution L·y = P·b, then back
+    /// substitution U·x = y. The terms are subtracted one by one in column order, so zero
+    /// entries contribute exact zeros, and a pivot of 1 divides exactly.
+    fn solve_into(&self, b: &[f64], x: &mut [f64]) {
+        let n = self.n;
+        for (xi, &r) in x.iter_mut().zip(&self.perm) {
+            *xi = b[r];
+        }
+        for i in 1..n {
+            let (done, rest) = x.split_at_mut(i);
+            let mut v = rest[0];
+            for (l, xj) in self.lu[i * n..i * n + i].iter().zip(done.iter()) {
+                v -= l * xj;
             }
+            rest[0] = v;
         }
         for i in (0..n).rev() {
-            for j in i + 1..n {
-                x[i] -= self.lu[i][j] * x[j];
+            let (head, tail) = x.split_at_mut(i + 1);
+            let mut v = head[i];
+            for (u, xj) in self.lu[i * n + i + 1..(i + 1) * n].iter().zip(tail.iter()) {
+                v -= u * xj;
             }
-            x[i] /= self.lu[i][i];
+            head[i] = v / self.lu[i * n + i];
         }
+    }
+
+    /// x with A·x = b.
+    fn solve(&self, b: &[f64]) -> Vec<f64> {
+        let mut x = vec![0.0; self.n];
+        self.solve_into(b, &mut x);
         x
     }
 }
@@ -312,23 +331,23 @@ pub fn solve(chain: &Chain) -> Result<Solution, ChainError> {
     let n = chain.q.len();
 
     // I − Q, built as δ_ij − q_ij so that a 0 of Q gives an exact 0 and a diagonal of 1.
-    let a: Vec<Vec<f64>> = chain
-        .q
-        .iter()
-        .enumerate()
-        .map(|(i, row)| row.iter().enumerate().map(|(j, &q)| if i == j { 1.0 - q } else { 0.0 - q }).collect())
-        .collect();
-    let lu = Lu::new(a).ok_or(ChainError::TooLarge)?;
+    let mut a = Vec::with_capacity(n * n);
+    for (i, row) in chain.q.iter().enumerate() {
+        a.extend(row.iter().enumerate().map(|(j, &q)| if i == j { 1.0 - q } else { 0.0 - q }));
+    }
+    let lu = Lu::new(a, n).ok_or(ChainError::TooLarge)?;
 
-    // Column j of N solves (I − Q)·x = e_j; collected column by column, then transposed.
-    let columns: Vec<Vec<f64>> = (0..n)
-        .map(|j| {
-            let mut unit = vec![0.0; n];
-            unit[j] = 1.0;
-            lu.solve(&unit)
-        })
-        .collect();
-    let visits: Vec<Vec<f64>> = (0..n).map(|i| columns.iter().map(|col| col[i] + 0.0).collect()).collect();
+    // Column j of N solves (I − Q)·x = e_j.
+    let mut visits = vec![vec![0.0; n]; n];
+    let (mut unit, mut column) = (vec![0.0; n], vec![0.0; n]);
+    for j in 0..n {
+        unit[j] = 1.0;
+        lu.solve_into(&unit, &mut column);
+        unit[j] = 0.0;
+        for (row, x) in visits.iter_mut().zip(&column) {
+            row[j] = x + 0.0;
+        }
+    }
     all_finite(visits.iter().flatten())?;
     if (0..n).any(|i| visits[i][i] < 0.5) {
         return Err(ChainError::TooLarge);

@@ -7,7 +7,7 @@
 //! [`super::plots`], the layout is pure, works in device pixels with integer coordinates
 //! and takes its texts formatted; a chance that is not a number in (0, 1] draws nothing.
 
-use std::f64::consts::{PI, TAU};
+use std::f64::consts::{FRAC_PI_2, PI, TAU};
 
 use super::funnel::{fit, Align, Paint, Palette, Rgb, Shape};
 
@@ -45,6 +45,27 @@ pub struct JourneyChart {
     pub purchase: Option<usize>,
 }
 
+/// sin and cos of `x` in radians, for the chart's angles (within a few turns): reduced to
+/// [−π/4, π/4] by quarter turns, then Taylor series to x¹³ (error below 1e-12 there). Written
+/// out because libm's `sin`/`cos` bring ~5 KB of argument reduction into the wasm.
+fn sin_cos(x: f64) -> (f64, f64) {
+    let q = (x / FRAC_PI_2).round();
+    let r = x - q * FRAC_PI_2;
+    let r2 = r * r;
+    let sin = r
+        * (1.0
+            - r2 / 6.0
+                * (1.0 - r2 / 20.0 * (1.0 - r2 / 42.0 * (1.0 - r2 / 72.0 * (1.0 - r2 / 110.0 * (1.0 - r2 / 156.0))))));
+    let cos = 1.0
+        - r2 / 2.0 * (1.0 - r2 / 12.0 * (1.0 - r2 / 30.0 * (1.0 - r2 / 56.0 * (1.0 - r2 / 90.0 * (1.0 - r2 / 132.0)))));
+    match (q as i64).rem_euclid(4) {
+        0 => (sin, cos),
+        1 => (cos, -sin),
+        2 => (-sin, -cos),
+        _ => (-cos, sin),
+    }
+}
+
 /// Height in CSS pixels for a chart `css_width` CSS pixels wide: four fifths of the width,
 /// from 280 to 560.
 pub fn height(css_width: f64) -> u32 {
@@ -69,7 +90,7 @@ fn at(p: P) -> (i32, i32) {
 fn arrow(out: &mut Vec<Shape>, a: P, b: P, bend: f64, w: u32, s: f64, paint: Paint) {
     let c = ((a.0 + b.0) / 2.0 - (b.1 - a.1) * bend, (a.1 + b.1) / 2.0 + (b.0 - a.0) * bend);
     let (ex, ey) = (b.0 - c.0, b.1 - c.1);
-    let len = ex.hypot(ey);
+    let len = (ex * ex + ey * ey).sqrt();
     if len.is_nan() || len <= 0.0 {
         return;
     }
@@ -84,7 +105,7 @@ fn arrow(out: &mut Vec<Shape>, a: P, b: P, bend: f64, w: u32, s: f64, paint: Pai
             let m = 1.0 - t;
             (m * m * a.0 + 2.0 * t * m * c.0 + t * t * b.0, m * m * a.1 + 2.0 * t * m * c.1 + t * t * b.1)
         })
-        .take_while(|p| (p.0 - b.0).hypot(p.1 - b.1) > hl)
+        .take_while(|p| ((p.0 - b.0) * (p.0 - b.0) + (p.1 - b.1) * (p.1 - b.1)).sqrt() > hl)
         .map(at)
         .collect();
     if !points.is_empty() {
@@ -112,22 +133,26 @@ pub fn layout(chart: &JourneyChart, width: u32, dpr: f64, palette: Palette) -> V
     let margin = pad + NODE * s + gap + stub;
     let room = (w / s * 0.16).clamp(56.0, 130.0) * s;
     let radius = (cx - margin - room).max(0.2 * w).min(cy - margin - font).max(s);
-    let r = (radius * (PI / n.max(2) as f64).sin() * 0.45).clamp(7.0 * s, NODE * s);
+    // `max`/`min`, not `clamp`: clamp's bounds check would bring float formatting into the wasm
+    let r = (radius * sin_cos(PI / n.max(2) as f64).0 * 0.45).max(7.0 * s).min(NODE * s);
     let angle = |i: usize| TAU * i as f64 / n as f64;
-    let node = |i: usize| (cx + radius * angle(i).sin(), cy - radius * angle(i).cos());
+    let node = |i: usize| {
+        let (sin, cos) = sin_cos(angle(i));
+        (cx + radius * sin, cy - radius * cos)
+    };
     let stroke = |p: f64| 1 + (p * 10.0 * s).round() as u32;
     let get = |v: &[f64], i: usize| chance(v.get(i).copied().unwrap_or(0.0));
     let mut out = Vec::new();
 
     // moves: from a point of the rim turned 0.5 rad to the right of the way, to the
     // matching point of the target's rim
-    let (si, co) = 0.5f64.sin_cos();
+    let (si, co) = sin_cos(0.5);
     let paint = palette.bar.mix(600);
     for (i, row) in chart.q.iter().enumerate().take(n) {
         for (j, &p) in row.iter().enumerate().take(n) {
             let Some(p) = chance(p).filter(|_| i != j) else { continue };
             let (a, b) = (node(i), node(j));
-            let d = (b.0 - a.0).hypot(b.1 - a.1).max(1e-9);
+            let d = ((b.0 - a.0) * (b.0 - a.0) + (b.1 - a.1) * (b.1 - a.1)).sqrt().max(1e-9);
             let (ux, uy) = ((b.0 - a.0) / d, (b.1 - a.1) / d);
             let from = (a.0 + r * (ux * co - uy * si), a.1 + r * (uy * co + ux * si));
             let tip = (b.0 - (r + s) * (ux * co + uy * si), b.1 - (r + s) * (uy * co - ux * si));
@@ -149,7 +174,8 @@ pub fn layout(chart: &JourneyChart, width: u32, dpr: f64, palette: Palette) -> V
         }
     };
     for i in 0..n {
-        let (a, o) = (node(i), (angle(i).sin(), -angle(i).cos()));
+        let (sin, cos) = sin_cos(angle(i));
+        let (a, o) = (node(i), (sin, -cos));
         if let Some(p) = get(&chart.buy, i) {
             let t = rim(o.0, o.1) + s;
             let (from, tip) = ((a.0 - o.0 * r, a.1 - o.1 * r), (cx + o.0 * t, cy + o.1 * t));
@@ -192,7 +218,7 @@ pub fn layout(chart: &JourneyChart, width: u32, dpr: f64, palette: Palette) -> V
     let split = n.div_ceil(2);
     for (right, order) in [(true, (0..split).collect::<Vec<_>>()), (false, (split..n).rev().collect())] {
         let mut tops: Vec<f64> =
-            order.iter().map(|&i| cy - (outer + font / 2.0) * angle(i).cos() - font / 2.0).collect();
+            order.iter().map(|&i| cy - (outer + font / 2.0) * sin_cos(angle(i)).1 - font / 2.0).collect();
         for k in 1..tops.len() {
             tops[k] = tops[k].max(tops[k - 1] + line);
         }
@@ -226,6 +252,15 @@ pub fn layout(chart: &JourneyChart, width: u32, dpr: f64, palette: Palette) -> V
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sin_cos_matches_the_library_over_two_turns_either_way() {
+        for k in -4000..=4000 {
+            let x = k as f64 * 0.003_141_592_653_589_793;
+            let (s, c) = sin_cos(x);
+            assert!((s - x.sin()).abs() < 1e-12 && (c - x.cos()).abs() < 1e-12, "{x}");
+        }
+    }
 
     /// `n` states with 25-character names: each moves on to the next (0.5) and the one
     /// after (0.1), buys with 0.2; every newcomer enters at the first.

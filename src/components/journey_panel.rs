@@ -75,7 +75,14 @@ pub fn JourneyPanel() -> impl IntoView {
             Some(fill(text, &[("pct", &format::percent(lang, v.abs()))]))
         })
     };
-    let rows = move || state.scenario.with(|s| s.stages.iter().map(|st| (s.id.clone(), st.id)).collect::<Vec<_>>());
+    // the stages' ids and names: they change only when stages are added, removed, moved or
+    // renamed, so an edit of a share re-runs none of the labels below
+    let scenario_id = Memo::new(move |_| state.scenario.with(|s| s.id.clone()));
+    let ids = Memo::new(move |_| state.scenario.with(|s| s.stages.iter().map(|st| st.id).collect::<Vec<_>>()));
+    let rows = move || {
+        let sid = scenario_id.get();
+        ids.get().into_iter().map(|id| (sid.clone(), id)).collect::<Vec<_>>()
+    };
     let entries_total = Memo::new(move |_| {
         state.scenario.with(|s| s.stages.iter().filter_map(|st| st.moves.as_ref()).map(|m| m.entry).sum::<f64>())
     });
@@ -85,8 +92,10 @@ pub fn JourneyPanel() -> impl IntoView {
         let lang = state.lang.get();
         state.scenario.with(|s| (0..s.stages.len()).map(|i| shown_stage_name(s, i, lang)).collect::<Vec<_>>())
     });
+    let chain = Memo::new(move |_| state.scenario.with(journey::chain));
+    // the chart shows the moves with the recovery: people brought back are moves too
     let chart_input = Memo::new(move |_| {
-        let chain = state.scenario.with(journey::chain);
+        let chain = state.scenario.with(journey::recovered_chain);
         let purchase = state.scenario.with(|s| s.index_of(s.purchase));
         JourneyChart {
             names: stage_names.get(),
@@ -98,14 +107,20 @@ pub fn JourneyPanel() -> impl IntoView {
             purchase,
         }
     });
-    let tables = NodeRef::<leptos::html::Div>::new();
+    // the heat map follows the moves as typed, the outcomes the last solvable journey
+    let matrix = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
-        let Some(host) = tables.get() else { return };
-        let chain = state.scenario.with(journey::chain);
-        let names = stage_names.get();
+        let Some(host) = matrix.get() else { return };
         let lang = state.lang.get();
-        let t = t();
-        state.journey_shown.with(|j| draw_tables(&host, t, lang, &names, &chain, j.as_ref().map(|(_, j)| j)));
+        chain.with(|c| stage_names.with(|names| draw_matrix(&host, t(), lang, names, c)));
+    });
+    let outcomes = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let Some(host) = outcomes.get() else { return };
+        let lang = state.lang.get();
+        stage_names.with(|names| {
+            state.journey_shown.with(|j| draw_outcomes(&host, t(), lang, names, j.as_ref().map(|(_, j)| j)))
+        });
     });
     view! {
         <section class="panel journey-panel" aria-labelledby="journey-heading" data-testid="journey-panel">
@@ -140,13 +155,14 @@ pub fn JourneyPanel() -> impl IntoView {
                 height_for=chart::height
                 draw=Callback::new(move |(w, dpr, palette)| chart_input.with(|c| chart::layout(c, w, dpr, palette)))
             />
-            <div class="journey-tables" node_ref=tables></div>
+            <div class="journey-tables" node_ref=matrix></div>
+            <div class="journey-tables" node_ref=outcomes></div>
             <p class="journey-entries" data-testid="journey-entries-total" data-value=move || format::raw(entries_total.get())>
                 {move || fill(t().journey_entries_total, &[("sum", &format::percent(state.lang.get(), entries_total.get()))])}
             </p>
             <ol class="journey-rows">
                 <For each=rows key=|row| row.clone() let((_, id))>
-                    <JourneyRow id=id />
+                    <JourneyRow id=id ids=ids names=stage_names />
                 </For>
             </ol>
             <button
@@ -217,23 +233,24 @@ pub fn JourneyPanel() -> impl IntoView {
 
 /// One state's row: where its people go next.
 #[component]
-fn JourneyRow(id: u32) -> impl IntoView {
+fn JourneyRow(
+    /// The state's stage id.
+    id: u32,
+    /// Every stage's id, in order.
+    ids: Memo<Vec<u32>>,
+    /// Every stage's name, in order.
+    names: Memo<Vec<String>>,
+) -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
-    let index = Memo::new(move |_| state.scenario.with(|s| s.index_of(id).unwrap_or(0)));
-    let name = Memo::new(move |_| {
-        let lang = state.lang.get();
-        state.scenario.with(|s| shown_stage_name(s, index.get(), lang))
-    });
+    let position = move |of: u32| ids.with(|v| v.iter().position(|x| *x == of).unwrap_or(0));
+    let index = Memo::new(move |_| position(id));
+    let name = Memo::new(move |_| names.with(|n| n.get(index.get()).cloned().unwrap_or_default()));
     let moves = Memo::new(move |_| {
         state.scenario.with(|s| s.index_of(id).and_then(|i| s.stages[i].moves.clone()).unwrap_or_default())
     });
     // the other stages, as (scenario id, stage id), keyed so typing keeps focus
-    let targets = move || {
-        state
-            .scenario
-            .with(|s| s.stages.iter().filter(|st| st.id != id).map(|st| (s.id.clone(), st.id)).collect::<Vec<_>>())
-    };
+    let targets = move || ids.with(|v| v.iter().copied().filter(|to| *to != id).collect::<Vec<_>>());
     let rest = Memo::new(move |_| moves.with(|m| 1.0 - m.sum()));
     let open = move || rest.get().abs() > TOLERANCE;
     // "lost" can take the rest unless the other moves alone exceed 100 %
@@ -278,20 +295,15 @@ fn JourneyRow(id: u32) -> impl IntoView {
             <fieldset>
                 <legend>{move || format!("{}. {}", index.get() + 1, name.get())}</legend>
                 <div class="moves">
-                    <For each=targets key=|k| k.clone() let((_, to))>
+                    <For each=targets key=|to| *to let(to)>
                         {
-                            let text = Signal::derive(move || {
-                                let lang = state.lang.get();
-                                let (i, n) = state.scenario.with(|s| {
-                                    let i = s.index_of(to).unwrap_or(0);
-                                    (i, shown_stage_name(s, i, lang))
-                                });
-                                fill(t().journey_to, &[("name", &format!("{}. {n}", i + 1))])
+                            let at = Memo::new(move |_| position(to));
+                            let text = Memo::new(move |_| {
+                                let n = names.with(|n| n.get(at.get()).cloned().unwrap_or_default());
+                                fill(t().journey_to, &[("name", &format!("{}. {n}", at.get() + 1))])
                             });
-                            let key = Signal::derive(move || {
-                                state.scenario.with(|s| s.index_of(to).map_or(String::new(), |i| (i + 1).to_string()))
-                            });
-                            field(MoveTo::Stage(to), text, key)
+                            let key = Memo::new(move |_| (at.get() + 1).to_string());
+                            field(MoveTo::Stage(to), text.into(), key.into())
                         }
                     </For>
                     {field(MoveTo::Buy, Signal::derive(move || t().journey_buy.to_string()), Signal::stored("buy".to_string()))}
@@ -319,21 +331,18 @@ fn JourneyRow(id: u32) -> impl IntoView {
     }
 }
 
-/// The heat map of the transitions (rows: from; columns: to each stage, buy, lost) and the
-/// per-stage outcomes of the last solvable journey, as plain DOM rebuilt whole.
-fn draw_tables(
+/// The heat map of the moves as typed (rows: from; columns: to each stage, buy, lost), as
+/// plain DOM rebuilt whole.
+fn draw_matrix(
     host: &web_sys::HtmlDivElement,
     t: &Texts,
     lang: crate::i18n::Lang,
     names: &[String],
     chain: &crate::calc::markov::Chain,
-    journey: Option<&Journey>,
 ) {
     use crate::components::dom::{attrs, el};
     host.set_text_content(None);
     let n = names.len().min(chain.q.len());
-    let pct = |v: f64| if v > 0.0 { format::percent(lang, v) } else { String::new() };
-    // heat map
     let wrap = el(host, "div", "table-scroll", "");
     let table = el(&wrap, "table", "heat", "");
     attrs(&table, &[("data-testid", "journey-matrix")]);
@@ -353,14 +362,26 @@ fn draw_tables(
         attrs(&th, &[("scope", "row")]);
         let cells = chain.q[i].iter().copied().chain([chain.buy[i], chain.lost[i]]);
         for (j, v) in cells.enumerate() {
-            // five steps of colour, by share; the diagonal is never a move
+            // five steps of colour by share; the diagonal is never a move
             let level =
                 if j == i { "self".to_string() } else { format!("h{}", (v.clamp(0.0, 1.0) * 5.0).ceil() as u8) };
-            let td = el(&tr, "td", &level, &pct(v));
+            let text = if v > 0.0 { format::percent(lang, v) } else { String::new() };
+            let td = el(&tr, "td", &level, &text);
             attrs(&td, &[("data-value", &format::raw(v))]);
         }
     }
-    // per-stage outcomes
+}
+
+/// The per-stage outcomes of the last solvable journey, as plain DOM rebuilt whole.
+fn draw_outcomes(
+    host: &web_sys::HtmlDivElement,
+    t: &Texts,
+    lang: crate::i18n::Lang,
+    names: &[String],
+    journey: Option<&Journey>,
+) {
+    use crate::components::dom::{attrs, el};
+    host.set_text_content(None);
     let Some(j) = journey else { return };
     let s = &j.solution;
     let wrap = el(host, "div", "table-scroll", "");
@@ -372,7 +393,7 @@ fn draw_tables(
         el(&head, "th", "", h);
     }
     let body = el(&table, "tbody", "", "");
-    for (i, name) in names.iter().enumerate().take(n.min(s.buy.len())) {
+    for (i, name) in names.iter().enumerate().take(s.buy.len()) {
         let tr = el(&body, "tr", "", "");
         el(&tr, "th", "", &format!("{}. {name}", i + 1));
         for (v, text, testid) in [
