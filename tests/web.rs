@@ -392,3 +392,57 @@ fn forecasting_inputs_survive_storage() {
         other => panic!("{other:?}"),
     }
 }
+
+#[wasm_bindgen_test]
+async fn the_journey_panel_shows_the_chain_and_keeps_the_last_valid_result() {
+    use tragt::calc::{journey, MoveTo};
+    use tragt::components::JourneyPanel;
+    // Köpvägen opens as a journey; the figures come from the chain
+    let workspace = first_workspace(Lang::Sv, TemplateId::Kopvagen);
+    let want = journey::of_scenario(workspace.current()).unwrap();
+    let (host, _handle) = mount(Lang::Sv, workspace.clone(), || {
+        view! { <ResultsPanel /> <JourneyPanel /> }
+    });
+    tick().await;
+    assert_close(num(&host, "out-journey-customers"), want.customers);
+    assert_close(num(&host, "out-customers"), want.customers);
+    assert_close(num(&host, "out-journey-buy"), want.solution.newcomer_buy);
+    assert_eq!(host.query_selector_all("[data-testid='journey-row']").unwrap().length(), 4);
+    // 3 other states + buy + lost per row
+    assert_eq!(host.query_selector_all("[data-testid='transition']").unwrap().length(), 4 * 5);
+    let canvas: web_sys::HtmlCanvasElement = q(&host, "[data-testid='chart-journey']").unchecked_into();
+    assert!(canvas.width() > 0 && canvas.height() > 0);
+    // attention → consideration 6 % → 16 %: the row sums to 110 %, the figures stay
+    let on = q(&host, "[data-testid='transition'][data-from='1'][data-to='2']");
+    type_into(&on, "16");
+    tick().await;
+    assert_close(num(&host, "journey-rest"), -0.1);
+    assert!(host.query_selector("[data-testid='journey-row-problem']").unwrap().is_some());
+    assert!(q(&host, "[data-testid='journey-problem']").text_content().unwrap().contains("110"));
+    assert_close(num(&host, "out-journey-customers"), want.customers);
+    // "lost" takes the rest: 84 %; the figures follow the new chain
+    let rest: web_sys::HtmlElement = q(&host, "[data-testid='journey-rest-to-lost']").unchecked_into();
+    rest.click();
+    tick().await;
+    assert!(host.query_selector("[data-testid='journey-problem']").unwrap().is_none());
+    let mut edited = workspace.current().clone();
+    edited.set_move_percent(edited.stages[0].id, MoveTo::Stage(edited.stages[1].id), 16.0).unwrap();
+    edited.lost_takes_rest(edited.stages[0].id).unwrap();
+    let now = journey::of_scenario(&edited).unwrap();
+    assert!(now.customers > want.customers);
+    assert_close(num(&host, "out-journey-customers"), now.customers);
+}
+
+#[wasm_bindgen_test]
+fn a_journey_survives_storage() {
+    let keys = keys("journey");
+    let mut s = first_workspace(Lang::Da, TemplateId::Hexagon).current().clone();
+    s.set_recovery_percent(25.0).unwrap();
+    s.set_recover_to(s.stages[2].id);
+    let w = Workspace::new(s);
+    browser::save(&keys, &w).unwrap();
+    match browser::load(&keys, 1).unwrap() {
+        LoadOutcome::Loaded(loaded) => assert_eq!((loaded.workspace, loaded.repaired), (w, 0)),
+        other => panic!("{other:?}"),
+    }
+}
