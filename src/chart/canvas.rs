@@ -9,15 +9,25 @@
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use super::funnel::{css_colour, Align, Palette, Rgb, Shape};
+use super::funnel::{css_colour, Align, Paint, Palette, Rgb, Shape};
 
-/// Paints `shapes` on `ctx`.
+/// Paints `shapes` on `ctx`. Colours and line widths are set only when they change: a busy
+/// chart (a 20-state journey draws ~400 arrows) would otherwise spend most of its time in
+/// those calls and in formatting the same colour again.
 fn paint(ctx: &CanvasRenderingContext2d, shapes: &[Shape]) {
     ctx.set_text_baseline("top");
+    ctx.set_line_join("round");
+    let (mut fill, mut stroke, mut line) = (None, None, 0);
+    let mut set_fill = |paint: Paint| {
+        if fill != Some(paint) {
+            ctx.set_fill_style_str(&css_colour(paint));
+            fill = Some(paint);
+        }
+    };
     for shape in shapes {
         match shape {
             Shape::Rect { x, y, w, h, paint } => {
-                ctx.set_fill_style_str(&css_colour(*paint));
+                set_fill(*paint);
                 ctx.fill_rect(*x as f64, *y as f64, *w as f64, *h as f64);
             }
             Shape::Band { corners, paint } => {
@@ -27,7 +37,7 @@ fn paint(ctx: &CanvasRenderingContext2d, shapes: &[Shape]) {
                     ctx.line_to(*x as f64, *y as f64);
                 }
                 ctx.close_path();
-                ctx.set_fill_style_str(&css_colour(*paint));
+                set_fill(*paint);
                 ctx.fill();
             }
             Shape::Text { x, y, px, align, text, paint } => {
@@ -35,7 +45,7 @@ fn paint(ctx: &CanvasRenderingContext2d, shapes: &[Shape]) {
                     Align::Start => "left",
                     Align::End => "right",
                 });
-                ctx.set_fill_style_str(&css_colour(*paint));
+                set_fill(*paint);
                 ctx.set_font(&format!("{px}px sans-serif"));
                 let _ = ctx.fill_text(text, *x as f64, *y as f64);
             }
@@ -48,15 +58,20 @@ fn paint(ctx: &CanvasRenderingContext2d, shapes: &[Shape]) {
                 for (x, y) in rest {
                     ctx.line_to(*x as f64 + o, *y as f64 + o);
                 }
-                ctx.set_line_width(*width as f64);
-                ctx.set_line_join("round");
-                ctx.set_stroke_style_str(&css_colour(*paint));
+                if line != *width {
+                    ctx.set_line_width(*width as f64);
+                    line = *width;
+                }
+                if stroke != Some(*paint) {
+                    ctx.set_stroke_style_str(&css_colour(*paint));
+                    stroke = Some(*paint);
+                }
                 ctx.stroke();
             }
             Shape::Circle { x, y, r, paint } => {
                 ctx.begin_path();
                 let _ = ctx.arc(*x as f64, *y as f64, (*r).max(0) as f64, 0.0, std::f64::consts::TAU);
-                ctx.set_fill_style_str(&css_colour(*paint));
+                set_fill(*paint);
                 ctx.fill();
             }
         }
