@@ -70,7 +70,7 @@ export async function optimizeWasm(dir) {
     const before = (await readFile(wasmPath)).length;
     const { stdout } = await run(
       'wasm-opt',
-      ['-Oz', '--low-memory-unused', '--minify-imports-and-exports-and-modules', wasmPath, '-o', wasmPath],
+      [...(process.env.TRAGT_WASM_NAMES ? ['-g'] : []), '-Oz', '--low-memory-unused', '--minify-imports-and-exports-and-modules', wasmPath, '-o', wasmPath],
       { maxBuffer: 64 * 1024 * 1024 },
     );
     const mapping = JSON.parse(stdout.slice(stdout.indexOf('{')));

@@ -77,6 +77,9 @@ pub struct AppState {
     pub compare_open: RwSignal<bool>,
     /// The open scenario.
     pub scenario: Memo<Scenario>,
+    /// Its currency: what every money figure reads (a memo, so that the figures do not each
+    /// subscribe to the whole scenario).
+    pub currency: Memo<crate::calc::Currency>,
     /// Its figures.
     pub forecast: Memo<Forecast>,
     /// The open scenario as the forecasting views (bottlenecks, time, uncertainty, pipeline,
@@ -164,6 +167,7 @@ impl AppState {
             compare_open: RwSignal::new(false),
             embed: StoredValue::new(None),
             scenario,
+            currency: Memo::new(move |_| scenario.with(|s| s.currency)),
             forecast,
             settled,
             settled_forecast,

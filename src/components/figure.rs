@@ -75,7 +75,7 @@ pub fn FigureCard(
     let text = move || {
         let lang = state.lang.get();
         match value.get() {
-            Ok(v) => format(lang, state.scenario.with(|s| s.currency), v),
+            Ok(v) => format(lang, state.currency.get(), v),
             Err(_) => "–".to_string(),
         }
     };
@@ -109,7 +109,7 @@ pub fn StageFigure(
     let state = use_app_state();
     let raw = move || value.get().map(fmt::raw).unwrap_or_default();
     let text = move || match value.get() {
-        Ok(v) => format(state.lang.get(), state.scenario.with(|s| s.currency), v),
+        Ok(v) => format(state.lang.get(), state.currency.get(), v),
         Err(why) => format!("– ({why})"),
     };
     view! {

@@ -119,7 +119,8 @@ pub fn JourneyPanel() -> impl IntoView {
         let Some(host) = outcomes.get() else { return };
         let lang = state.lang.get();
         stage_names.with(|names| {
-            state.journey_shown.with(|j| draw_outcomes(&host, t(), lang, names, j.as_ref().map(|(_, j)| j)))
+            let days = has_days.get();
+            state.journey_shown.with(|j| draw_outcomes(&host, t(), lang, names, days, j.as_ref().map(|(_, j)| j)))
         });
     });
     view! {
@@ -148,13 +149,15 @@ pub fn JourneyPanel() -> impl IntoView {
                         }
                     })
             }}
-            <ChartCanvas
-                testid="chart-journey"
-                label=label(|t| t.journey_chart_label)
-                height=Signal::derive(|| chart::height(360.0))
-                height_for=chart::height
-                draw=Callback::new(move |(w, dpr, palette)| chart_input.with(|c| chart::layout(c, w, dpr, palette)))
-            />
+            <figure class="chart">
+                <ChartCanvas
+                    testid="chart-journey"
+                    label=label(|t| t.journey_chart_label)
+                    height=Signal::derive(|| chart::height(360.0))
+                    height_for=chart::height
+                    draw=Callback::new(move |(w, dpr, palette)| chart_input.with(|c| chart::layout(c, w, dpr, palette)))
+                />
+            </figure>
             <div class="journey-tables" node_ref=matrix></div>
             <div class="journey-tables" node_ref=outcomes></div>
             <p class="journey-entries" data-testid="journey-entries-total" data-value=move || format::raw(entries_total.get())>
@@ -211,7 +214,7 @@ pub fn JourneyPanel() -> impl IntoView {
                                 .enumerate()
                                 .map(|(i, name)| {
                                     view! {
-                                        <option value=(i + 1).to_string() selected=recover_to.get_untracked() == i>
+                                        <option value=(i + 1).to_string() prop:selected=move || recover_to.get() == i>
                                             {format!("{}. {name}", i + 1)}
                                         </option>
                                     }
@@ -378,6 +381,7 @@ fn draw_outcomes(
     t: &Texts,
     lang: crate::i18n::Lang,
     names: &[String],
+    has_days: bool,
     journey: Option<&Journey>,
 ) {
     use crate::components::dom::{attrs, el};
@@ -400,7 +404,8 @@ fn draw_outcomes(
             (s.buy[i], format::percent(lang, s.buy[i]), "journey-state-buy"),
             (s.newcomer_visits[i], format::decimal(lang, s.newcomer_visits[i], 2), "journey-state-visits"),
             (s.steps[i], format::decimal(lang, s.steps[i], 1), "journey-state-steps"),
-            (s.days[i], format::decimal(lang, s.days[i], 1), "journey-state-days"),
+            // without days per stage there are no days to count: a dash, as on the card
+            (s.days[i], if has_days { format::decimal(lang, s.days[i], 1) } else { "–".into() }, "journey-state-days"),
         ] {
             let td = el(&tr, "td", "", &text);
             attrs(&td, &[("data-value", &format::raw(v)), ("data-testid", testid)]);

@@ -84,6 +84,43 @@ const EXTRAS: [Extra; 5] = [
     },
 ];
 
+/// What a stage row shows of the scenario.
+#[derive(Clone, PartialEq)]
+struct RowData {
+    index: Option<usize>,
+    count: usize,
+    stage: Option<crate::calc::StageDoc>,
+    template: crate::calc::TemplateId,
+    lead: bool,
+    purchase: bool,
+    after: bool,
+    period: crate::calc::Period,
+    top: f64,
+    journey: bool,
+    benchmark: Option<(f64, Source)>,
+    values: [Option<f64>; 5],
+}
+
+impl RowData {
+    fn of(s: &Scenario, id: u32) -> RowData {
+        let index = s.index_of(id);
+        RowData {
+            index,
+            count: s.stages.len(),
+            stage: index.map(|i| s.stages[i].clone()),
+            template: s.template,
+            lead: s.lead == id,
+            purchase: s.purchase == id,
+            after: matches!((index, s.index_of(s.purchase)), (Some(i), Some(p)) if i > p),
+            period: s.period,
+            top: s.top,
+            journey: s.mode == Mode::Journey,
+            benchmark: index.and_then(|i| stage_benchmark(s, i)),
+            values: index.map(|i| EXTRAS.each_ref().map(|x| (x.get)(s, i))).unwrap_or_default(),
+        }
+    }
+}
+
 /// A stage row.
 #[component]
 pub fn StageRow(
@@ -92,16 +129,20 @@ pub fn StageRow(
 ) -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
-    let index = Memo::new(move |_| state.scenario.with(|s| s.index_of(id)));
+    // everything the row reads from the scenario, in one memo: the memos below read this one,
+    // so the scenario has one subscriber per row instead of fifteen (every subscriber is
+    // re-subscribed on each keystroke, at a cost that grows with the scenario's subscribers)
+    let row = Memo::new(move |_| state.scenario.with(|s| RowData::of(s, id)));
+    let index = Memo::new(move |_| row.with(|r| r.index));
     let pos = move || index.get().unwrap_or(0);
     // memos: an edit elsewhere in the scenario touches none of this row's DOM
-    let stage_count = Memo::new(move |_| state.scenario.with(|s| s.stages.len()));
-    let label = Memo::new(move |_| state.scenario.with(|s| s.index_of(id).map(|i| s.stages[i].label.clone())));
+    let stage_count = Memo::new(move |_| row.with(|r| r.count));
+    let label = Memo::new(move |_| row.with(|r| r.stage.as_ref().map(|st| st.label.clone())));
     let name = Memo::new(move |_| {
         let lang = state.lang.get();
         match label.get() {
             Some(StageLabel::Template(n)) => {
-                state.scenario.with(|s| s.template.template().stages.get(n).map(|st| lang.pick(&st.name).to_string()))
+                row.with(|r| r.template.template().stages.get(n).map(|st| lang.pick(&st.name).to_string()))
             }
             Some(StageLabel::Custom(name)) => Some(name),
             None => None,
@@ -109,12 +150,12 @@ pub fn StageRow(
         .unwrap_or_default()
     });
     let placeholder = move || fill(t().stage_n, &[("n", &(pos() + 1).to_string())]);
-    // a stage the user named has no note: its memo then never reads the scenario again
+    // a stage the user named has no note: its memo then never reads the row again
     let note = Memo::new(move |_| {
         let lang = state.lang.get();
         match label.get() {
-            Some(StageLabel::Template(_)) => {
-                state.scenario.with(|s| s.index_of(id).and_then(|i| s.stage_note(i, |l| lang.pick(l))))
+            Some(StageLabel::Template(n)) => {
+                row.with(|r| r.template.template().stages.get(n).map(|st| lang.pick(&st.note)))
             }
             _ => None,
         }
@@ -122,7 +163,7 @@ pub fn StageRow(
     let figures = Memo::new(move |_| state.forecast.with(|f| index.get().and_then(|i| f.stages.get(i).cloned())));
     // the first stage's count is the top of the funnel (a journey's newcomers), the others' the
     // funnel's entrants (in a journey only the first is shown)
-    let top = Memo::new(move |_| state.scenario.with(|s| s.top));
+    let top = Memo::new(move |_| row.with(|r| r.top));
     let entrants = Signal::derive(move || {
         if index.get() == Some(0) {
             top.get()
@@ -130,21 +171,18 @@ pub fn StageRow(
             figures.get().map(|f| f.entrants).unwrap_or(0.0)
         }
     });
-    let journey = Memo::new(move |_| state.scenario.with(|s| s.mode == Mode::Journey));
+    let journey = Memo::new(move |_| row.with(|r| r.journey));
     let entry = Memo::new(move |_| {
-        state
-            .scenario
-            .with(|s| s.index_of(id).and_then(|i| s.stages[i].moves.as_ref()).map_or(f64::NAN, |m| m.entry * 100.0))
+        row.with(|r| r.stage.as_ref().and_then(|st| st.moves.as_ref()).map_or(f64::NAN, |m| m.entry * 100.0))
     });
     // memos, so that an edit elsewhere reformats none of this row's fields
     let rate: Signal<f64> =
-        Memo::new(move |_| state.scenario.with(|s| s.index_of(id).map(|i| s.stages[i].rate.percent()).unwrap_or(0.0)))
-            .into();
+        Memo::new(move |_| row.with(|r| r.stage.as_ref().map_or(0.0, |st| st.rate.percent()))).into();
     let is_first = Signal::derive(move || index.get() == Some(0));
-    let is_lead = Memo::new(move |_| state.scenario.with(|s| s.lead == id));
-    let is_purchase = Memo::new(move |_| state.scenario.with(|s| s.purchase == id));
-    let after_purchase = Memo::new(move |_| state.scenario.with(|s| s.index_of(s.purchase).is_some_and(|p| pos() > p)));
-    let period = Memo::new(move |_| state.scenario.with(|s| period_name(t(), s.period)));
+    let is_lead = Memo::new(move |_| row.with(|r| r.lead));
+    let is_purchase = Memo::new(move |_| row.with(|r| r.purchase));
+    let after_purchase = Memo::new(move |_| row.with(|r| r.after));
+    let period = Memo::new(move |_| row.with(|r| period_name(t(), r.period)));
     // one figure of this stage (or the reason it has none), for the figures list
     // with a goal, up to the purchase stage: the entrants the goal needs here
     let goal_stage = Memo::new(move |_| state.goal.with(|g| g.as_ref().and_then(|p| p.stages.get(pos()).copied())));
@@ -157,7 +195,7 @@ pub fn StageRow(
     };
     let short = move || goal_stage.with(|g| g.is_some_and(|g| g.met == Some(false)));
     // the benchmark shown: the user's, else the template's, with its source
-    let benchmark = Memo::new(move |_| state.scenario.with(|s| s.index_of(id).and_then(|i| stage_benchmark(s, i))));
+    let benchmark = Memo::new(move |_| row.with(|r| r.benchmark));
     let source = move || {
         benchmark.get().map(|(_, source)| match source {
             Source::B2bAverages => t().source_b2b,
@@ -167,11 +205,8 @@ pub fn StageRow(
         })
     };
     // the forecasting inputs' values in one memo per row: an edit elsewhere wakes none of them
-    let values = Memo::new(move |_| {
-        state.scenario.with(|s| s.index_of(id).map(|i| EXTRAS.each_ref().map(|x| (x.get)(s, i))).unwrap_or_default())
-    });
-    let from_counts =
-        Memo::new(move |_| state.scenario.with(|s| s.index_of(id).is_some_and(|i| s.stages[i].from_counts)));
+    let values = Memo::new(move |_| row.with(|r| r.values));
+    let from_counts = Memo::new(move |_| row.with(|r| r.stage.as_ref().is_some_and(|st| st.from_counts)));
     // low above high (the last two of EXTRAS)
     let reversed = move || values.with(|v| matches!((v[3], v[4]), (Some(l), Some(h)) if l > h));
     // the forecasting inputs, one field each from the table (NaN shows an empty field)

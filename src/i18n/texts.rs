@@ -392,7 +392,7 @@ texts! {
     stage_newcomers: "Newcomers per {period}", "Nye personer pr. {period}", "Nya personer per {period}";
     entry_share: "Newcomers who start here", "Nye, der starter her", "Nya som börjar här";
     journey_heading: "The journey", "Rejsen", "Resan";
-    journey_help: "Each stage's row says where its people go next: on, back, skipping ahead, to a purchase or lost. A row must add up to 100 %. Newcomers start by the shares in the stage list.",
+    journey_help: "Each stage's row says where its people go next: on, back, skipping ahead, to a purchase or lost. A row must add up to 100%. Newcomers start by the shares in the stage list.",
         "Hvert trins række siger, hvor dets personer går hen bagefter: videre, tilbage, springer over, til køb eller tabt. En række skal give 100 % i alt. Nye personer starter efter andelene i listen over trin.",
         "Varje stegs rad säger vart dess personer går härnäst: vidare, tillbaka, hoppar över, till köp eller förlorade. En rad måste bli 100 % totalt. Nya personer börjar enligt andelarna i stegens lista.";
     journey_to: "To {name}", "Til {name}", "Till {name}";
@@ -400,19 +400,19 @@ texts! {
     journey_lost: "Lost", "Tabt", "Förlorad";
     journey_rest: "Left to assign: {pct}", "Mangler at fordele: {pct}", "Kvar att fördela: {pct}";
     journey_rest_to_lost: "Give the rest to lost", "Giv resten til tabt", "Ge resten till förlorad";
-    journey_row_over: "This row adds up to {sum}, more than 100 %. Lower a share.",
+    journey_row_over: "This row adds up to {sum}, more than 100%. Lower a share.",
         "Rækken giver {sum} i alt, mere end 100 %. Sænk en andel.",
         "Raden blir {sum} totalt, mer än 100 %. Sänk en andel.";
     journey_row_under: "This row adds up to {sum}: the rest goes nowhere. Assign it, for example to lost.",
         "Rækken giver {sum} i alt: resten går ingen steder. Fordel den, for eksempel til tabt.",
         "Raden blir {sum} totalt: resten hamnar ingenstans. Fördela den, till exempel till förlorad.";
-    journey_entry_sum: "The newcomers' start shares add up to {sum}, not 100 %.",
+    journey_entry_sum: "The newcomers' start shares add up to {sum}, not 100%.",
         "Andelene af nye, der starter på hvert trin, giver {sum} i alt, ikke 100 %.",
         "Andelarna nya som börjar på varje steg blir {sum} totalt, inte 100 %.";
     journey_trap: "People in {states} can never buy or be lost: they only move between each other. Give one of them a way out.",
         "Personer i {states} kan aldrig købe eller gå tabt: de bevæger sig kun mellem hinanden. Giv en af dem en vej ud.",
         "Personer i {states} kan aldrig köpa eller förloras: de rör sig bara mellan varandra. Ge någon av dem en väg ut.";
-    journey_out_of_range: "A share in {state} is outside 0–100 %.", "En andel i {state} ligger uden for 0–100 %.", "En andel i {state} ligger utanför 0–100 %.";
+    journey_out_of_range: "A share in {state} is outside 0–100%.", "En andel i {state} ligger uden for 0–100 %.", "En andel i {state} ligger utanför 0–100 %.";
     journey_too_large: "The journey's ways out are too small to compute with.", "Rejsens veje ud er for små at regne med.", "Resans vägar ut är för små att räkna med.";
     journey_last_valid: "The figures show the last journey that added up.", "Tallene viser den seneste rejse, der gik op.", "Siffrorna visar den senaste resan som gick ihop.";
     journey_no_valid: "The figures show the straight funnel until the journey adds up.", "Tallene viser den lige tragt, indtil rejsen går op.", "Siffrorna visar den raka tratten tills resan går ihop.";
