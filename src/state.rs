@@ -184,6 +184,12 @@ impl AppState {
         Texts::of(self.lang.get())
     }
 
+    /// The text table of the current language, untracked (for parts rebuilt on a change of
+    /// language anyway).
+    pub fn t_untracked(&self) -> &'static Texts {
+        Texts::of(self.lang.get_untracked())
+    }
+
     /// Applies an edit to the open scenario; the workspace changes only if the edit
     /// succeeds and changes something.
     pub fn edit<R>(&self, f: impl FnOnce(&mut Scenario) -> Result<R, InputError>) -> Result<R, InputError> {

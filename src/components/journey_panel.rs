@@ -79,19 +79,22 @@ pub fn JourneyPanel() -> impl IntoView {
     // renamed, so an edit of a share re-runs none of the labels below
     let scenario_id = Memo::new(move |_| state.scenario.with(|s| s.id.clone()));
     let ids = Memo::new(move |_| state.scenario.with(|s| s.stages.iter().map(|st| st.id).collect::<Vec<_>>()));
+    let stage_names = Memo::new(move |_| {
+        let lang = state.lang.get();
+        state.scenario.with(|s| (0..s.stages.len()).map(|i| shown_stage_name(s, i, lang)).collect::<Vec<_>>())
+    });
+    // a row is rebuilt when its position, a stage's name or the language changes: its labels
+    // are then plain text, with no reactive graph of their own to check on every keystroke
     let rows = move || {
         let sid = scenario_id.get();
-        ids.get().into_iter().map(|id| (sid.clone(), id)).collect::<Vec<_>>()
+        let stamp = format!("{}|{}", state.lang.get().code(), stage_names.with(|n| n.join("|")));
+        ids.with(|ids| ids.iter().enumerate().map(|(i, id)| (sid.clone(), *id, i, stamp.clone())).collect::<Vec<_>>())
     };
     let entries_total = Memo::new(move |_| {
         state.scenario.with(|s| s.stages.iter().filter_map(|st| st.moves.as_ref()).map(|m| m.entry).sum::<f64>())
     });
     let recovery = Signal::derive(move || state.scenario.with(|s| s.recovery * 100.0));
     let recover_to = Memo::new(move |_| state.scenario.with(|s| s.index_of(s.recover_to).unwrap_or(0)));
-    let stage_names = Memo::new(move |_| {
-        let lang = state.lang.get();
-        state.scenario.with(|s| (0..s.stages.len()).map(|i| shown_stage_name(s, i, lang)).collect::<Vec<_>>())
-    });
     let chain = Memo::new(move |_| state.scenario.with(journey::chain));
     // the chart shows the moves with the recovery: people brought back are moves too
     let chart_input = Memo::new(move |_| {
@@ -164,8 +167,8 @@ pub fn JourneyPanel() -> impl IntoView {
                 {move || fill(t().journey_entries_total, &[("sum", &format::percent(state.lang.get(), entries_total.get()))])}
             </p>
             <ol class="journey-rows">
-                <For each=rows key=|row| row.clone() let((_, id))>
-                    <JourneyRow id=id ids=ids names=stage_names />
+                <For each=rows key=|row| row.clone() let((_, id, index, _))>
+                    <JourneyRow id=id index=index ids=ids names=stage_names />
                 </For>
             </ol>
             <button
@@ -234,11 +237,14 @@ pub fn JourneyPanel() -> impl IntoView {
     }
 }
 
-/// One state's row: where its people go next.
+/// One state's row: where its people go next. Built for one position, set of names and
+/// language (the panel rebuilds it when they change); only the shares are reactive.
 #[component]
 fn JourneyRow(
     /// The state's stage id.
     id: u32,
+    /// Its position, 0-based.
+    index: usize,
     /// Every stage's id, in order.
     ids: Memo<Vec<u32>>,
     /// Every stage's name, in order.
@@ -246,20 +252,17 @@ fn JourneyRow(
 ) -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
-    let position = move |of: u32| ids.with(|v| v.iter().position(|x| *x == of).unwrap_or(0));
-    let index = Memo::new(move |_| position(id));
-    let name = Memo::new(move |_| names.with(|n| n.get(index.get()).cloned().unwrap_or_default()));
+    let texts = state.t_untracked();
+    let name = names.with_untracked(|n| n.get(index).cloned().unwrap_or_default());
     let moves = Memo::new(move |_| {
         state.scenario.with(|s| s.index_of(id).and_then(|i| s.stages[i].moves.clone()).unwrap_or_default())
     });
-    // the other stages, as (scenario id, stage id), keyed so typing keeps focus
-    let targets = move || ids.with(|v| v.iter().copied().filter(|to| *to != id).collect::<Vec<_>>());
     let rest = Memo::new(move |_| moves.with(|m| 1.0 - m.sum()));
     let open = move || rest.get().abs() > TOLERANCE;
     // "lost" can take the rest unless the other moves alone exceed 100 %
     let can_take = move || moves.with(|m| m.lost + rest.get() >= -TOLERANCE);
-    let from = move || (index.get() + 1).to_string();
-    let field = move |to: MoveTo, text: Signal<String>, to_key: Signal<String>| {
+    let from = (index + 1).to_string();
+    let field = move |to: MoveTo, text: String, to_key: String| {
         let value = Signal::derive(move || {
             moves.with(|m| {
                 100.0
@@ -277,16 +280,30 @@ fn JourneyRow(
         };
         view! {
             <NumberField
-                label=text
+                label=Signal::stored(text)
                 testid="transition"
                 id=format!("jr{id}-{key}")
                 value=value
                 unit="%"
-                data=Signal::derive(move || (from(), to_key.get()))
+                data=Signal::stored((from.clone(), to_key))
                 on_input=Callback::new(move |v| state.edit(|s| s.set_move_percent(id, to, v)))
             />
         }
     };
+    // the other stages, in order
+    let targets: Vec<_> = ids.with_untracked(|ids| {
+        names.with_untracked(|names| {
+            ids.iter()
+                .zip(names)
+                .enumerate()
+                .filter(|(_, (to, _))| **to != id)
+                .map(|(j, (to, n))| {
+                    let text = fill(texts.journey_to, &[("name", &format!("{}. {n}", j + 1))]);
+                    field(MoveTo::Stage(*to), text, (j + 1).to_string())
+                })
+                .collect()
+        })
+    });
     let message = move || {
         let lang = state.lang.get();
         let sum = 1.0 - rest.get();
@@ -296,21 +313,11 @@ fn JourneyRow(
     view! {
         <li class="journey-row" class:invalid=open data-testid="journey-row">
             <fieldset>
-                <legend>{move || format!("{}. {}", index.get() + 1, name.get())}</legend>
+                <legend>{format!("{}. {name}", index + 1)}</legend>
                 <div class="moves">
-                    <For each=targets key=|to| *to let(to)>
-                        {
-                            let at = Memo::new(move |_| position(to));
-                            let text = Memo::new(move |_| {
-                                let n = names.with(|n| n.get(at.get()).cloned().unwrap_or_default());
-                                fill(t().journey_to, &[("name", &format!("{}. {n}", at.get() + 1))])
-                            });
-                            let key = Memo::new(move |_| (at.get() + 1).to_string());
-                            field(MoveTo::Stage(to), text.into(), key.into())
-                        }
-                    </For>
-                    {field(MoveTo::Buy, Signal::derive(move || t().journey_buy.to_string()), Signal::stored("buy".to_string()))}
-                    {field(MoveTo::Lost, Signal::derive(move || t().journey_lost.to_string()), Signal::stored("lost".to_string()))}
+                    {targets}
+                    {field(MoveTo::Buy, texts.journey_buy.to_string(), "buy".to_string())}
+                    {field(MoveTo::Lost, texts.journey_lost.to_string(), "lost".to_string())}
                 </div>
                 <p class="journey-rest">
                     <output data-testid="journey-rest" data-value=move || format::raw(rest.get())>
