@@ -154,7 +154,10 @@ impl AppState {
         let goal = Memo::new(move |_| {
             scenario.with(|s| {
                 let purchase = s.index_of(s.purchase).unwrap_or(s.stages.len().saturating_sub(1));
-                s.goal.map(|target| forecast.with(|f| crate::calc::goal::plan(f, target, purchase)))
+                // goal seeking plans a straight funnel (a journey hides the goal panel)
+                s.goal
+                    .filter(|_| s.mode == Mode::Funnel)
+                    .map(|target| forecast.with(|f| crate::calc::goal::plan(f, target, purchase)))
             })
         });
         AppState {

@@ -32,7 +32,9 @@ pub fn ResultsPanel() -> impl IntoView {
     let healthy = move || state.forecast.with(|f| f.ltv_cac.is_ok_and(|r| r >= 3.0));
     let band = move || {
         let lang = state.lang.get();
-        let ranged = state.settled.with(crate::calc::uncertainty::has_spread);
+        // the simulation draws the straight funnel's rates: no band under a journey's figures
+        let ranged =
+            state.settled.with(|s| s.mode == crate::calc::Mode::Funnel && crate::calc::uncertainty::has_spread(s));
         if !ranged {
             return None;
         }

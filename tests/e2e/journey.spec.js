@@ -977,3 +977,30 @@ test('phone: the journey panel fits the screen and its chart is drawn', async ({
   await expect(tragt.byId('journey-problem')).toHaveCount(0);
   await expectDrawn(chart);
 });
+
+test('a journey hides the funnel-only views: the goal, the analysis panels and the Monte Carlo band', async ({ tragt, page }, info) => {
+  test.skip(info.project.name === 'phone', 'desktop only: the views do not depend on the viewport');
+  await tragt.open({ lang: 'en', template: 'webshop' });
+  await tragt.byId('goal-customers').fill('980');
+  await expect(page.getByTestId('goal-required')).toHaveCount(5);
+  const cart = page.getByTestId('stage').nth(2);
+  await cart.getByTestId('stage-rate-low').fill('5');
+  await cart.getByTestId('stage-rate-high').fill('9');
+  await expect(tragt.byId('results-band')).toBeVisible();
+  await expect(tragt.byId('chart-bottleneck')).toBeVisible();
+
+  await tragt.choose(tragt.byId('mode-select'), 'journey');
+  await expect(tragt.byId('chart-journey')).toBeVisible();
+  await expect(page.getByTestId('goal-required')).toHaveCount(0);
+  await expect(page.getByTestId('goal-customers')).toHaveCount(0);
+  await expect(page.getByTestId('results-band')).toHaveCount(0);
+  await expect(page.getByTestId('chart-bottleneck')).toHaveCount(0);
+  await expect(page.getByTestId('stage-rate-low')).toHaveCount(5);
+  await expect(page.getByTestId('stage-rate-low').first()).toBeHidden();
+
+  // back to the funnel: the goal, the band and the views return as they were
+  await tragt.choose(tragt.byId('mode-select'), 'funnel');
+  await expect(page.getByTestId('goal-required')).toHaveCount(5);
+  await expect(tragt.byId('results-band')).toBeVisible();
+  await expect(tragt.byId('chart-bottleneck')).toBeVisible();
+});
