@@ -46,10 +46,11 @@ pub fn chain(s: &Scenario) -> Chain {
         entry: vec![0.0; n],
         days: vec![0.0; n],
     };
+    let ids: Vec<u32> = s.stages.iter().map(|st| st.id).collect();
     for (i, stage) in s.stages.iter().enumerate() {
         let m = stage.moves.as_ref().unwrap_or(&lost);
         for &(to, p) in &m.to {
-            if let Some(j) = s.index_of(to) {
+            if let Some(j) = ids.iter().position(|id| *id == to) {
                 chain.q[i][j] += p;
             }
         }
@@ -64,9 +65,13 @@ pub fn chain(s: &Scenario) -> Chain {
 /// The chain with the recovery applied: automated messages reach the people lost from the
 /// lead stage on (they left contact details), and bring a share of them back.
 pub fn recovered_chain(s: &Scenario) -> Chain {
+    let plain = chain(s);
+    if s.recovery == 0.0 {
+        return plain;
+    }
     let to = s.index_of(s.recover_to).unwrap_or(0);
     let lead = s.index_of(s.lead).unwrap_or(0);
-    markov::with_recovery(&chain(s), s.recovery, to, lead)
+    markov::with_recovery(&plain, s.recovery, to, lead)
 }
 
 /// Every problem of the scenario's journey (row sums, entry shares, loops without exit),

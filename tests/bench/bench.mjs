@@ -283,12 +283,12 @@ function journeyStore() {
  * days change, nothing else); returns the ms of each solve, the app's `tragt:journey` measure
  * (building the chain from the scenario, the LU solve of N = (I − Q)⁻¹, B, t, reach).
  */
-async function solveLoop({ edits, timeoutMs }) {
+async function solveLoop({ edits, warmup, timeoutMs }) {
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   const input = document.querySelector('[data-testid="stage-days"]');
   const days = () => document.querySelector('[data-testid="out-journey-days"]')?.getAttribute('data-value');
   const results = [];
-  for (let i = 0; i < edits; i++) {
+  for (let i = 0; i < warmup + edits; i++) {
     const before = days();
     const t0 = performance.now();
     input.value = String(2 + (i % 50));
@@ -298,7 +298,7 @@ async function solveLoop({ edits, timeoutMs }) {
     if (days() === before) throw new Error(`days edit ${i + 1}: out-journey-days did not change`);
     const runs = performance.getEntriesByName('tragt:journey', 'measure').filter((e) => e.startTime >= t0);
     if (!runs.length) throw new Error(`days edit ${i + 1}: no tragt:journey measure`);
-    results.push(runs[runs.length - 1].duration);
+    if (i >= warmup) results.push(runs[runs.length - 1].duration);
     await sleep(0);
   }
   return results;
@@ -325,7 +325,8 @@ async function markovSolve(browser, url, errors) {
     await page.goto(url);
     await page.waitForSelector('[data-testid="stage-days"]', { timeout: LOAD_TIMEOUT_MS });
     const isolated = await page.evaluate(() => window.crossOriginIsolated);
-    return { isolated, solves: await page.evaluate(solveLoop, { edits: 100, timeoutMs: 2000 }) };
+    // the first edits run while the engine still compiles the solve in its baseline tier
+    return { isolated, solves: await page.evaluate(solveLoop, { edits: 100, warmup: 50, timeoutMs: 2000 }) };
   } finally {
     await context.close();
   }
@@ -509,7 +510,7 @@ async function main() {
     const solveMedian = median(solves);
     const solveP95 = percentile(solves, 95);
     const solveOk = solveMedian < BUDGET_MARKOV_MS;
-    console.log('\nMarkov solve (dense 20-state journey; 100 edits of a state\'s days, ms per solve)');
+    console.log('\nMarkov solve (dense 20-state journey; 100 edits of a state\'s days after 50 unmeasured, ms per solve)');
     console.log(`  median ${solveMedian.toFixed(3)} ms, p95 ${solveP95.toFixed(3)} ms, budget ${BUDGET_MARKOV_MS} ms: `
       + `${solveOk ? 'PASS' : 'OVER'} (clock steps: ${isolated ? '5 µs, cross-origin isolated' : '100 µs, not isolated'})`);
     budgets.push(`budget markov solve (20 states): ${solveMedian.toFixed(3)} ms median (< ${BUDGET_MARKOV_MS}) ${verdict(solveOk)}`);
