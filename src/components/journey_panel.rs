@@ -136,8 +136,14 @@ pub fn JourneyPanel() -> impl IntoView {
                 <FigureCard label=per_period(|t| t.journey_funnel_customers) testid="out-journey-funnel-customers" value=fig(|j| Ok(j.funnel_customers)) format=count />
                 <FigureCard label=label(|t| t.journey_vs_funnel) testid="out-journey-vs-funnel" value=fig(|j| j.vs_funnel) format=change />
                 <FigureCard label=label(|t| t.journey_steps) testid="out-journey-steps" value=fig(|j| Ok(j.solution.newcomer_steps)) format=decimal />
-                <FigureCard label=label(|t| t.journey_days) testid="out-journey-days" value=days_figure format=days />
+                <FigureCard
+                    label=label(|t| t.journey_days)
+                    testid="out-journey-days"
+                    value=days_figure
+                    format=days
+                />
             </div>
+            <p class="help">{move || t().journey_days_note}</p>
             {move || comparison().map(|c| view! { <p class="journey-compare" data-testid="journey-compare">{c}</p> })}
             {move || {
                 let lines = problem_lines();

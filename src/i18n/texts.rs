@@ -419,6 +419,9 @@ texts! {
     journey_buy_chance: "Chance that a newcomer buys", "Chance for at en ny person køber", "Chans att en ny person köper";
     journey_steps: "Expected steps until purchase or loss", "Forventede skridt til køb eller tab", "Förväntade steg till köp eller förlust";
     journey_days: "Expected days until purchase or loss", "Forventede dage til køb eller tab", "Förväntade dagar till köp eller förlust";
+    journey_days_note: "Expected steps count every visit to a stage, the first included; expected days add up each visit's days here, the purchase stage's too.",
+        "Forventede skridt tæller hvert besøg på et trin, det første med; forventede dage lægger hvert besøgs dage her sammen, også købstrinnets.",
+        "Förväntade steg räknar varje besök på ett steg, det första inräknat; förväntade dagar summerar varje besöks dagar här, även köpstegets.";
     journey_customers: "Customers per {period} from the journey", "Kunder pr. {period} fra rejsen", "Kunder per {period} från resan";
     journey_funnel_customers: "Customers per {period} as a straight funnel", "Kunder pr. {period} som lige tragt", "Kunder per {period} som rak tratt";
     journey_vs_funnel: "Journey vs. straight funnel", "Rejse i forhold til lige tragt", "Resa jämfört med rak tratt";
