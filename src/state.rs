@@ -111,17 +111,8 @@ impl AppState {
         let scenario = Memo::new(move |_| workspace.with(|w| w.current().clone()));
         let journey = Memo::new(move |_| {
             scenario.with(|s| {
-                (s.mode == Mode::Journey).then(|| {
-                    // the benchmark reads the solve's own time from the `tragt:journey` measure
-                    #[cfg(target_arch = "wasm32")]
-                    let perf = web_sys::window().and_then(|w| w.performance());
-                    #[cfg(target_arch = "wasm32")]
-                    let _ = perf.as_ref().map(|p| p.mark("tragt:journey-start"));
-                    let solved = journey::of_scenario(s);
-                    #[cfg(target_arch = "wasm32")]
-                    let _ = perf.as_ref().map(|p| p.measure_with_start_mark("tragt:journey", "tragt:journey-start"));
-                    solved.map_err(|_| journey::problems(s))
-                })
+                (s.mode == Mode::Journey)
+                    .then(|| measured("tragt:journey", || journey::of_scenario(s)).map_err(|_| journey::problems(s)))
             })
         });
         let journey_shown = Memo::new(move |prev: Option<&Option<(String, Journey)>>| {
@@ -140,17 +131,7 @@ impl AppState {
         });
         let settled = RwSignal::new(scenario.get_untracked());
         let settled_forecast = Memo::new(move |_| settled.with(Scenario::forecast));
-        let outcome = Memo::new(move |_| {
-            // the benchmark reads the simulation's own time from the `tragt:mc` measure
-            #[cfg(target_arch = "wasm32")]
-            let perf = web_sys::window().and_then(|w| w.performance());
-            #[cfg(target_arch = "wasm32")]
-            let _ = perf.as_ref().map(|p| p.mark("tragt:mc-start"));
-            let outcome = settled.with(crate::calc::uncertainty::of_scenario);
-            #[cfg(target_arch = "wasm32")]
-            let _ = perf.as_ref().map(|p| p.measure_with_start_mark("tragt:mc", "tragt:mc-start"));
-            outcome
-        });
+        let outcome = Memo::new(move |_| measured("tragt:mc", || settled.with(crate::calc::uncertainty::of_scenario)));
         let goal = Memo::new(move |_| {
             scenario.with(|s| {
                 let purchase = s.index_of(s.purchase).unwrap_or(s.stages.len().saturating_sub(1));
@@ -234,6 +215,25 @@ impl AppState {
         let base = lang.pick(&template.template().name);
         let name = self.workspace.with_untracked(|w| w.unique_name(base));
         Scenario::from_template(new_id(), name, template, lang.default_currency())
+    }
+}
+
+/// Runs `work`, leaving its time as the performance measure `name` in the browser: the
+/// benchmark reads the Markov solve (`tragt:journey`) and the Monte Carlo (`tragt:mc`) this way.
+fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let perf = web_sys::window().and_then(|w| w.performance());
+        let start = format!("{name}-start");
+        let _ = perf.as_ref().map(|p| p.mark(&start));
+        let out = work();
+        let _ = perf.as_ref().map(|p| p.measure_with_start_mark(name, &start));
+        out
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = name;
+        work()
     }
 }
 

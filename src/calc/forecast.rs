@@ -37,6 +37,9 @@ pub enum Undefined {
     SelfSustaining,
     /// A stage's uncertainty range has its low end above its high end (Monte Carlo).
     RangeReversed,
+    /// The journey cannot be solved yet (a row or the start shares do not add up to 100 %, or
+    /// a loop has no way out), and there is no earlier journey of the scenario to show.
+    NoJourney,
 }
 
 /// A figure or the reason it has none.

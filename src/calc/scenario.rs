@@ -456,7 +456,7 @@ impl Scenario {
     /// when the other moves already exceed 100 %.
     pub fn lost_takes_rest(&mut self, from: u32) -> Result<(), InputError> {
         let m = self.moves_mut(from)?;
-        let rest = 1.0 - (m.to.iter().map(|(_, p)| p).sum::<f64>() + m.buy);
+        let rest = 1.0 - (m.sum() - m.lost);
         if rest < -super::markov::TOLERANCE {
             return Err(InputError::TooLarge { max: 100.0 });
         }

@@ -20,10 +20,7 @@ use crate::state::use_app_state;
 fn problem_text(t: &Texts, lang: crate::i18n::Lang, s: &crate::calc::Scenario, p: &ChainError) -> String {
     let name = |i: usize| format!("{}. {}", i + 1, shown_stage_name(s, i, lang));
     match p {
-        ChainError::RowSum { state, sum } => {
-            let text = if *sum > 1.0 { t.journey_row_over } else { t.journey_row_under };
-            format!("{}: {}", name(*state), fill(text, &[("sum", &format::percent(lang, *sum))]))
-        }
+        ChainError::RowSum { state, sum } => format!("{}: {}", name(*state), row_sum_text(t, lang, *sum)),
         ChainError::OutOfRange { state } => fill(t.journey_out_of_range, &[("state", &name(*state))]),
         ChainError::EntrySum { sum } => fill(t.journey_entry_sum, &[("sum", &format::percent(lang, *sum))]),
         ChainError::Trap { states } => {
@@ -32,6 +29,12 @@ fn problem_text(t: &Texts, lang: crate::i18n::Lang, s: &crate::calc::Scenario, p
         }
         ChainError::TooLarge | ChainError::Shape => t.journey_too_large.to_string(),
     }
+}
+
+/// What a row that sums to `sum` (a fraction, not 1) is told.
+fn row_sum_text(t: &Texts, lang: crate::i18n::Lang, sum: f64) -> String {
+    let text = if sum > 1.0 { t.journey_row_over } else { t.journey_row_under };
+    fill(text, &[("sum", &format::percent(lang, sum))])
 }
 
 /// The journey panel.
@@ -44,7 +47,7 @@ pub fn JourneyPanel() -> impl IntoView {
     let label = move |f: fn(&Texts) -> &'static str| Signal::derive(move || f(t()).to_string());
     let fig = move |pick: fn(&Journey) -> Figure| {
         Signal::derive(move || {
-            state.journey_shown.with(|j| j.as_ref().map_or(Err(Undefined::TooLarge), |(_, j)| pick(j)))
+            state.journey_shown.with(|j| j.as_ref().map_or(Err(Undefined::NoJourney), |(_, j)| pick(j)))
         })
     };
     let has_days = Memo::new(move |_| state.scenario.with(|s| s.stages.iter().any(|st| st.days.unwrap_or(0.0) > 0.0)));
@@ -52,7 +55,7 @@ pub fn JourneyPanel() -> impl IntoView {
         if has_days.get() {
             state
                 .journey_shown
-                .with(|j| j.as_ref().map_or(Err(Undefined::TooLarge), |(_, j)| Ok(j.solution.newcomer_days)))
+                .with(|j| j.as_ref().map_or(Err(Undefined::NoJourney), |(_, j)| Ok(j.solution.newcomer_days)))
         } else {
             Err(Undefined::NoCycle)
         }
@@ -310,12 +313,7 @@ fn JourneyRow(
                 .collect()
         })
     });
-    let message = move || {
-        let lang = state.lang.get();
-        let sum = 1.0 - rest.get();
-        let text = if sum > 1.0 { t().journey_row_over } else { t().journey_row_under };
-        fill(text, &[("sum", &format::percent(lang, sum))])
-    };
+    let message = move || row_sum_text(t(), state.lang.get(), 1.0 - rest.get());
     view! {
         <li class="journey-row" class:invalid=open data-testid="journey-row">
             <fieldset>

@@ -40,5 +40,6 @@ pub fn undefined(t: &Texts, why: Undefined) -> &'static str {
         Undefined::NoBreakeven => t.breakeven_none,
         Undefined::SelfSustaining => t.why_self_sustaining,
         Undefined::RangeReversed => t.why_range_reversed,
+        Undefined::NoJourney => t.why_no_journey,
     }
 }

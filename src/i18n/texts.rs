@@ -260,6 +260,7 @@ texts! {
     why_range_reversed: "a range's low end is above its high end", "et interval har sin nedre grænse over den øvre", "ett intervall har sin nedre gräns över den övre";
     why_unreachable: "a 0 % rate below makes it unreachable", "en rate på 0 % længere nede gør det uopnåeligt", "en andel på 0 % längre ned gör det ouppnåeligt";
     why_last_stage: "last stage", "sidste trin", "sista steget";
+    why_no_journey: "the journey does not add up yet", "rejsen går ikke op endnu", "resan går inte ihop än";
 
     err_empty: "Enter a number.", "Skriv et tal.", "Skriv ett tal.";
     err_not_a_number: "Not a number. Write it like {example}.", "Ikke et tal. Skriv fx {example}.", "Inte ett tal. Skriv t.ex. {example}.";

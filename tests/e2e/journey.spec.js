@@ -801,6 +801,7 @@ for (const valid of [true, false]) {
       // no journey ever added up: the figures are the straight funnel's
       await expect(problem).toContainText('The figures show the straight funnel until the journey adds up.');
       expect(await tragt.value('out-journey-customers')).toBeNull();
+      await expect(tragt.byId('out-journey-customers')).toContainText('the journey does not add up yet');
       await expectNear(tragt, 'out-customers', j.funnelCustomers);
       await expect(tragt.byId('journey-compare')).toHaveCount(0);
       // lost takes the rest, row by row, and then it solves
