@@ -40,7 +40,6 @@ pub fn first_workspace(lang: Lang, template: TemplateId) -> Workspace {
 #[cfg(target_arch = "wasm32")]
 pub fn startup() -> Startup {
     use crate::storage::browser::{self, LoadOutcome, StorageIssue};
-    use crate::storage::LoadError;
 
     let page = Page::read();
     let embed = (page.param("embed").as_deref() == Some("1")).then(|| {
@@ -79,8 +78,10 @@ pub fn startup() -> Startup {
                     }
                     Some(loaded.workspace)
                 }
-                Ok(LoadOutcome::MovedAside { error: LoadError::FutureVersion(_), backup }) => {
-                    notices.push(NoticeKind::Future { backup });
+                Ok(LoadOutcome::Newer { .. }) => {
+                    // a newer version's scenarios: this one can neither read nor overwrite them
+                    can_save = false;
+                    notices.push(NoticeKind::Future);
                     None
                 }
                 Ok(LoadOutcome::MovedAside { backup, .. }) => {
@@ -264,6 +265,8 @@ pub fn app_with(startup: Startup) -> impl IntoView {
     // and has its own footer
     view! {
         <AppHeader />
+        // everything but the header and the footer is the page's main content
+        <main>
         {full.then(|| view! { <PrintHeader /> <p class="intro">{move || t().app_intro}</p> })}
         <NoticeArea />
         <SharedBanner />
@@ -277,7 +280,7 @@ pub fn app_with(startup: Startup) -> impl IntoView {
                     </Show>
                 }
             })}
-        <main class="layout">
+        <div class="layout">
             <div class="inputs">
                 <StageList />
                 <MoneyPanel />
@@ -288,7 +291,7 @@ pub fn app_with(startup: Startup) -> impl IntoView {
             <div class="outputs">
                 <ResultsPanel />
             </div>
-        </main>
+        </div>
         // a journey has its own view; the funnel's analysis describes a straight funnel
         <Show when=move || journey.get()>
             <div class="analysis">
@@ -309,6 +312,7 @@ pub fn app_with(startup: Startup) -> impl IntoView {
                     })}
             </div>
         </Show>
+        </main>
         {if full {
             view! {
                 <footer class="app-footer">

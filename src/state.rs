@@ -21,8 +21,11 @@ pub enum NoticeKind {
     StorageFull,
     /// Saved bytes were unreadable and moved to `backup`.
     Corrupt { backup: String },
-    /// Saved bytes came from a newer version; kept under `backup`.
-    Future { backup: String },
+    /// Saved bytes came from a newer version: left untouched, and nothing is saved.
+    Future,
+    /// Another tab changed (or deleted) the scenario open here; the notice offers to keep
+    /// this tab's version.
+    ChangedElsewhere { name: String, deleted: bool },
     /// `n` saved fields were reset to defaults.
     Repaired(usize),
     /// A scenario was deleted (the notice offers undo).

@@ -92,8 +92,14 @@ impl Workspace {
         Deleted { scenario, index }
     }
 
-    /// Puts a deleted scenario back where it was and opens it.
+    /// Puts a deleted scenario back where it was and opens it. A scenario with its id that
+    /// is there (another tab's version of it) is replaced in place.
     pub fn restore(&mut self, deleted: Deleted) {
+        if let Some(at) = self.scenarios.iter().position(|s| s.id == deleted.scenario.id) {
+            self.scenarios[at] = deleted.scenario;
+            self.current = at;
+            return;
+        }
         let index = deleted.index.min(self.scenarios.len());
         self.scenarios.insert(index, deleted.scenario);
         self.current = index;
@@ -148,6 +154,19 @@ mod tests {
         w.restore(deleted);
         let ids: Vec<_> = w.scenarios().iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["a", "b", "c"]);
+        assert_eq!(w.current().id, "b");
+    }
+
+    #[test]
+    fn restore_replaces_a_scenario_of_the_same_id_in_place() {
+        let mut w = Workspace::new(scenario("a"));
+        w.add(scenario("b"));
+        w.select("a");
+        let mut mine = scenario("b");
+        mine.name = "mine".into();
+        w.restore(Deleted { scenario: mine, index: 0 });
+        let names: Vec<_> = w.scenarios().iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["A", "mine"], "no second scenario with id b");
         assert_eq!(w.current().id, "b");
     }
 

@@ -34,7 +34,14 @@ pub fn AppHeader() -> impl IntoView {
     view! {
         <header class="app-header">
             {if state.embed.with_value(Option::is_some) {
-                view! { <div class="brand"><EmbedLogo /></div> }.into_any()
+                // the page's heading for screen readers; the agency's logo is what is seen
+                view! {
+                    <div class="brand">
+                        <h1 class="visually-hidden">{move || format!("Tragt – {}", t().app_tagline)}</h1>
+                        <EmbedLogo />
+                    </div>
+                }
+                .into_any()
             } else {
                 view! {
                     <div class="brand">

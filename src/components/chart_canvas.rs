@@ -1,8 +1,9 @@
 //! A chart on a `<canvas>`, drawn from the shapes of a pure layout (the funnel's, or one of
 //! [`crate::chart::plots`]).
-//! Its width comes from a ResizeObserver and its colours are read once, when it is first
-//! measured, so an edit never makes the browser compute the page's layout or style: it only
-//! re-runs the layout and repaints. Its accessible name carries the same figures as text.
+//! Its width comes from a ResizeObserver and its colours are read when it is first
+//! measured and again when the visitor's colour scheme changes (light/dark), so an edit never
+//! makes the browser compute the page's layout or style: it only re-runs the layout and
+//! repaints. Its accessible name carries the same figures as text.
 
 use leptos::prelude::*;
 
@@ -29,6 +30,10 @@ pub fn ChartCanvas(
     /// (it then overrides `height`).
     #[prop(optional)]
     height_for: Option<fn(f64) -> u32>,
+    /// The id of an element (a table) that holds the chart's numbers, when the accessible
+    /// name alone cannot carry them all.
+    #[prop(optional)]
+    described_by: Option<&'static str>,
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
 
@@ -41,6 +46,18 @@ pub fn ChartCanvas(
         // its colours, read once
         let width = RwSignal::new(0.0f64);
         let palette = StoredValue::new(Palette::default());
+        // a change of colour scheme: read the colours again and redraw
+        let scheme = scheme_changes();
+        Effect::new(move |previous: Option<u32>| {
+            let generation = scheme.get();
+            if previous.is_some_and(|p| p != generation) {
+                if let Some(el) = canvas_ref.get_untracked() {
+                    palette.set_value(canvas::palette(&el));
+                    width.update(|_| {});
+                }
+            }
+            generation
+        });
         Effect::new(move |_| {
             let css_width = width.get();
             let css_height = height_for.map_or_else(|| height.get(), |f| f(css_width.max(200.0)));
@@ -80,5 +97,27 @@ pub fn ChartCanvas(
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (height, draw, height_for);
 
-    view! { <canvas node_ref=canvas_ref data-testid=testid role="img" aria-label=move || label.get()></canvas> }
+    view! { <canvas node_ref=canvas_ref data-testid=testid role="img" aria-label=move || label.get() aria-describedby=described_by></canvas> }
+}
+
+/// Counts changes of `prefers-color-scheme` (one listener for the whole page, added on first
+/// use); charts track it to repaint in the new colours.
+#[cfg(target_arch = "wasm32")]
+fn scheme_changes() -> ArcRwSignal<u32> {
+    use wasm_bindgen::prelude::*;
+    thread_local! {
+        static CHANGES: ArcRwSignal<u32> = {
+            let changes = ArcRwSignal::new(0u32);
+            let query = web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
+            if let Some(query) = query {
+                let bump = changes.clone();
+                let on_change = Closure::<dyn FnMut()>::new(move || bump.update(|n| *n = n.wrapping_add(1)));
+                let _ = query.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+                // the page's own listener: it lives as long as the page
+                on_change.forget();
+            }
+            changes
+        };
+    }
+    CHANGES.with(ArcRwSignal::clone)
 }

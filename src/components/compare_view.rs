@@ -85,7 +85,12 @@ fn render(container: &web_sys::HtmlDivElement, cols: &[Column], lang: Lang, t: &
             return;
         }
         let baseline_note = fill(t.compare_difference, &[("name", &cols[0].name)]);
-        let table = el(&el(container, "div", "compare-scroll", ""), "table", "compare-table", "");
+        // a wide table scrolls sideways: a named region that takes keyboard focus
+        let scroll = el(container, "div", "compare-scroll", "");
+        for (name, value) in [("tabindex", "0"), ("role", "region"), ("aria-label", baseline_note.as_str())] {
+            let _ = scroll.set_attribute(name, value);
+        }
+        let table = el(&scroll, "table", "compare-table", "");
         let _ = table.set_attribute("data-testid", "compare-table");
         el(&table, "caption", "visually-hidden", &baseline_note);
         let head = el(&el(&table, "thead", "", ""), "tr", "", "");

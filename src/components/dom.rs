@@ -26,3 +26,16 @@ pub fn attrs(e: &Element, pairs: &[(&str, &str)]) {
         let _ = e.set_attribute(name, value);
     }
 }
+
+/// Puts keyboard focus on the element `selector` finds, once the view has caught up with
+/// the edit that is under way (the next animation frame): after a control that had focus
+/// moved or went away, focus goes where the visitor expects it instead of to the page.
+pub fn focus_later(selector: String) {
+    leptos::prelude::request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        let found = document().query_selector(&selector).ok().flatten();
+        if let Some(el) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    });
+}

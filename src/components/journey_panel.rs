@@ -165,6 +165,7 @@ pub fn JourneyPanel() -> impl IntoView {
                 <ChartCanvas
                     testid="chart-journey"
                     label=label(|t| t.journey_chart_label)
+                    described_by="journey-matrix-table"
                     height=Signal::derive(|| chart::height(360.0))
                     height_for=chart::height
                     draw=Callback::new(move |(w, dpr, palette)| chart_input.with(|c| chart::layout(c, w, dpr, palette)))
@@ -357,18 +358,20 @@ fn draw_matrix(
     use crate::components::dom::{attrs, el};
     host.set_text_content(None);
     let n = names.len().min(chain.q.len());
-    let wrap = el(host, "div", "table-scroll", "");
+    let wrap = scroll_region(host, t.journey_matrix);
     let table = el(&wrap, "table", "heat", "");
-    attrs(&table, &[("data-testid", "journey-matrix")]);
+    // the chart's text alternative: its aria-describedby points here
+    attrs(&table, &[("data-testid", "journey-matrix"), ("id", "journey-matrix-table")]);
     el(&table, "caption", "", t.journey_matrix);
     let head = el(&el(&table, "thead", "", ""), "tr", "", "");
-    el(&head, "th", "", t.journey_from);
+    attrs(&el(&head, "th", "", t.journey_from), &[("scope", "col")]);
     for (j, name) in names.iter().enumerate().take(n) {
         let th = el(&head, "th", "", &(j + 1).to_string());
-        attrs(&th, &[("title", name), ("scope", "col")]);
+        // the number is what fits; a screen reader hears the state's name
+        attrs(&th, &[("title", name), ("aria-label", &format!("{}. {name}", j + 1)), ("scope", "col")]);
     }
-    el(&head, "th", "", t.journey_buy);
-    el(&head, "th", "", t.journey_lost);
+    attrs(&el(&head, "th", "", t.journey_buy), &[("scope", "col")]);
+    attrs(&el(&head, "th", "", t.journey_lost), &[("scope", "col")]);
     let body = el(&table, "tbody", "", "");
     for (i, name) in names.iter().enumerate().take(n) {
         let tr = el(&body, "tr", "", "");
@@ -399,18 +402,18 @@ fn draw_outcomes(
     host.set_text_content(None);
     let Some(j) = journey else { return };
     let s = &j.solution;
-    let wrap = el(host, "div", "table-scroll", "");
+    let wrap = scroll_region(host, t.journey_states);
     let table = el(&wrap, "table", "journey-states", "");
     attrs(&table, &[("data-testid", "journey-states")]);
     el(&table, "caption", "", t.journey_states);
     let head = el(&el(&table, "thead", "", ""), "tr", "", "");
-    for h in ["", t.stage_probability, t.journey_visits, t.journey_steps_from, t.journey_days_from] {
-        el(&head, "th", "", h);
+    for h in [t.table_stage, t.stage_probability, t.journey_visits, t.journey_steps_from, t.journey_days_from] {
+        attrs(&el(&head, "th", "", h), &[("scope", "col")]);
     }
     let body = el(&table, "tbody", "", "");
     for (i, name) in names.iter().enumerate().take(s.buy.len()) {
         let tr = el(&body, "tr", "", "");
-        el(&tr, "th", "", &format!("{}. {name}", i + 1));
+        attrs(&el(&tr, "th", "", &format!("{}. {name}", i + 1)), &[("scope", "row")]);
         for (v, text, testid) in [
             (s.buy[i], format::percent(lang, s.buy[i]), "journey-state-buy"),
             (s.newcomer_visits[i], format::decimal(lang, s.newcomer_visits[i], 2), "journey-state-visits"),
@@ -422,4 +425,13 @@ fn draw_outcomes(
             attrs(&td, &[("data-value", &format::raw(v)), ("data-testid", testid)]);
         }
     }
+}
+
+/// A box that scrolls a wide table sideways (on a phone): a named region that takes
+/// keyboard focus, so the arrow keys can scroll it too.
+fn scroll_region(host: &web_sys::Element, name: &str) -> web_sys::Element {
+    use crate::components::dom::{attrs, el};
+    let wrap = el(host, "div", "table-scroll", "");
+    attrs(&wrap, &[("tabindex", "0"), ("role", "region"), ("aria-label", name)]);
+    wrap
 }

@@ -18,7 +18,9 @@ pub fn text(t: &Texts, kind: &NoticeKind) -> String {
         NoticeKind::StorageUnavailable => t.notice_storage_unavailable.to_string(),
         NoticeKind::StorageFull => t.notice_storage_full.to_string(),
         NoticeKind::Corrupt { backup } => fill(t.notice_storage_corrupt, &[("key", backup)]),
-        NoticeKind::Future { backup } => fill(t.notice_storage_future, &[("key", backup)]),
+        NoticeKind::Future => t.notice_storage_future.to_string(),
+        NoticeKind::ChangedElsewhere { name, deleted: false } => fill(t.notice_changed_elsewhere, &[("name", name)]),
+        NoticeKind::ChangedElsewhere { name, deleted: true } => fill(t.notice_deleted_elsewhere, &[("name", name)]),
         NoticeKind::Repaired(n) => fill(t.notice_storage_repaired, &[("n", &n.to_string())]),
         NoticeKind::Deleted { name } => fill(t.notice_deleted, &[("name", name)]),
         NoticeKind::NewFromTemplate { name } => fill(t.notice_new_from_template, &[("name", name)]),
@@ -73,7 +75,7 @@ pub fn NoticeArea() -> impl IntoView {
             let Some(button) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
             let id = button.get_attribute("data-id").and_then(|id| id.parse::<u64>().ok());
             match (button.get_attribute("data-action").as_deref(), id) {
-                (Some("undo"), Some(id)) => {
+                (Some("undo" | "keep"), Some(id)) => {
                     let deleted = state
                         .notices
                         .with_untracked(|list| list.iter().find(|n| n.id == id).and_then(|n| n.undo.clone()));
@@ -125,6 +127,7 @@ fn sync(
                 }
                 for button in [
                     node.query_selector("[data-action=undo]"),
+                    node.query_selector("[data-action=keep]"),
                     node.query_selector("[data-action=reload]"),
                     node.query_selector("[data-action=dismiss]"),
                 ]
@@ -147,7 +150,8 @@ fn sync(
         let id = notice.id.to_string();
         let mut actions = Vec::new();
         if notice.undo.is_some() {
-            actions.push("undo");
+            // a version from another tab is replaced by this tab's; a deletion is undone
+            actions.push(if matches!(notice.kind, NoticeKind::ChangedElsewhere { .. }) { "keep" } else { "undo" });
         }
         if notice.kind == NoticeKind::UpdateReady {
             actions.push("reload");
@@ -162,6 +166,9 @@ fn sync(
             if action == "reload" {
                 let _ = button.set_attribute("data-testid", "update-reload");
             }
+            if action == "keep" {
+                let _ = button.set_attribute("data-testid", "notice-keep-mine");
+            }
             label_button(&button, t);
             let _ = p.append_child(&button);
         }
@@ -175,6 +182,7 @@ fn sync(
 fn label_button(button: &web_sys::Element, t: &Texts) {
     match button.get_attribute("data-action").as_deref() {
         Some("undo") => button.set_text_content(Some(t.undo)),
+        Some("keep") => button.set_text_content(Some(t.keep_mine)),
         Some("reload") => button.set_text_content(Some(t.update_reload)),
         _ => {
             button.set_text_content(Some("×"));

@@ -55,6 +55,21 @@ pub fn NumberField(
             }
         })
     };
+    // a value changed from elsewhere (another tab's write, an undo) replaces what was typed,
+    // unless what was typed is that value (the field's own edit) or is being corrected
+    Effect::new(move |_| {
+        let v = value.get();
+        let lang = state.lang.get_untracked();
+        let stale = draft.with_untracked(|d| {
+            d.as_deref().is_some_and(|text| match parse_number(text, lang) {
+                Ok(typed) => !(typed == v || (typed - v).abs() <= 1e-9 * typed.abs().max(v.abs())),
+                Err(_) => false,
+            })
+        });
+        if stale && error.get_untracked().is_none() {
+            draft.set(None);
+        }
+    });
     // the invalid state's three marks, set together
     let field_ref = NodeRef::<leptos::html::Div>::new();
     let input_ref = NodeRef::<leptos::html::Input>::new();

@@ -10,6 +10,78 @@ use crate::i18n::texts::fill;
 use crate::i18n::Texts;
 use crate::state::use_app_state;
 
+/// How long the figures must stay the same before a screen reader hears them: longer than
+/// the pause between two keystrokes, so typing "1250" is announced once, not four times.
+pub const ANNOUNCE_PAUSE: std::time::Duration = std::time::Duration::from_millis(1000);
+
+/// The headline figures as one sentence, in a polite live region (visually hidden). It is
+/// written once the figures have stood still for [`ANNOUNCE_PAUSE`], and only after a change:
+/// opening the page announces nothing.
+#[component]
+fn LiveSummary() -> impl IntoView {
+    let state = use_app_state();
+    let spoken = RwSignal::new(String::new());
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |previous: Option<()>| {
+        // tracked: the figures and the language; the sentence itself is made only when due,
+        // so a keystroke costs a timer, not four formatted figures
+        state.forecast.track();
+        state.lang.track();
+        if previous.is_none() {
+            return;
+        }
+        if let Some(handle) = timer.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                let text =
+                    summary(state.t_untracked(), state.lang.get_untracked(), state.currency.get_untracked(), &state);
+                if spoken.try_get_untracked().is_some_and(|old| old != text) {
+                    spoken.set(text);
+                }
+            },
+            ANNOUNCE_PAUSE,
+        );
+        timer.set_value(handle.ok());
+    });
+    view! {
+        <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="results-live">
+            {move || spoken.get()}
+        </p>
+    }
+}
+
+/// "Customers per month: 490. Revenue per month: 24 500 kr. …" for the headline figures.
+fn summary(
+    t: &'static Texts,
+    lang: crate::i18n::Lang,
+    currency: crate::calc::Currency,
+    state: &crate::state::AppState,
+) -> String {
+    let period = state.scenario.with_untracked(|s| period_name(t, s.period));
+    let per = |label: &str| format!("{label} {}", fill(t.per_period, &[("period", period)]));
+    state.forecast.with_untracked(|f| {
+        let parts: [(String, Figure, crate::components::figure::Formatter); 4] = [
+            (per(t.customers), Ok(f.customers), count),
+            (per(t.revenue), Ok(f.revenue), money),
+            (t.cac.to_string(), f.cac, money),
+            (t.ltv_cac.to_string(), f.ltv_cac, ratio),
+        ];
+        parts
+            .into_iter()
+            .map(|(label, value, format)| {
+                let value = match value {
+                    Ok(v) => format(lang, currency, v),
+                    Err(why) => format!("– ({})", crate::i18n::messages::undefined(t, why)),
+                };
+                format!("{label}: {value}.")
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
 /// The results panel.
 #[component]
 pub fn ResultsPanel() -> impl IntoView {
@@ -60,6 +132,7 @@ pub fn ResultsPanel() -> impl IntoView {
     view! {
         <section class="panel results-panel" aria-labelledby="results-heading">
             <h2 id="results-heading">{move || t().results_heading}</h2>
+            <LiveSummary />
             <div class="figures key-figures">
                 <FigureCard label=per_period(|t| t.customers) testid="out-customers" value=fig(|f| Ok(f.customers)) format=count class="key" />
                 <FigureCard label=per_period(|t| t.revenue) testid="out-revenue" value=fig(|f| Ok(f.revenue)) format=money class="key" />

@@ -54,7 +54,11 @@ pub fn StageList() -> impl IntoView {
                 data-testid="stage-add"
                 disabled=full
                 on:click=move |_| {
-                    let _ = state.edit(|s| s.add_stage("").map_err(|_| crate::calc::InputError::TooLarge { max: 20.0 }));
+                    let added = state.edit(|s| s.add_stage("").map_err(|_| crate::calc::InputError::TooLarge { max: 20.0 }));
+                    // the new stage's name has focus, ready to be typed
+                    if let Ok(id) = added {
+                        crate::components::stage_row::focus_stage_control(id, "stage-name");
+                    }
                 }
             >
                 {move || format!("+ {}", t().stage_add)}

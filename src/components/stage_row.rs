@@ -248,9 +248,18 @@ pub fn StageRow(
     };
 
     let dom = format!("st{id}");
+    // a moved stage keeps focus on the button that moved it, or on the other one once it
+    // is at the end (a disabled button cannot hold focus)
+    let focus_after_move = move |id: u32, up: bool| {
+        let (at, last) =
+            state.scenario.with_untracked(|s| (s.stages.iter().position(|st| st.id == id), s.stages.len() - 1));
+        let at_end = if up { at == Some(0) } else { at == Some(last) };
+        focus_stage_control(id, if up != at_end { "stage-up" } else { "stage-down" });
+    };
     view! {
         <li
             class="stage"
+            id=dom.clone()
             data-testid="stage"
             class:lead=is_lead
             class:purchase=is_purchase
@@ -284,6 +293,7 @@ pub fn StageRow(
                         disabled=move || pos() == 0
                         on:click=move |_| {
                             let _ = state.edit(|s| Ok(s.move_stage(id, -1)));
+                            focus_after_move(id, true);
                         }
                     >
                         "↑"
@@ -297,6 +307,7 @@ pub fn StageRow(
                         disabled=move || { pos() + 1 >= stage_count.get() }
                         on:click=move |_| {
                             let _ = state.edit(|s| Ok(s.move_stage(id, 1)));
+                            focus_after_move(id, false);
                         }
                     >
                         "↓"
@@ -309,7 +320,13 @@ pub fn StageRow(
                         title=move || { if stage_count.get() <= MIN_STAGES { t().min_stages } else { t().stage_remove } }
                         disabled=move || { stage_count.get() <= MIN_STAGES }
                         on:click=move |_| {
+                            let at = pos();
                             let _ = state.edit(|s| Ok(s.remove_stage(id)));
+                            // the stage that took its place (or the new last one) keeps focus
+                            let next = state.scenario.with_untracked(|s| s.stages.get(at.min(s.stages.len().saturating_sub(1))).map(|st| st.id));
+                            if let Some(next) = next {
+                                focus_stage_control(next, if stage_count.get_untracked() <= MIN_STAGES { "stage-name" } else { "stage-remove" });
+                            }
                         }
                     >
                         "✕"
@@ -433,4 +450,12 @@ pub fn StageRow(
             </dl>
         </li>
     }
+}
+
+/// Focus on the control `testid` of stage `id`, once the list has been redrawn.
+pub fn focus_stage_control(id: u32, testid: &str) {
+    #[cfg(target_arch = "wasm32")]
+    crate::components::dom::focus_later(format!("#st{id} [data-testid=\"{testid}\"]"));
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (id, testid);
 }

@@ -287,9 +287,16 @@ texts! {
     notice_storage_corrupt: "Your saved scenarios could not be read. They were kept under “{key}”, and the calculator started afresh.",
         "Dine gemte scenarier kunne ikke læses. De er bevaret under »{key}«, og beregneren er startet forfra.",
         "Dina sparade scenarier kunde inte läsas. De har sparats under ”{key}”, och kalkylatorn har startat om.";
-    notice_storage_future: "Your scenarios were saved by a newer version of Tragt. They were kept under “{key}”; reload when the newer version is available.",
-        "Dine scenarier er gemt af en nyere version af Tragt. De er bevaret under »{key}«; genindlæs, når den nyere version er tilgængelig.",
-        "Dina scenarier sparades av en nyare version av Tragt. De har sparats under ”{key}”; ladda om när den nyare versionen finns.";
+    notice_storage_future: "Your scenarios were saved by a newer version of Tragt. They are left as they are: nothing you change here is saved. Reload the page to use the newer version.",
+        "Dine scenarier er gemt af en nyere version af Tragt. De bliver ladt urørt: intet, du ændrer her, bliver gemt. Genindlæs siden for at bruge den nyere version.",
+        "Dina scenarier sparades av en nyare version av Tragt. De lämnas orörda: inget du ändrar här sparas. Ladda om sidan för att använda den nyare versionen.";
+    notice_changed_elsewhere: "“{name}” was changed in another tab. This tab now shows that version.",
+        "»{name}« blev ændret i en anden fane. Denne fane viser nu den version.",
+        "”{name}” ändrades i en annan flik. Den här fliken visar nu den versionen.";
+    notice_deleted_elsewhere: "“{name}” was deleted in another tab.",
+        "»{name}« blev slettet i en anden fane.",
+        "”{name}” togs bort i en annan flik.";
+    keep_mine: "Keep this tab's version", "Behold denne fanes version", "Behåll den här flikens version";
     notice_storage_repaired: "Some saved values could not be read and were reset to defaults ({n}).",
         "Nogle gemte værdier kunne ikke læses og blev nulstillet ({n}).",
         "Några sparade värden kunde inte läsas och återställdes ({n}).";

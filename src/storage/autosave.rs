@@ -1,6 +1,10 @@
 //! Autosave: every change of the workspace is written after a short pause (debounced),
 //! and at once when the page is hidden or left (`visibilitychange`, `pagehide`), so
 //! closing a tab mid-typing loses nothing. A failed write becomes a notice.
+//!
+//! Another tab of the same app writes the same store: its write reaches this tab as a
+//! `storage` event and is merged into this tab's scenarios ([`super::sync::merge`]), so
+//! neither tab's work is overwritten silently.
 
 use std::time::Duration;
 
@@ -8,6 +12,9 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::browser::{clear, save, StorageIssue};
+use super::migrate::{migrate, LoadError};
+use super::sync;
+use crate::calc::Deleted;
 use crate::state::{AppState, NoticeKind};
 
 /// Pause after the last change before writing.
@@ -49,9 +56,57 @@ fn flush(state: AppState, pending: StoredValue<Pending>) {
     }
 }
 
-/// Starts autosaving `state.workspace`.
+/// Marks the workspace as changed and (re)starts the pause before it is written.
+fn schedule(state: AppState, pending: StoredValue<Pending>) {
+    if let Some(timer) = pending.get_value().timer {
+        timer.clear();
+    }
+    let timer = set_timeout_with_handle(move || flush(state, pending), DEBOUNCE).ok();
+    pending.set_value(Pending { dirty: true, timer });
+}
+
+/// Another tab wrote the store (`old` before, `new` now): merges its scenarios into this
+/// tab's. Returns true when the workspace it set is already what the store holds (so that
+/// change needs no write of its own).
+fn on_other_tab(state: AppState, pending: StoredValue<Pending>, old: Option<String>, new: Option<String>) -> bool {
+    // the other tab deleted all of its scenarios: this tab keeps its own, unsaved until
+    // its next change
+    let Some(new) = new else { return false };
+    let theirs = match migrate(&new) {
+        Ok(loaded) => loaded.workspace,
+        Err(LoadError::FutureVersion(_)) => {
+            // a newer version of the app, in the other tab: its file must stay as it is
+            state.can_save.set(false);
+            state.notify(NoticeKind::Future, None);
+            return false;
+        }
+        // bytes this tab cannot read are not merged; they are moved aside at the next load
+        Err(_) => return false,
+    };
+    let base = old.and_then(|old| migrate(&old).ok()).map(|loaded| loaded.workspace);
+    let ours = state.workspace.get_untracked();
+    let merged = sync::merge(base.as_ref(), &ours, &theirs);
+    if let Some(o) = merged.overridden {
+        let kind = NoticeKind::ChangedElsewhere { name: o.scenario.name.clone(), deleted: o.deleted };
+        state.notify(kind, Some(Deleted { scenario: o.scenario, index: o.index }));
+    }
+    let quiet = !merged.ahead;
+    if merged.workspace != ours {
+        state.workspace.set(merged.workspace);
+        return quiet;
+    }
+    if merged.ahead {
+        // this tab holds something the store lacks: it is written after the usual pause
+        schedule(state, pending);
+    }
+    false
+}
+
+/// Starts autosaving `state.workspace`, and merging other tabs' writes into it.
 pub fn use_autosave(state: AppState) {
     let pending = StoredValue::new(Pending::default());
+    // set when a merge put into the workspace exactly what the store holds
+    let in_store = StoredValue::new(false);
     Effect::new(move |previous: Option<()>| {
         state.workspace.track();
         state.shared.track();
@@ -59,11 +114,21 @@ pub fn use_autosave(state: AppState) {
             // the first run sees what was just loaded: nothing to write yet
             return;
         }
-        if let Some(timer) = pending.get_value().timer {
-            timer.clear();
+        if in_store.get_value() {
+            in_store.set_value(false);
+            return;
         }
-        let timer = set_timeout_with_handle(move || flush(state, pending), DEBOUNCE).ok();
-        pending.set_value(Pending { dirty: true, timer });
+        schedule(state, pending);
+    });
+    let on_storage = window_event_listener(ev::storage, move |e: web_sys::StorageEvent| {
+        let keys = state.keys.get_value();
+        // only this namespace's store (localStorage: sessionStorage has no other tabs)
+        if e.key().as_deref() != Some(keys.store().as_str()) || keys.area != super::Area::Local {
+            return;
+        }
+        if on_other_tab(state, pending, e.old_value(), e.new_value()) {
+            in_store.set_value(true);
+        }
     });
     let on_hide = window_event_listener(ev::visibilitychange, move |_| {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
@@ -74,5 +139,6 @@ pub fn use_autosave(state: AppState) {
     on_cleanup(move || {
         on_hide.remove();
         on_leave.remove();
+        on_storage.remove();
     });
 }

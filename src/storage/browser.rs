@@ -33,6 +33,9 @@ pub enum LoadOutcome {
     /// Unreadable bytes that could not even be copied aside (storage full); they are
     /// left where they are and the app will not overwrite them.
     Unreadable { error: LoadError },
+    /// Saved by a newer version (file format `version`): left where they are, untouched,
+    /// and the app will not overwrite them.
+    Newer { version: u64 },
 }
 
 /// The storage area of `keys`; merely asking for it throws where it is blocked.
@@ -71,6 +74,7 @@ pub fn load(keys: &Keys, stamp: u64) -> Result<LoadOutcome, StorageIssue> {
     };
     match migrate(&raw) {
         Ok(loaded) => Ok(LoadOutcome::Loaded(loaded)),
+        Err(LoadError::FutureVersion(version)) => Ok(LoadOutcome::Newer { version }),
         Err(error) => {
             let backup = keys.backup(stamp);
             Ok(match storage.set_item(&backup, &raw) {

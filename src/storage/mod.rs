@@ -10,6 +10,7 @@ pub mod keys;
 pub mod migrate;
 pub mod schema;
 pub mod share;
+pub mod sync;
 pub mod transfer;
 
 #[cfg(target_arch = "wasm32")]
