@@ -47,7 +47,7 @@ pub fn pipeline(f: &Forecast, now: &[Option<f64>], purchase: usize, aov: f64) ->
     let stages: Vec<PipelineStage> = f
         .stages
         .iter()
-        .take(purchase + 1)
+        .take(purchase.saturating_add(1))
         .enumerate()
         .map(|(i, s)| {
             let now = now.get(i).copied().flatten().filter(|k| k.is_finite() && *k > 0.0).unwrap_or(0.0);
@@ -88,5 +88,19 @@ mod tests {
         let p = pipeline(&f, &[Some(f64::NAN), Some(-4.0), Some(500.0)], 1, 10.0);
         assert_eq!(p.stages.len(), 2);
         assert_eq!((p.customers, p.revenue), (0.0, 0.0));
+    }
+
+    #[test]
+    fn a_purchase_index_past_every_stage_means_every_stage() {
+        // the shrunk case: an empty funnel, no snapshot, purchase usize::MAX (+ 1 overflowed)
+        let empty = forecast(&Funnel::new(0.0, vec![Rate::new(0.0).unwrap()], 0, 0), &Economics::default());
+        let p = pipeline(&empty, &[], usize::MAX, 500.0);
+        assert_eq!((p.stages.len(), p.customers, p.revenue), (2, 0.0, 0.0));
+        // all 2 stages are pipeline: 10 · 0.5 + 1 · 1 = 6 customers, · 2 = 12
+        let rates = vec![Rate::new(0.5).unwrap()];
+        let f = forecast(&Funnel::new(100.0, rates, 0, 1), &Economics::default());
+        let p = pipeline(&f, &[Some(10.0), Some(1.0)], usize::MAX, 2.0);
+        assert_eq!(p.stages.len(), 2);
+        assert_eq!((p.customers, p.revenue), (6.0, 12.0));
     }
 }
