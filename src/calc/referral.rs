@@ -17,7 +17,8 @@ pub enum Referral {
 }
 
 /// The referral loop of a funnel with `top` entrants, chance to buy from the top `p1`
-/// and `k` referrals per customer.
+/// and `k` referrals per customer. Inputs with no finite answer (a NaN loop gain, a top or
+/// customers past the largest number) are `SelfSustaining` too.
 ///
 /// # Examples
 /// ```
@@ -34,10 +35,11 @@ pub fn referral(top: f64, p1: f64, k: f64) -> Referral {
         return Referral::SelfSustaining;
     }
     let top = top / (1.0 - loop_gain);
-    if !top.is_finite() {
+    let customers = top * p1;
+    if !top.is_finite() || !customers.is_finite() {
         return Referral::SelfSustaining;
     }
-    Referral::Converges { top, customers: top * p1 }
+    Referral::Converges { top, customers }
 }
 
 #[cfg(test)]
@@ -74,5 +76,13 @@ mod tests {
             Referral::SelfSustaining => {}
         }
         assert_eq!(referral(1000.0, 0.5, f64::NAN), Referral::SelfSustaining);
+    }
+
+    #[test]
+    fn no_chance_to_buy_is_no_finite_answer() {
+        // k · P₁ = 0.35 · −∞ = −∞ < 1, top = 0 / (1 + ∞) = 0, but customers 0 · −∞ = NaN
+        assert_eq!(referral(0.0, f64::NEG_INFINITY, 0.350_572_371_287_895_5), Referral::SelfSustaining);
+        // top = 10³⁰⁷ / (1 − 0.1) is finite, customers 1.1 · 10³⁰⁷ · 10¹⁰ are not
+        assert_eq!(referral(1e307, 1e10, 1e-11), Referral::SelfSustaining);
     }
 }
