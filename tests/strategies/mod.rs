@@ -44,3 +44,57 @@ pub fn economics(max_spend: f64, max_aov: f64, max_frequency: f64) -> impl Strat
             discount,
         })
 }
+
+/// Any f64, weighted towards the numbers that break arithmetic: NaN, ±∞, ±0, subnormals,
+/// ±f64::MAX, ±1e308, the input limits and one step past them, magnitudes from 1e-320 to
+/// 1e308 of either sign, raw bit patterns, and ordinary fractions, percentages and counts.
+#[allow(dead_code)] // not every file that shares these generators uses this one
+pub fn hostile() -> impl Strategy<Value = f64> {
+    use tragt::calc::limits::{
+        MAX_COUNT, MAX_DAYS, MAX_MONEY, MAX_PER_YEAR, MAX_REFERRALS, MAX_RETENTION_PCT, MAX_SEED, MAX_TRIALS,
+        MAX_YEARS, MIN_TRIALS,
+    };
+    let special = vec![
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        0.0,
+        -0.0,
+        f64::MIN_POSITIVE,
+        -f64::MIN_POSITIVE,
+        f64::MIN_POSITIVE / 4.0,
+        5e-324,
+        -5e-324,
+        f64::MAX,
+        f64::MIN,
+        1e308,
+        -1e308,
+        f64::EPSILON,
+        1.0 - f64::EPSILON / 2.0,
+        1.0,
+        1.0 + f64::EPSILON,
+    ];
+    let limits =
+        [MAX_COUNT, MAX_MONEY, 100.0, MAX_RETENTION_PCT, MAX_YEARS, MAX_PER_YEAR, MAX_DAYS, MAX_REFERRALS, MIN_TRIALS]
+            .into_iter()
+            .chain([MAX_TRIALS, MAX_SEED]);
+    let edges: Vec<f64> = limits.flat_map(|x| [x, x * (1.0 + f64::EPSILON), x - 0.5]).collect();
+    let magnitude = (-320i32..=308, 1.0f64..10.0, any::<bool>()).prop_map(|(e, m, negative)| {
+        let x = m * 10f64.powf(f64::from(e));
+        if negative {
+            -x
+        } else {
+            x
+        }
+    });
+    prop_oneof![
+        2 => 0.0f64..=1.0,
+        2 => 0.0f64..=100.0,
+        2 => 0.0f64..=1e12,
+        1 => -100.0f64..0.0,
+        4 => prop::sample::select(special),
+        2 => prop::sample::select(edges),
+        3 => magnitude,
+        1 => any::<f64>(),
+    ]
+}
