@@ -110,6 +110,9 @@ fn check_never_breaks(c: &Chain) -> Result<(), TestCaseError> {
         Ok(s) => {
             prop_assert!(p.is_empty(), "{p:?}");
             prop_assert!(numbers(&s).iter().all(|x| x.is_finite()), "{s:?}");
+            // chances stay chances, however close a loop comes to closing
+            let chances = s.buy.iter().chain(&s.lost).chain([&s.newcomer_buy]);
+            prop_assert!(chances.into_iter().all(|x| (0.0..=1.0).contains(x)), "{s:?}");
         }
         // the first problem, or TooLarge when there is none
         Err(e) => prop_assert_eq!(p.first().unwrap_or(&ChainError::TooLarge), &e),

@@ -23,14 +23,17 @@ pub fn GoalPanel() -> impl IntoView {
         move |f: fn(&crate::i18n::Texts) -> &'static str| Signal::derive(move || fill(f(t()), &[("period", period())]));
     // the two fields show the same target: customers, and customers × order value
     let target = move || state.scenario.with(|s| (s.goal, s.economics.aov));
+    // a derived side that overflows (a tiny order value) is left empty; the status line
+    // below says why the goal cannot be planned
+    let shown = |v: f64| if v.is_finite() { v } else { f64::NAN };
     let customers = Signal::derive(move || match target() {
         (Some(Target::Customers(c)), _) => c,
-        (Some(Target::Revenue(r)), aov) if aov > 0.0 => r / aov,
+        (Some(Target::Revenue(r)), aov) if aov > 0.0 => shown(r / aov),
         _ => 0.0,
     });
     let revenue = Signal::derive(move || match target() {
         (Some(Target::Revenue(r)), _) => r,
-        (Some(Target::Customers(c)), aov) => c * aov,
+        (Some(Target::Customers(c)), aov) => shown(c * aov),
         _ => 0.0,
     });
     let set = move |quantity: Quantity, make: fn(f64) -> Target| {
