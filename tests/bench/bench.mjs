@@ -12,11 +12,13 @@
 //                 the load event and then caches the build in the background (reported apart)
 //   first figures median of 5 cold loads         <= 300 ms   (navigation start -> data-value)
 //   edit latency  p95 of 200 edits, figures+chart <= 8 ms    (input event -> both updated)
+//   monte carlo   funnel draws per second        >= 1 000 000 (20 stages, 19 ranged)
+//   markov solve  median, dense 20-state journey < 0.1 ms
 //                 twice: the web shop template as a first visitor sees it, and a 20-stage
 //                 scenario with every forecasting view busy (each stage with people now, days,
 //                 a benchmark and a range, so every edit reruns the 10 000-trial Monte Carlo)
-// It also reports the Monte Carlo's throughput in the browser: funnel draws (trials of 20
-// stages, 19 of them ranged) per second, from edits of the seed at 100 000 trials.
+// The Monte Carlo's throughput is measured in the browser from edits of the seed at
+// 100 000 trials; the Markov solve from the app's own performance measure around it.
 // A missed budget is reported, not an error: the exit code is 0. It is 1 only when something
 // cannot be measured (no dist, page error, element missing, timeout).
 import { readFile } from 'node:fs/promises';
@@ -30,6 +32,7 @@ const BUDGET_TRANSFER_KB = 150;
 const BUDGET_FIRST_FIGURES_MS = 300;
 const BUDGET_EDIT_P95_MS = 8;
 const BUDGET_MARKOV_MS = 0.1;
+const BUDGET_MC_DRAWS_PER_S = 1_000_000;
 const COLD_LOADS = 5;
 const EDITS = 200;
 const EDIT_TIMEOUT_MS = 2000;
@@ -503,7 +506,8 @@ async function main() {
     console.log(`  median ${ms(mcMedian)} ms, min ${ms(Math.min(...seeds))} ms: `
       + `${Math.round(100000 / (mcMedian / 1000)).toLocaleString('en')} funnel draws per second `
       + `(${ms(mcMedian / 10)} ms per 10 000 trials, percentiles and histogram included)`);
-    budgets.push(`monte carlo: ${Math.round(100000 / (mcMedian / 1000)).toLocaleString('en')} draws/s of 20 stages`);
+    const draws = Math.round(100000 / (mcMedian / 1000));
+    budgets.push(`budget monte carlo: ${draws.toLocaleString('en')} funnel draws/s of 20 stages (≥ ${BUDGET_MC_DRAWS_PER_S.toLocaleString('en')}) ${verdict(draws >= BUDGET_MC_DRAWS_PER_S)}`);
 
     // Markov solve: a dense 20-state journey, one solve per edit of a state's days.
     const { isolated, solves } = await markovSolve(browser, url, errors);
