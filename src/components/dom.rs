@@ -39,3 +39,25 @@ pub fn focus_later(selector: String) {
         }
     });
 }
+
+/// Rebuilds `host` as a table of a chart's numbers: its text alternative, for the chart's
+/// `aria-describedby` (the host carries the id and is visually hidden).
+pub fn chart_table(host: &Element, caption: &str, headers: &[&str], rows: &[Vec<String>]) {
+    host.set_text_content(None);
+    let table = el(host, "table", "", "");
+    el(&table, "caption", "", caption);
+    let head = el(&el(&table, "thead", "", ""), "tr", "", "");
+    for h in headers {
+        attrs(&el(&head, "th", "", h), &[("scope", "col")]);
+    }
+    let body = el(&table, "tbody", "", "");
+    for row in rows {
+        let tr = el(&body, "tr", "", "");
+        for (i, cell) in row.iter().enumerate() {
+            let c = el(&tr, if i == 0 { "th" } else { "td" }, "", cell);
+            if i == 0 {
+                attrs(&c, &[("scope", "row")]);
+            }
+        }
+    }
+}

@@ -107,6 +107,31 @@ pub fn TimePanel() -> impl IntoView {
             plots::timeline(&points, v.timeline.breakeven, &labels, width, &palette, scale)
         })
     });
+    // the chart's numbers, month by month, as a table for screen readers
+    let numbers = NodeRef::<leptos::html::Div>::new();
+    #[cfg(target_arch = "wasm32")]
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        let currency = state.settled.with(|s| s.currency);
+        let Some(host) = numbers.get() else { return };
+        let t = Texts::of(lang);
+        let rows: Vec<Vec<String>> = view_data.with(|v| {
+            v.timeline
+                .months
+                .iter()
+                .map(|m| {
+                    vec![
+                        m.month.to_string(),
+                        format::count(lang, m.new_customers),
+                        format::money(lang, currency, m.cumulative_spend),
+                        format::money(lang, currency, m.cumulative_margin),
+                    ]
+                })
+                .collect()
+        });
+        let headers = [t.table_month, t.timeline_customers, t.timeline_spend, t.timeline_margin];
+        crate::components::dom::chart_table(&host, t.timeline_heading, &headers, &rows);
+    });
     view! {
         <section class="panel time-panel" aria-labelledby="time-heading">
             <h2 id="time-heading">{move || t().time_heading}</h2>
@@ -127,7 +152,14 @@ pub fn TimePanel() -> impl IntoView {
             </div>
             <figure class="chart">
                 <figcaption>{move || t().timeline_heading}</figcaption>
-                <ChartCanvas testid="chart-timeline" label=Signal::derive(summary) height=plots::TIMELINE_HEIGHT draw=draw />
+                <ChartCanvas
+                    testid="chart-timeline"
+                    label=Signal::derive(summary)
+                    height=plots::TIMELINE_HEIGHT
+                    draw=draw
+                    described_by="timeline-numbers"
+                />
+                <div class="visually-hidden" id="timeline-numbers" data-testid="chart-timeline-table" node_ref=numbers></div>
             </figure>
             <p class="help">{move || t().velocity_note}</p>
             <p class="help">{move || t().time_help}</p>

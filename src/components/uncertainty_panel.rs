@@ -84,6 +84,29 @@ pub fn UncertaintyPanel() -> impl IntoView {
             plots::histogram(&h.counts, &marks, (&low, &high), width, &palette, scale)
         })
     });
+    // the histogram's bins as a table for screen readers: customers from–to, trials
+    let numbers = NodeRef::<leptos::html::Div>::new();
+    #[cfg(target_arch = "wasm32")]
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        let Some(host) = numbers.get() else { return };
+        let t = Texts::of(lang);
+        let rows: Vec<Vec<String>> = outcome.with(|o| {
+            let Ok(o) = o else { return Vec::new() };
+            let h = &o.histogram;
+            let width = (h.high - h.low) / h.counts.len().max(1) as f64;
+            h.counts
+                .iter()
+                .enumerate()
+                .map(|(i, n)| {
+                    let from = h.low + width * i as f64;
+                    let range = format!("{} – {}", format::count(lang, from), format::count(lang, from + width));
+                    vec![range, format::count(lang, f64::from(*n))]
+                })
+                .collect()
+        });
+        crate::components::dom::chart_table(&host, &caption(), &[t.customers, t.mc_trials], &rows);
+    });
     view! {
         <section class="panel uncertainty-panel" aria-labelledby="uncertainty-heading">
             <h2 id="uncertainty-heading">{move || t().uncertainty_heading}</h2>
@@ -116,7 +139,14 @@ pub fn UncertaintyPanel() -> impl IntoView {
             {bands}
             <figure class="chart" class:hidden=move || outcome.with(Result::is_err)>
                 <figcaption>{caption}</figcaption>
-                <ChartCanvas testid="chart-histogram" label=Signal::derive(summary) height=plots::HISTOGRAM_HEIGHT draw=draw />
+                <ChartCanvas
+                    testid="chart-histogram"
+                    label=Signal::derive(summary)
+                    height=plots::HISTOGRAM_HEIGHT
+                    draw=draw
+                    described_by="histogram-numbers"
+                />
+                <div class="visually-hidden" id="histogram-numbers" data-testid="chart-histogram-table" node_ref=numbers></div>
             </figure>
         </section>
     }

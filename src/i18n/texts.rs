@@ -131,6 +131,7 @@ texts! {
     ltv_cac_low: "Below the usual 3 : 1 mark", "Under den gængse grænse 3 : 1", "Under den vanliga gränsen 3 : 1";
     payback: "CAC payback", "Tilbagebetalingstid for CAC", "Återbetalningstid för CAC";
     months: "{n} months", "{n} måneder", "{n} månader";
+    table_month: "Month", "Måned", "Månad";
     roi: "Return on investment (ROI)", "Forrentning (ROI)", "Avkastning (ROI)";
     table_heading: "Stage by stage", "Trin for trin", "Steg för steg";
     table_stage: "Stage", "Trin", "Steg";

@@ -258,12 +258,21 @@ test.describe('text alternatives and announcements', () => {
     const label = await tragt.byId('chart-funnel').getAttribute('aria-label');
     const shown = await page.locator('[data-testid="stage"] [data-testid="stage-entrants"]').allInnerTexts();
     for (const text of shown) expect(label, `the chart's text has ${text}`).toContain(text.trim());
+    // the timeline and the histogram are described by tables of every point and every bin
+    const described = async (id) => page.locator(`#${await tragt.byId(id).getAttribute('aria-describedby')}`);
+    const timeline = await described('chart-timeline');
+    await expect(timeline.locator('tbody tr')).toHaveCount(24);
+    await expect(timeline.locator('tbody tr').first().locator('th')).toHaveText('1');
+    const histogram = await described('chart-histogram');
+    await expect.poll(() => histogram.locator('tbody tr').count(), 'a row per bin').toBeGreaterThanOrEqual(10);
+    const trials = await histogram.locator('tbody tr td').allInnerTexts();
+    const total = trials.reduce((sum, text) => sum + Number(text.replace(/,/g, '')), 0);
+    expect(total, 'the bins hold every trial').toBe(Number((await tragt.byId('mc-trials').inputValue()).replace(/,/g, '')));
     // a journey's chart is described by its heat map, which has every move
     await tragt.selectTemplate('hexagon');
-    const described = await tragt.byId('chart-journey').getAttribute('aria-describedby');
-    expect(described).toBeTruthy();
-    await expect(page.locator(`#${described}`)).toHaveAttribute('data-testid', 'journey-matrix');
-    expect(await page.locator(`#${described} td`).count()).toBeGreaterThanOrEqual(6 * 8);
+    const matrix = await described('chart-journey');
+    await expect(matrix).toHaveAttribute('data-testid', 'journey-matrix');
+    expect(await matrix.locator('td').count()).toBeGreaterThanOrEqual(6 * 8);
   });
 
   test('the headline figures are announced politely once, after typing pauses', async ({ tragt, page }) => {
