@@ -356,7 +356,9 @@ pub fn solve(chain: &Chain) -> Result<Solution, ChainError> {
     }
 
     // chances: a nearly closed loop solves with a relative error of about 1e-16 times its
-    // expected visits, which must not show as a chance past 0 or 100 %
+    // expected visits, which must not show as a chance past 0 or 100 % (not f64::clamp: its
+    // bound check would bring float formatting into the wasm)
+    #[allow(clippy::manual_clamp)]
     let chance = |x: f64| {
         if x > 1.0 {
             1.0
