@@ -63,6 +63,14 @@ impl StageDoc {
     }
 }
 
+/// The id for a stage added to `stages`: one above the highest, so that the id of a
+/// removed stage is not reused; once the highest is `u32::MAX` (a file may hold any id),
+/// the lowest id no stage has.
+pub fn next_stage_id(stages: &[StageDoc]) -> u32 {
+    let highest = stages.iter().map(|s| s.id).max().unwrap_or(0);
+    highest.checked_add(1).unwrap_or_else(|| (1..=u32::MAX).find(|id| stages.iter().all(|s| s.id != *id)).unwrap_or(1))
+}
+
 /// How a scenario is modelled.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Mode {
@@ -496,7 +504,7 @@ impl Scenario {
         if self.stages.len() >= MAX_STAGES {
             return Err(StageListError::TooMany);
         }
-        let id = self.stages.iter().map(|s| s.id).max().unwrap_or(0) + 1;
+        let id = next_stage_id(&self.stages);
         let rate = Rate::from_percent(50.0).unwrap_or_default();
         let moves = self.stages[0].moves.is_some().then(Moves::lost);
         self.stages.push(StageDoc { moves, ..StageDoc::new(id, StageLabel::Custom(name.to_string()), rate) });
@@ -647,6 +655,16 @@ mod tests {
             s.remove_stage(id).unwrap();
         }
         assert_eq!(s.remove_stage(s.stages[0].id), Err(StageListError::TooFew));
+    }
+
+    #[test]
+    fn a_stage_added_above_the_highest_possible_id_gets_a_free_one() {
+        // a file may hold stage id 2³² − 1, and there is no id above it
+        let mut s = blank();
+        s.stages[1].id = u32::MAX;
+        assert_eq!(s.add_stage("C"), Ok(2));
+        assert_eq!(s.add_stage("D"), Ok(3));
+        assert_eq!(s.stages.iter().map(|x| x.id).collect::<Vec<_>>(), vec![1, u32::MAX, 2, 3]);
     }
 
     #[test]

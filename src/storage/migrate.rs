@@ -303,7 +303,7 @@ impl Reader {
             if let Some(mut stage) = self.stage(raw, template, k as u32 + 1) {
                 if stages.iter().any(|s| s.id == stage.id) {
                     self.repaired += 1;
-                    stage.id = stages.iter().map(|s| s.id).max().unwrap_or(0) + 1;
+                    stage.id = crate::calc::scenario::next_stage_id(&stages);
                 }
                 stages.push(stage);
             }
@@ -578,6 +578,18 @@ mod tests {
                 [a.0 != b.0, a.1 != b.1, a.2 != b.2, a.3 != b.3, a.4 != b.4, a.5 != b.5, a.6 != b.6, a.7 != b.7];
             assert_eq!(differing.iter().filter(|d| **d).count(), 1, "{bad}");
         }
+    }
+
+    #[test]
+    fn a_duplicate_of_the_highest_possible_stage_id_gets_a_free_one() {
+        // one above 2³² − 1 overflowed (a panic, or id 0 where overflow wraps)
+        let text = r#"{"format":"tragt","version":4,"scenarios":[{"id":"a","template":"blank",
+            "stages":[{"id":4294967295,"rate":1},{"id":4294967295,"rate":0.5}]}]}"#;
+        let loaded = migrate(text).unwrap();
+        let ids: Vec<u32> = loaded.workspace.current().stages.iter().map(|s| s.id).collect();
+        assert_eq!(ids, [u32::MAX, 1]);
+        let again = migrate(&serialize(&loaded.workspace)).unwrap();
+        assert_eq!(again, Loaded { workspace: loaded.workspace, repaired: 0 });
     }
 
     #[test]
