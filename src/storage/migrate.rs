@@ -399,9 +399,10 @@ fn read_v1<J: Json>(doc: &J) -> Result<Loaded, LoadError> {
     let mut scenarios: Vec<Scenario> = Vec::new();
     for (i, raw) in doc.field("scenarios").and_then(|x| x.items()).unwrap_or_default().iter().enumerate() {
         if let Some(mut s) = r.scenario(raw, i) {
-            if scenarios.iter().any(|other| other.id == s.id) {
+            let taken = |id: &str| scenarios.iter().any(|other| other.id == id);
+            if taken(&s.id) {
                 r.repaired += 1;
-                s.id = format!("{}-{}", s.id, i + 1);
+                s.id = (i + 1..).map(|k| suffixed(&s.id, k)).find(|id| !taken(id)).unwrap_or_default();
             }
             scenarios.push(s);
         }
@@ -409,6 +410,13 @@ fn read_v1<J: Json>(doc: &J) -> Result<Loaded, LoadError> {
     let current = doc.field("current").and_then(|x| x.text()).unwrap_or_default();
     let workspace = Workspace::from_parts(scenarios, &current).ok_or(LoadError::NoScenarios)?;
     Ok(Loaded { workspace, repaired: r.repaired })
+}
+
+/// `id-k`, with `id` cut so that the whole fits in [`MAX_NAME_CHARS`] and reads back as it is.
+fn suffixed(id: &str, k: usize) -> String {
+    let suffix = format!("-{k}");
+    let room = MAX_NAME_CHARS.saturating_sub(suffix.chars().count());
+    format!("{}{suffix}", id.chars().take(room).collect::<String>())
 }
 
 #[cfg(test)]
@@ -597,5 +605,25 @@ mod tests {
         let text = serialize(&sample()).replace("\"id\":\"b\"", "\"id\":\"a\"");
         let w = migrate(&text).unwrap().workspace;
         assert_ne!(w.scenarios()[0].id, w.scenarios()[1].id);
+    }
+
+    #[test]
+    fn a_renamed_duplicate_id_is_free_and_reads_back_as_it_is() {
+        let file = |ids: &[&str]| {
+            let scenarios: Vec<String> = ids
+                .iter()
+                .map(|id| format!(r#"{{"id":"{id}","stages":[{{"id":1,"rate":1}},{{"id":2,"rate":0.5}}]}}"#))
+                .collect();
+            format!(r#"{{"format":"tragt","version":4,"scenarios":[{}]}}"#, scenarios.join(","))
+        };
+        let ids = |w: &Workspace| w.scenarios().iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+        // the second "a", third in the file, would be "a-3", which the first has
+        let w = migrate(&file(&["a-3", "a", "a"])).unwrap().workspace;
+        assert_eq!(ids(&w), ["a-3", "a", "a-4"]);
+        // an id one short of the limit: "…-2" would be cut on the next load, and differ
+        let long = "x".repeat(MAX_NAME_CHARS - 1);
+        let w = migrate(&file(&[&long, &long])).unwrap().workspace;
+        assert_eq!(ids(&w)[1], format!("{}-2", &long[..MAX_NAME_CHARS - 2]));
+        assert_eq!(migrate(&serialize(&w)).unwrap(), Loaded { workspace: w, repaired: 0 });
     }
 }
