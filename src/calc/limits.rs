@@ -65,6 +65,9 @@ pub const MIN_TRIALS: f64 = 10_000.0;
 pub const MAX_TRIALS: f64 = 100_000.0;
 /// Largest seed: 2³² − 1, exact in JavaScript and in JSON.
 pub const MAX_SEED: f64 = 4_294_967_295.0;
+/// Longest scenario or stage name (the name fields' `maxlength`); a file's longer ones are
+/// cut when read.
+pub const MAX_NAME_CHARS: usize = 120;
 /// Highest annual retention, in percent.
 pub const MAX_RETENTION_PCT: f64 = 99.0;
 

@@ -1,6 +1,7 @@
 //! The user's saved scenarios and which one is open: create, duplicate, delete (with the
 //! removed scenario handed back for undo), restore and switch.
 
+use super::limits::MAX_NAME_CHARS;
 use super::scenario::Scenario;
 
 /// All scenarios and the open one. Never empty.
@@ -123,13 +124,19 @@ impl Workspace {
         Some(rest)
     }
 
-    /// A scenario name not yet taken: `base`, then `base (2)`, `base (3)`, …
+    /// A scenario name not yet taken: `base`, then `base (2)`, `base (3)`, …, with `base`
+    /// cut so that the name fits in [`MAX_NAME_CHARS`] (a longer one would be cut on the
+    /// next load, and lose what sets it apart).
     pub fn unique_name(&self, base: &str) -> String {
         let taken = |n: &str| self.scenarios.iter().any(|s| s.name == n);
-        if !taken(base) {
-            return base.to_string();
-        }
-        (2..).map(|k| format!("{base} ({k})")).find(|n| !taken(n)).unwrap_or_default()
+        let fit = |suffix: String| {
+            let room = MAX_NAME_CHARS.saturating_sub(suffix.chars().count());
+            format!("{}{suffix}", base.chars().take(room).collect::<String>())
+        };
+        std::iter::once(fit(String::new()))
+            .chain((2..).map(|k| fit(format!(" ({k})"))))
+            .find(|n| !taken(n))
+            .unwrap_or_default()
     }
 }
 
@@ -214,6 +221,19 @@ mod tests {
         w.add(Scenario { name: "A (2)".into(), ..scenario("b") });
         assert_eq!(w.unique_name("A"), "A (3)");
         assert_eq!(w.unique_name("New"), "New");
+    }
+
+    #[test]
+    fn unique_names_fit_the_name_limit() {
+        // a name at the limit plus " (2)" was cut back to the taken name on the next load
+        let long = "x".repeat(MAX_NAME_CHARS);
+        let mut w = Workspace::new(Scenario { name: long.clone(), ..scenario("a") });
+        let second = w.unique_name(&long);
+        assert_eq!(second, format!("{} (2)", &long[..MAX_NAME_CHARS - 4]));
+        w.add(Scenario { name: second, ..scenario("b") });
+        assert_eq!(w.unique_name(&long).chars().count(), MAX_NAME_CHARS);
+        assert_eq!(w.unique_name(&format!("{long}yz")), format!("{} (3)", &long[..MAX_NAME_CHARS - 4]));
+        assert_eq!(w.unique_name("é".repeat(200).as_str()), "é".repeat(MAX_NAME_CHARS));
     }
 
     #[test]

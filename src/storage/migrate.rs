@@ -16,8 +16,7 @@ use crate::calc::{
     MIN_STAGES,
 };
 
-/// Longest scenario or stage name kept; longer ones are cut.
-pub const MAX_NAME_CHARS: usize = 120;
+pub use crate::calc::limits::MAX_NAME_CHARS;
 
 /// A workspace read from a file, and how many fields had to be replaced by defaults.
 #[derive(Clone, Debug, PartialEq)]

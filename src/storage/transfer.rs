@@ -214,6 +214,15 @@ mod tests {
         assert_eq!(*w.current(), Scenario { id: "new1".into(), ..s });
     }
 
+    #[test]
+    fn an_imported_name_at_the_limit_keeps_its_number_after_a_save() {
+        let long = "x".repeat(crate::calc::limits::MAX_NAME_CHARS);
+        let mut w = Workspace::new(scenario("a", &long));
+        import_into(&mut w, &export_one(&scenario("b", &long)), ids()).unwrap();
+        assert!(w.current().name.ends_with(" (2)"));
+        assert_eq!(migrate(&export_all(&w)).unwrap().workspace, w);
+    }
+
     fn labels() -> CsvLabels<'static> {
         CsvLabels {
             stage: "Stage",
