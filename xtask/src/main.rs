@@ -14,7 +14,12 @@
 //!   Chromium, a release build into `dist`, and the Playwright end-to-end tests; stops at the
 //!   first failure and prints a summary.
 //! * `bench` — setup --browser, release build into `dist`, then `node tests/bench/bench.mjs dist`
-//!   (sizes, time to first figures, edit latency, compared with the budgets).
+//!   (sizes, time to first figures, edit latency, compared with the budgets), then the fuzz step.
+//! * `fuzz [SECONDS]` — only the fuzz step: each cargo-fuzz target of `fuzz/` (the readers of
+//!   saved files, share links and imports) runs SECONDS (default `TRAGT_FUZZ_SECONDS`, else 30)
+//!   on a copy of its seeds in `fuzz/seeds/`; one line per target, and an error with the
+//!   artifact's path if one crashed. Needs the nightly toolchain (skipped with a message
+//!   if it is missing) and cargo-fuzz 0.13.2 (installed if missing).
 //!
 //! Only `std` is used, so this compiles in seconds on a fresh machine. Nothing here downloads
 //! prebuilt binaries: tools come from crates.io (`cargo install`), npm and Debian's apt.
@@ -38,6 +43,17 @@ const SERVE_PORT: &str = "8080";
 const DEFAULT_DIST: &str = "dist";
 const PLAYWRIGHT_CONFIG: &str = "tests/e2e/playwright.config.js";
 const BENCH_SCRIPT: &str = "tests/bench/bench.mjs";
+const CARGO_FUZZ_VERSION: &str = "0.13.2";
+/// cargo-fuzz's sanitizer flags need a nightly compiler; rust-toolchain.toml pins stable, so
+/// every fuzz command says `+nightly`.
+const FUZZ_TOOLCHAIN: &str = "nightly";
+/// The targets in fuzz/Cargo.toml, each with its seeds in `fuzz/seeds/<target>/`.
+const FUZZ_TARGETS: [&str; 3] = ["migrate", "share_link", "import"];
+const FUZZ_SECONDS: u64 = 30;
+const FUZZ_SECONDS_VAR: &str = "TRAGT_FUZZ_SECONDS";
+/// One input running longer than this is a hang, reported like a crash.
+const FUZZ_TIMEOUT_SECONDS: u64 = 20;
+const FUZZ_DICT: &str = "fuzz/tragt.dict";
 /// Same list as `[watch] ignore` in Trunk.toml (see `watch_ignore`).
 const WATCH_IGNORE: [&str; 4] = ["node_modules", "tests", "xtask", "target"];
 
@@ -57,7 +73,10 @@ commands:
   build [--dist DIR]  release build with Trunk into DIR (default: dist)
   serve               trunk serve --release on http://127.0.0.1:8080/
   test                native tests, wasm tests in headless Chromium, release build, e2e tests
-  bench               release build into dist, then tests/bench/bench.mjs (size/speed budgets)
+  bench               release build into dist, then tests/bench/bench.mjs (size/speed budgets),
+                      then the fuzz step
+  fuzz [SECONDS]      run each fuzz target SECONDS (default: $TRAGT_FUZZ_SECONDS, else 30)
+                      from its seeds; needs the nightly toolchain
 ";
 
 type Result<T = ()> = std::result::Result<T, String>;
@@ -77,6 +96,7 @@ fn main() -> ExitCode {
         Some("serve") => parse_flags(&args[1..], &[]).and_then(|_| serve(&root)),
         Some("test") => parse_flags(&args[1..], &[]).and_then(|_| test(&root)),
         Some("bench") => parse_flags(&args[1..], &[]).and_then(|_| bench(&root)),
+        Some("fuzz") => parse_seconds(&args[1..]).and_then(|seconds| fuzz(&root, seconds)),
         Some("help" | "-h" | "--help") => {
             print!("{USAGE}");
             Ok(())
@@ -116,6 +136,22 @@ fn parse_dist(args: &[String]) -> Result<String> {
         [flag, dir] if flag == "--dist" => Ok(dir.clone()),
         [arg] if arg.starts_with("--dist=") => Ok(arg["--dist=".len()..].to_string()),
         _ => Err(format!("usage: cargo xtask build [--dist DIR]\n\n{USAGE}")),
+    }
+}
+
+/// `[SECONDS]` of `fuzz`: the argument, else `$TRAGT_FUZZ_SECONDS`, else 30.
+fn parse_seconds(args: &[String]) -> Result<u64> {
+    let given = match args {
+        [] => env::var(FUZZ_SECONDS_VAR).ok().filter(|v| !v.trim().is_empty()),
+        [seconds] => Some(seconds.clone()),
+        _ => return Err(format!("usage: cargo xtask fuzz [SECONDS]\n\n{USAGE}")),
+    };
+    match given {
+        None => Ok(FUZZ_SECONDS),
+        Some(text) => match text.trim().parse::<u64>() {
+            Ok(seconds) if seconds > 0 => Ok(seconds),
+            _ => Err(format!("fuzz time must be a whole number of seconds above 0, not `{text}`")),
+        },
     }
 }
 
@@ -464,5 +500,158 @@ fn bench(root: &Path) -> Result {
     build(root, DEFAULT_DIST)?;
     let mut node = command(root, "node", &[BENCH_SCRIPT, DEFAULT_DIST]);
     node.env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-    run(node)
+    run(node)?;
+    fuzz(root, parse_seconds(&[])?)
+}
+
+// ---------------------------------------------------------------------------------------------
+// fuzz
+
+/// Runs every fuzz target for `seconds` on a fresh copy of its seeds, one target after the
+/// other, and prints one line for each. A crash (or a hang past libFuzzer's timeout) is an
+/// error naming the input that caused it; a missing nightly toolchain skips the step.
+fn fuzz(root: &Path, seconds: u64) -> Result {
+    println!("\n==> fuzzing: {} targets, {seconds} s each", FUZZ_TARGETS.len());
+    if !has_toolchain(root, FUZZ_TOOLCHAIN) {
+        println!(
+            "skipped: the fuzz step needs the {FUZZ_TOOLCHAIN} toolchain (cargo-fuzz builds with \
+             -Zsanitizer), which is not installed; `rustup toolchain install {FUZZ_TOOLCHAIN} \
+             --profile minimal` adds it"
+        );
+        return Ok(());
+    }
+    ensure_cargo_fuzz(root)?;
+    // build every target first, so the build (long on a fresh machine) is not fuzzing time
+    run(fuzz_command(root, &["build"]))?;
+    let work = env::temp_dir().join(format!("tragt-fuzz-{}", std::process::id()));
+    let mut crashes = Vec::new();
+    for target in FUZZ_TARGETS {
+        let outcome = fuzz_target(root, &work, target, seconds)?;
+        let crashes_found = match outcome.artifacts.len() {
+            0 if !outcome.clean => "failed without an input to blame".to_string(),
+            1 => "1 crash".to_string(),
+            n => format!("{n} crashes"),
+        };
+        println!("fuzz {target}: {} executions in {} s, {crashes_found}", outcome.runs, outcome.seconds);
+        if !outcome.artifacts.is_empty() || !outcome.clean {
+            for line in &outcome.report {
+                println!("    {line}");
+            }
+            for artifact in &outcome.artifacts {
+                println!("    input: {artifact}");
+            }
+            println!("    log: {}", outcome.log.display());
+            crashes.push(target);
+        }
+    }
+    if crashes.is_empty() {
+        // nothing to look at: the corpora grown from the seeds and the logs go
+        let _ = fs::remove_dir_all(&work);
+        return Ok(());
+    }
+    Err(format!(
+        "fuzzing failed for {}; rerun an input with `cargo +{FUZZ_TOOLCHAIN} fuzz run <target> <input>`",
+        crashes.join(", ")
+    ))
+}
+
+/// What one fuzz run did.
+struct FuzzOutcome {
+    runs: u64,
+    seconds: u64,
+    /// Inputs libFuzzer wrote: crashes, hangs, out-of-memory.
+    artifacts: Vec<String>,
+    /// libFuzzer finished normally (its `Done …` line) and cargo-fuzz exited 0.
+    clean: bool,
+    /// The lines that say what went wrong (panic message, sanitizer error).
+    report: Vec<String>,
+    log: PathBuf,
+}
+
+fn fuzz_target(root: &Path, work: &Path, target: &str, seconds: u64) -> Result<FuzzOutcome> {
+    let corpus = work.join(target);
+    let seeds = root.join("fuzz").join("seeds").join(target);
+    copy_files(&seeds, &corpus)?;
+    let log = work.join(format!("{target}.log"));
+    let file = fs::File::create(&log).map_err(|e| format!("cannot create {}: {e}", log.display()))?;
+    let file_too = file.try_clone().map_err(|e| format!("cannot write {}: {e}", log.display()))?;
+    let corpus_arg = corpus.to_string_lossy().into_owned();
+    let max_time = format!("-max_total_time={seconds}");
+    let timeout = format!("-timeout={FUZZ_TIMEOUT_SECONDS}");
+    let dict = format!("-dict={}", root.join(FUZZ_DICT).display());
+    let mut cmd = fuzz_command(root, &["run", target, &corpus_arg, "--", &max_time, &timeout, &dict]);
+    cmd.stdin(Stdio::null()).stdout(file).stderr(file_too);
+    let shown = show(&cmd);
+    let started = Instant::now();
+    let status = cmd.status().map_err(|e| format!("cannot run `{shown}`: {e}"))?;
+    let text = fs::read_to_string(&log).unwrap_or_default();
+    let done = text.lines().rev().find_map(parse_done);
+    let artifacts: Vec<String> = text
+        .lines()
+        .filter_map(|line| line.split_once("Test unit written to ").map(|(_, path)| path.trim().to_string()))
+        .collect();
+    // the panic and its message's first line, then libFuzzer's verdict
+    let lines: Vec<&str> = text.lines().collect();
+    let panic = lines.iter().position(|line| line.contains("panicked at")).map_or(&[][..], |i| &lines[i..]);
+    let verdict = lines.iter().filter(|line| line.contains("ERROR: libFuzzer") || line.starts_with("SUMMARY:"));
+    let report = panic.iter().take(2).chain(verdict).map(|line| line.chars().take(300).collect()).collect();
+    let (runs, elapsed) = done.unwrap_or_else(|| (executed_units(&text).unwrap_or(0), started.elapsed().as_secs()));
+    Ok(FuzzOutcome { runs, seconds: elapsed, artifacts, clean: status.success() && done.is_some(), report, log })
+}
+
+/// `cargo +nightly fuzz <args>` in the repository root. rustup must not fetch a toolchain
+/// on its own here: a missing one is reported instead.
+fn fuzz_command(root: &Path, args: &[&str]) -> Command {
+    let mut cmd = command(root, "cargo", &[&format!("+{FUZZ_TOOLCHAIN}"), "fuzz"]);
+    cmd.args(args).env("RUSTUP_AUTO_INSTALL", "0");
+    cmd
+}
+
+/// libFuzzer's last line, `Done 123456 runs in 30 second(s)`: the runs and seconds.
+fn parse_done(line: &str) -> Option<(u64, u64)> {
+    let rest = line.trim().strip_prefix("Done ")?;
+    let (runs, rest) = rest.split_once(" runs in ")?;
+    let seconds = rest.strip_suffix(" second(s)")?;
+    Some((runs.parse().ok()?, seconds.parse().ok()?))
+}
+
+/// `stat::number_of_executed_units: N`, which libFuzzer also prints after a crash.
+fn executed_units(text: &str) -> Option<u64> {
+    text.lines().rev().find_map(|line| line.strip_prefix("stat::number_of_executed_units:")?.trim().parse().ok())
+}
+
+/// Whether rustup has a toolchain of this channel (`nightly-x86_64-…`, or exactly `nightly`).
+fn has_toolchain(root: &Path, channel: &str) -> bool {
+    let listed = command(root, "rustup", &["toolchain", "list"]).stderr(Stdio::null()).output();
+    let Ok(listed) = listed else { return false };
+    String::from_utf8_lossy(&listed.stdout).lines().any(|line| {
+        let name = line.split_whitespace().next().unwrap_or("");
+        name == channel || name.starts_with(&format!("{channel}-"))
+    })
+}
+
+fn ensure_cargo_fuzz(root: &Path) -> Result {
+    if reports_version("cargo-fuzz", CARGO_FUZZ_VERSION).is_some() {
+        println!("ok: cargo-fuzz {CARGO_FUZZ_VERSION}");
+        return Ok(());
+    }
+    println!("installing: cargo-fuzz {CARGO_FUZZ_VERSION} (cargo install --locked, ~2 min)");
+    run(command(root, "cargo", &["install", "cargo-fuzz", "--locked", "--version", CARGO_FUZZ_VERSION]))?;
+    reports_version("cargo-fuzz", CARGO_FUZZ_VERSION)
+        .map(|_| ())
+        .ok_or_else(|| not_on_path("cargo-fuzz", CARGO_FUZZ_VERSION))
+}
+
+/// Copies the files of `from` into a new, empty `to`.
+fn copy_files(from: &Path, to: &Path) -> Result {
+    let _ = fs::remove_dir_all(to);
+    fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
+    let entries = fs::read_dir(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_file() {
+            fs::copy(&path, to.join(entry.file_name())).map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
 }
