@@ -4,6 +4,9 @@
 // must work offline and never phone home). `tragt` is the page object around `page`;
 // `newVisitor()` opens the app for somebody else: a page in a fresh browser context (its
 // own storage, nothing shared with `page`), watched the same way and closed after the test.
+// A test that provokes CSP violations on purpose describes their reports in
+// `expectedCspViolations` (a RegExp): those are collected in `cspReports` for the test to
+// check, and every other violation still fails it.
 const { test: base, expect } = require('@playwright/test');
 const { Tragt } = require('../pages/tragt');
 
@@ -27,30 +30,46 @@ function reportCspViolations() {
   });
 }
 
-/** Collects a page's errors, console errors and foreign requests into `problems`. */
-function watch(page, problems, allowedHosts, label = '') {
+/**
+ * Collects a page's errors, console errors and foreign requests into `problems`. In a test
+ * that provokes CSP violations (`csp.expected`), Chromium's console line for a violation
+ * is left to the violation's own report, which is checked against those patterns.
+ */
+function watch(page, problems, allowedHosts, label = '', csp = { expected: null }) {
   page.on('pageerror', (err) => problems.push(`${label}pageerror: ${err.message}`));
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`${label}console error: ${msg.text()}`);
+    if (msg.type() !== 'error') return;
+    if (csp.expected && /Content Security Policy/.test(msg.text())) return;
+    problems.push(`${label}console error: ${msg.text()}`);
   });
   page.on('request', (req) => {
     if (!isLocal(req.url(), allowedHosts)) problems.push(`${label}request to a foreign origin: ${req.method()} ${req.url()}`);
   });
 }
 
-/** Watches every page of `context`, now and later, CSP violations included. */
-async function instrument(context, problems, allowedHosts, label = '') {
+/**
+ * Watches every page of `context`, now and later, CSP violations included: a violation
+ * whose report matches `csp.expected` goes to `csp.reports`, any other is a problem.
+ */
+async function instrument(context, problems, allowedHosts, label = '', csp = { expected: null, reports: [] }) {
   await context.exposeBinding('__tragtCspViolation', (_source, report) => {
-    problems.push(`${label}CSP violation: ${report}`);
+    if (csp.expected && csp.expected.test(report)) csp.reports.push(`${label}${report}`);
+    else problems.push(`${label}CSP violation: ${report}`);
   });
   await context.addInitScript(reportCspViolations);
-  for (const page of context.pages()) watch(page, problems, allowedHosts, label);
-  context.on('page', (page) => watch(page, problems, allowedHosts, label));
+  for (const page of context.pages()) watch(page, problems, allowedHosts, label, csp);
+  context.on('page', (page) => watch(page, problems, allowedHosts, label, csp));
 }
 
 const test = base.extend({
   // hosts a test stands in for with page.route (e.g. an agency's https logo); none by default
   allowedHosts: [[], { option: true }],
+  // a RegExp for the reports of CSP violations a test provokes on purpose; none by default
+  expectedCspViolations: [null, { option: true }],
+  /** The expected CSP violations so far, as reports ("script-src-elem blocked inline at …"). */
+  cspReports: async ({}, use) => {
+    await use([]);
+  },
   /** What went wrong on any page of the test; the test fails unless it stays empty. */
   pageProblems: async ({}, use, testInfo) => {
     const problems = [];
@@ -60,19 +79,19 @@ const test = base.extend({
     }
     expect(problems, 'no page errors, console errors, CSP violations or foreign requests').toEqual([]);
   },
-  context: async ({ context, pageProblems, allowedHosts }, use) => {
-    await instrument(context, pageProblems, allowedHosts);
+  context: async ({ context, pageProblems, allowedHosts, expectedCspViolations, cspReports }, use) => {
+    await instrument(context, pageProblems, allowedHosts, '', { expected: expectedCspViolations, reports: cspReports });
     await use(context);
   },
   tragt: async ({ page }, use) => {
     await use(new Tragt(page));
   },
-  newVisitor: async ({ browser, baseURL, viewport, isMobile, hasTouch, deviceScaleFactor, locale, pageProblems, allowedHosts }, use) => {
+  newVisitor: async ({ browser, baseURL, viewport, isMobile, hasTouch, deviceScaleFactor, locale, pageProblems, allowedHosts, expectedCspViolations, cspReports }, use) => {
     const contexts = [];
     await use(async () => {
       const context = await browser.newContext({ baseURL, viewport, isMobile, hasTouch, deviceScaleFactor, locale });
       contexts.push(context);
-      await instrument(context, pageProblems, allowedHosts, `visitor ${contexts.length}: `);
+      await instrument(context, pageProblems, allowedHosts, `visitor ${contexts.length}: `, { expected: expectedCspViolations, reports: cspReports });
       return new Tragt(await context.newPage());
     });
     for (const context of contexts) await context.close();
