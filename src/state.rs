@@ -122,7 +122,12 @@ impl AppState {
             let (id, n) = scenario.with(|s| (s.id.clone(), s.stages.len()));
             match journey.get() {
                 Some(Ok(j)) => Some((id, j)),
-                Some(Err(_)) => prev.cloned().flatten().filter(|(was, j)| *was == id && j.solution.buy.len() == n),
+                // the last solvable journey's chances, for today's newcomers and money
+                Some(Err(_)) => prev
+                    .cloned()
+                    .flatten()
+                    .filter(|(was, j)| *was == id && j.solution.buy.len() == n)
+                    .map(|(id, j)| (id, scenario.with(|s| journey::refreshed(s, &j)))),
                 None => None,
             }
         });

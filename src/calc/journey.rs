@@ -25,6 +25,10 @@ pub struct Journey {
     pub vs_funnel: Figure,
     /// People lost from each state per period: newcomers × expected visits × lost share.
     pub drop_off: Vec<f64>,
+    /// The chance that a newcomer buys without the recovery.
+    pub buy_without_recovery: f64,
+    /// People lost from each state per newcomer: expected visits × lost share.
+    pub lost_per_newcomer: Vec<f64>,
 }
 
 impl Journey {
@@ -92,10 +96,23 @@ pub fn problems(s: &Scenario) -> Vec<ChainError> {
 pub fn of_scenario(s: &Scenario) -> Result<Journey, ChainError> {
     let chain = recovered_chain(s);
     let solution = markov::solve(&chain)?;
+    let buy_without_recovery =
+        if s.recovery > 0.0 { markov::solve(&self::chain(s))?.newcomer_buy } else { solution.newcomer_buy };
+    let lost_per_newcomer = solution.newcomer_visits.iter().zip(&chain.lost).map(|(v, l)| v * l).collect();
+    Ok(at_scale(s, solution, buy_without_recovery, lost_per_newcomer))
+}
+
+/// A journey solved earlier, for the scenario as it is now: its chances, with the current
+/// newcomers and straight funnel (what the figures show while a row does not add up).
+pub fn refreshed(s: &Scenario, j: &Journey) -> Journey {
+    at_scale(s, j.solution.clone(), j.buy_without_recovery, j.lost_per_newcomer.clone())
+}
+
+/// The per-newcomer results times the scenario's newcomers, next to its straight funnel.
+fn at_scale(s: &Scenario, solution: Solution, buy_without_recovery: f64, lost_per_newcomer: Vec<f64>) -> Journey {
     let newcomers = s.top;
     let customers = newcomers * solution.newcomer_buy;
-    let without_recovery =
-        if s.recovery > 0.0 { newcomers * markov::solve(&self::chain(s))?.newcomer_buy } else { customers };
+    let without_recovery = newcomers * buy_without_recovery;
     let funnel = s.funnel();
     let funnel_customers = funnel.entrants()[funnel.purchase()];
     let vs_funnel = if funnel_customers > 0.0 {
@@ -108,8 +125,18 @@ pub fn of_scenario(s: &Scenario) -> Result<Journey, ChainError> {
     } else {
         Err(Undefined::NoCustomers)
     };
-    let drop_off = solution.newcomer_visits.iter().zip(&chain.lost).map(|(v, l)| newcomers * v * l).collect();
-    Ok(Journey { solution, newcomers, customers, without_recovery, funnel_customers, vs_funnel, drop_off })
+    let drop_off = lost_per_newcomer.iter().map(|l| newcomers * l).collect();
+    Journey {
+        solution,
+        newcomers,
+        customers,
+        without_recovery,
+        funnel_customers,
+        vs_funnel,
+        drop_off,
+        buy_without_recovery,
+        lost_per_newcomer,
+    }
 }
 
 /// The figures of MODELS.md §3.1–3.5 with the customers from the journey: a stage's
@@ -218,6 +245,44 @@ mod tests {
         // a stage added to a journey loses everyone until the user says otherwise
         let id = s.add_stage("New").unwrap();
         assert_eq!(s.stages[s.index_of(id).unwrap()].moves, Some(Moves::lost()));
+    }
+
+    #[test]
+    fn removing_a_stage_from_a_row_over_100_percent_keeps_every_share_readable() {
+        // web shop as a journey; row 1: lost 95 % and 10 % to stage 3, 155 % with its 50 %
+        // on to stage 2. Removing stage 3 gives its 10 % to lost: 105 %, capped at 100 %.
+        let mut s = scenario(TemplateId::Webshop);
+        s.set_mode(Mode::Journey);
+        let (a, c) = (s.stages[0].id, s.stages[2].id);
+        s.set_move_percent(a, MoveTo::Lost, 95.0).unwrap();
+        s.set_move_percent(a, MoveTo::Stage(c), 10.0).unwrap();
+        s.remove_stage(c).unwrap();
+        let m = s.stages[0].moves.as_ref().unwrap();
+        assert_eq!(m.lost, 1.0);
+        // still over 100 % (the move on), so still flagged
+        assert!(matches!(problems(&s)[..], [ChainError::RowSum { state: 0, .. }, ..]));
+        // and it saves and reads back as it is
+        let text = crate::storage::serialize(&crate::calc::Workspace::new(s.clone()));
+        let loaded = crate::storage::migrate(&text).unwrap();
+        assert_eq!(loaded.repaired, 0);
+        assert_eq!(loaded.workspace.current(), &s);
+    }
+
+    #[test]
+    fn a_kept_journey_follows_a_new_count_of_newcomers() {
+        // Köpvägen solved at its 10 000 newcomers; a row is then broken and the count set
+        // to 80 000: the kept journey's chances apply to the 80 000.
+        let mut s = scenario(TemplateId::Kopvagen);
+        let j = of_scenario(&s).unwrap();
+        let a = s.stages[0].id;
+        s.set_move_percent(a, MoveTo::Buy, 90.0).unwrap();
+        assert!(of_scenario(&s).is_err());
+        s.set_count(a, 80_000.0).unwrap();
+        let k = refreshed(&s, &j);
+        assert_eq!(k.newcomers, 80_000.0);
+        assert!(close(k.customers, 80_000.0 * j.solution.newcomer_buy));
+        assert!(close(k.drop_off[0] / j.drop_off[0], 80_000.0 / j.newcomers));
+        assert_eq!(k.funnel_customers, s.funnel().entrants()[s.funnel().purchase()]);
     }
 
     #[test]

@@ -535,9 +535,11 @@ impl Scenario {
             if let Some(m) = &mut stage.moves {
                 let into = m.to(id);
                 m.to.retain(|(to, _)| *to != id);
-                m.lost += into;
+                // a row that was already over 100 % stays over (and flagged), but no share
+                // goes past 100 %: that would not read back from a saved file
+                m.lost = at_most_one(m.lost + into);
                 if stage.id == successor {
-                    m.entry += removed.moves.as_ref().map_or(0.0, |r| r.entry);
+                    m.entry = at_most_one(m.entry + removed.moves.as_ref().map_or(0.0, |r| r.entry));
                 }
             }
         }
@@ -579,6 +581,15 @@ fn whole(x: f64) -> Result<f64, InputError> {
         Ok(x)
     } else {
         Err(InputError::NotWhole)
+    }
+}
+
+/// A share capped at 100 % (no `f64::min`: a call on wasm).
+fn at_most_one(x: f64) -> f64 {
+    if x > 1.0 {
+        1.0
+    } else {
+        x
     }
 }
 

@@ -86,11 +86,13 @@ pub fn JourneyPanel() -> impl IntoView {
         let lang = state.lang.get();
         state.scenario.with(|s| (0..s.stages.len()).map(|i| shown_stage_name(s, i, lang)).collect::<Vec<_>>())
     });
-    // a row is rebuilt when its position, a stage's name or the language changes: its labels
-    // are then plain text, with no reactive graph of their own to check on every keystroke
+    // a row is rebuilt when its position, the stages' order, a stage's name or the language
+    // changes: its labels are then plain text, with no reactive graph of their own to check
+    // on every keystroke (the order counts apart from the names: two stages may share one)
     let rows = move || {
         let sid = scenario_id.get();
-        let stamp = format!("{}|{}", state.lang.get().code(), stage_names.with(|n| n.join("|")));
+        let order = ids.with(|ids| ids.iter().map(u32::to_string).collect::<Vec<_>>().join(","));
+        let stamp = format!("{}|{order}|{}", state.lang.get().code(), stage_names.with(|n| n.join("|")));
         ids.with(|ids| ids.iter().enumerate().map(|(i, id)| (sid.clone(), *id, i, stamp.clone())).collect::<Vec<_>>())
     };
     let entries_total = Memo::new(move |_| {
