@@ -45,31 +45,24 @@ pub fn NumberField(
     let error = RwSignal::new(None::<InputError>);
     let message_id = format!("{id}-msg");
     let described = message_id.clone();
+    // what was typed stays while it is the value (or is being corrected); a value changed
+    // from elsewhere (another tab's write, an undo) shows instead
     let shown = move || {
-        draft.get().unwrap_or_else(|| {
-            let v = value.get();
-            if v.is_nan() {
-                String::new()
-            } else {
-                format::input(state.lang.get(), v)
-            }
-        })
-    };
-    // a value changed from elsewhere (another tab's write, an undo) replaces what was typed,
-    // unless what was typed is that value (the field's own edit) or is being corrected
-    Effect::new(move |_| {
         let v = value.get();
-        let lang = state.lang.get_untracked();
-        let stale = draft.with_untracked(|d| {
-            d.as_deref().is_some_and(|text| match parse_number(text, lang) {
-                Ok(typed) => !(typed == v || (typed - v).abs() <= 1e-9 * typed.abs().max(v.abs())),
-                Err(_) => false,
-            })
+        let lang = state.lang.get();
+        let typed = draft.with(|d| {
+            d.as_ref()
+                .filter(|text| {
+                    error.get().is_some()
+                        || match parse_number(text, lang) {
+                            Ok(x) => x == v || (x - v).abs() <= 1e-9 * x.abs().max(v.abs()),
+                            Err(_) => v.is_nan(),
+                        }
+                })
+                .cloned()
         });
-        if stale && error.get_untracked().is_none() {
-            draft.set(None);
-        }
-    });
+        typed.unwrap_or_else(|| if v.is_nan() { String::new() } else { format::input(lang, v) })
+    };
     // the invalid state's three marks, set together
     let field_ref = NodeRef::<leptos::html::Div>::new();
     let input_ref = NodeRef::<leptos::html::Input>::new();
