@@ -1,6 +1,19 @@
 //! What a number typed into a field may be: the ranges every input is checked against
 //! before it reaches the model, so that no figure downstream can overflow to ∞ or NaN.
 
+/// `x` bounded to 0–1, a share or a chance. Not `f64::clamp`: its bound check would bring
+/// float formatting into the wasm; not `min`/`max`: calls on wasm.
+#[allow(clippy::manual_clamp)]
+pub fn fraction(x: f64) -> f64 {
+    if x > 1.0 {
+        1.0
+    } else if x < 0.0 {
+        0.0
+    } else {
+        x
+    }
+}
+
 /// The kind of quantity a field holds; each has its own admissible range.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Quantity {

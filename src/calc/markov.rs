@@ -38,6 +38,13 @@ pub struct Chain {
     pub days: Vec<f64>,
 }
 
+impl Chain {
+    /// Everything that leaves state i: its moves, buy and lost (1 in a valid row).
+    pub fn row_sum(&self, i: usize) -> f64 {
+        self.q[i].iter().sum::<f64>() + self.buy[i] + self.lost[i]
+    }
+}
+
 /// Why a chain cannot be solved.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ChainError {
@@ -176,7 +183,7 @@ pub fn problems(chain: &Chain) -> Vec<ChainError> {
             out.push(ChainError::OutOfRange { state: i });
             continue;
         }
-        let sum = row.iter().sum::<f64>() + chain.buy[i] + chain.lost[i];
+        let sum = chain.row_sum(i);
         if (sum - 1.0).abs() > TOLERANCE {
             out.push(ChainError::RowSum { state: i, sum });
         }
@@ -356,18 +363,8 @@ pub fn solve(chain: &Chain) -> Result<Solution, ChainError> {
     }
 
     // chances: a nearly closed loop solves with a relative error of about 1e-16 times its
-    // expected visits, which must not show as a chance past 0 or 100 % (not f64::clamp: its
-    // bound check would bring float formatting into the wasm)
-    #[allow(clippy::manual_clamp)]
-    let chance = |x: f64| {
-        if x > 1.0 {
-            1.0
-        } else if x < 0.0 {
-            0.0
-        } else {
-            x
-        }
-    };
+    // expected visits, which must not show as a chance past 0 or 100 %
+    let chance = super::limits::fraction;
     let buy: Vec<f64> = lu.solve(&chain.buy).into_iter().map(chance).collect();
     let lost: Vec<f64> = lu.solve(&chain.lost).into_iter().map(chance).collect();
     let steps = lu.solve(&vec![1.0; n]);
@@ -486,14 +483,13 @@ pub fn from_funnel(funnel: &Funnel) -> Chain {
 /// that miss until a chance to buy exceeds 100 %. (A funnel's rows, r and 1 − r, always
 /// sum to exactly 1 in floating point, so a funnel is never scaled.)
 fn exact_rows(chain: &Chain) -> Option<Chain> {
-    let sum = |i: usize| chain.q[i].iter().sum::<f64>() + chain.buy[i] + chain.lost[i];
     let n = chain.q.len();
-    if (0..n).all(|i| sum(i) == 1.0) {
+    if (0..n).all(|i| chain.row_sum(i) == 1.0) {
         return None;
     }
     let mut exact = chain.clone();
     for i in 0..n {
-        let s = sum(i);
+        let s = chain.row_sum(i);
         if s != 1.0 && s > 0.0 {
             exact.q[i].iter_mut().for_each(|q| *q /= s);
             exact.buy[i] /= s;

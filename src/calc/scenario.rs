@@ -6,7 +6,7 @@
 use super::economics::{Currency, Economics, Period};
 use super::forecast::{forecast, Forecast};
 use super::funnel::{Funnel, Rate, MAX_STAGES, MIN_STAGES};
-use super::limits::{InputError, Quantity};
+use super::limits::{fraction, InputError, Quantity};
 use super::templates::TemplateId;
 
 /// What a stage is called: a template's stage (shown in the UI language) or the user's name.
@@ -537,9 +537,9 @@ impl Scenario {
                 m.to.retain(|(to, _)| *to != id);
                 // a row that was already over 100 % stays over (and flagged), but no share
                 // goes past 100 %: that would not read back from a saved file
-                m.lost = at_most_one(m.lost + into);
+                m.lost = fraction(m.lost + into);
                 if stage.id == successor {
-                    m.entry = at_most_one(m.entry + removed.moves.as_ref().map_or(0.0, |r| r.entry));
+                    m.entry = fraction(m.entry + removed.moves.as_ref().map_or(0.0, |r| r.entry));
                 }
             }
         }
@@ -581,15 +581,6 @@ fn whole(x: f64) -> Result<f64, InputError> {
         Ok(x)
     } else {
         Err(InputError::NotWhole)
-    }
-}
-
-/// A share capped at 100 % (no `f64::min`: a call on wasm).
-fn at_most_one(x: f64) -> f64 {
-    if x > 1.0 {
-        1.0
-    } else {
-        x
     }
 }
 

@@ -85,11 +85,7 @@ fn render(container: &web_sys::HtmlDivElement, cols: &[Column], lang: Lang, t: &
             return;
         }
         let baseline_note = fill(t.compare_difference, &[("name", &cols[0].name)]);
-        // a wide table scrolls sideways: a named region that takes keyboard focus
-        let scroll = el(container, "div", "compare-scroll", "");
-        for (name, value) in [("tabindex", "0"), ("role", "region"), ("aria-label", baseline_note.as_str())] {
-            let _ = scroll.set_attribute(name, value);
-        }
+        let scroll = crate::components::dom::scroll_region(container, "compare-scroll", &baseline_note);
         let table = el(&scroll, "table", "compare-table", "");
         let _ = table.set_attribute("data-testid", "compare-table");
         el(&table, "caption", "visually-hidden", &baseline_note);

@@ -61,3 +61,11 @@ pub fn chart_table(host: &Element, caption: &str, headers: &[&str], rows: &[Vec<
         }
     }
 }
+
+/// A box `class` that scrolls a wide table sideways (on a phone): a region named `name`
+/// that takes keyboard focus, so the arrow keys can scroll it too.
+pub fn scroll_region(host: &Element, class: &str, name: &str) -> Element {
+    let wrap = el(host, "div", class, "");
+    attrs(&wrap, &[("tabindex", "0"), ("role", "region"), ("aria-label", name)]);
+    wrap
+}

@@ -360,7 +360,7 @@ fn draw_matrix(
     use crate::components::dom::{attrs, el};
     host.set_text_content(None);
     let n = names.len().min(chain.q.len());
-    let wrap = scroll_region(host, t.journey_matrix);
+    let wrap = crate::components::dom::scroll_region(host, "table-scroll", t.journey_matrix);
     let table = el(&wrap, "table", "heat", "");
     // the chart's text alternative: its aria-describedby points here
     attrs(&table, &[("data-testid", "journey-matrix"), ("id", "journey-matrix-table")]);
@@ -404,7 +404,7 @@ fn draw_outcomes(
     host.set_text_content(None);
     let Some(j) = journey else { return };
     let s = &j.solution;
-    let wrap = scroll_region(host, t.journey_states);
+    let wrap = crate::components::dom::scroll_region(host, "table-scroll", t.journey_states);
     let table = el(&wrap, "table", "journey-states", "");
     attrs(&table, &[("data-testid", "journey-states")]);
     el(&table, "caption", "", t.journey_states);
@@ -427,13 +427,4 @@ fn draw_outcomes(
             attrs(&td, &[("data-value", &format::raw(v)), ("data-testid", testid)]);
         }
     }
-}
-
-/// A box that scrolls a wide table sideways (on a phone): a named region that takes
-/// keyboard focus, so the arrow keys can scroll it too.
-fn scroll_region(host: &web_sys::Element, name: &str) -> web_sys::Element {
-    use crate::components::dom::{attrs, el};
-    let wrap = el(host, "div", "table-scroll", "");
-    attrs(&wrap, &[("tabindex", "0"), ("role", "region"), ("aria-label", name)]);
-    wrap
 }

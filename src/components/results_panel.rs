@@ -35,8 +35,7 @@ fn LiveSummary() -> impl IntoView {
         }
         let handle = set_timeout_with_handle(
             move || {
-                let text =
-                    summary(state.t_untracked(), state.lang.get_untracked(), state.currency.get_untracked(), &state);
+                let text = summary(&state);
                 if spoken.try_get_untracked().is_some_and(|old| old != text) {
                     spoken.set(text);
                 }
@@ -53,12 +52,8 @@ fn LiveSummary() -> impl IntoView {
 }
 
 /// "Customers per month: 490. Revenue per month: 24 500 kr. …" for the headline figures.
-fn summary(
-    t: &'static Texts,
-    lang: crate::i18n::Lang,
-    currency: crate::calc::Currency,
-    state: &crate::state::AppState,
-) -> String {
+fn summary(state: &crate::state::AppState) -> String {
+    let (t, lang, currency) = (state.t_untracked(), state.lang.get_untracked(), state.currency.get_untracked());
     let period = state.scenario.with_untracked(|s| period_name(t, s.period));
     let per = |label: &str| format!("{label} {}", fill(t.per_period, &[("period", period)]));
     state.forecast.with_untracked(|f| {

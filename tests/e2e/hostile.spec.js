@@ -8,24 +8,13 @@
 // exactly what a fresh page computes from the saved scenario: in another browser from
 // the same saved store every 50 edits, and at the end after a reload and from a share link.
 const { test, expect } = require('./support/test');
+const { mulberry32 } = require('./support/random');
 
 test.skip(({ isMobile }) => isMobile, 'desktop only: the edits do not depend on the viewport');
 
 const SEED = 0x5eed2026;
 const EDITS = 500;
 const CHECK_EVERY = 50;
-
-/** mulberry32: a small seeded generator (the same sequence on every run). */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What is typed into number fields: garbage, edge cases and ordinary numbers. */
 const NUMBERS = [

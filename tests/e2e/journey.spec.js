@@ -22,6 +22,7 @@
 // 1/0.9 times the funnel's: 490 / 0.9 = 544.44 customers, +11.1 % against the funnel.
 const path = require('node:path');
 const { test, expect } = require('./support/test');
+const { mulberry32: random } = require('./support/random');
 const { close, decodeShareLink } = require('./pages/tragt');
 
 const SHOTS = path.join(__dirname, 'screenshots');
@@ -640,18 +641,6 @@ test('bad shares are refused; a loop with no exit is named; the last valid figur
 });
 
 // ---- 8. a 20-state journey -------------------------------------------------------------------------
-
-/** mulberry32: a small seeded generator, so the journey is the same on every run. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Splits `total` units into integer parts proportional to `weights` (each ≥ 1). */
 function split(weights, total) {
