@@ -94,6 +94,20 @@ async function sizeOf(dist, file) {
   };
 }
 
+/**
+ * The size floor built by `cargo xtask bench` (TRAGT_FLOOR_DIR: wasm-bindgen's output for
+ * tests/bench/floor), optimized with Tragt's own release steps; null when not given.
+ */
+async function floorSize() {
+  const dir = process.env.TRAGT_FLOOR_DIR;
+  if (!dir) return null;
+  const { optimizeWasm } = await import('../../build/optimize-wasm.mjs');
+  const { minifyGlue } = await import('../../build/minify-glue.mjs');
+  await optimizeWasm(dir);
+  await minifyGlue(dir);
+  return { wasm: (await sizeOf(dir, 'floor_bg.wasm')).brotli, glue: (await sizeOf(dir, 'floor.js')).brotli };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Browser measurements
 
@@ -458,6 +472,15 @@ async function main() {
         + `then it caches the build's ${count} files (revalidated against the HTTP cache)`);
     }
     budgets.push(`budget transfer: ${kb(total.brotli)} KB brotli (≤ ${BUDGET_TRANSFER_KB}) ${verdict(transferOk)}`);
+    const floor = await floorSize();
+    if (floor) {
+      const app = sizes.filter((s) => /\.(?:wasm|js)$/.test(s.file) && /_bg\.wasm$|^\/tragt-[0-9a-f]+\.js$/.test(s.file))
+        .reduce((t, s) => t + s.brotli, 0);
+      console.log(`  size floor (tests/bench/floor: the least Leptos app, two inputs and a figure, built the same way): `
+        + `wasm ${kb(floor.wasm)} KB + glue ${kb(floor.glue)} KB brotli; Tragt's wasm + glue ${kb(app)} KB is `
+        + `${kb(app - floor.wasm - floor.glue)} KB above it`);
+      budgets.push(`reference size floor: ${kb(floor.wasm + floor.glue)} KB brotli (the least Leptos app, wasm + glue)`);
+    }
     if (loadError) throw loadError;
     while (loads.length < COLD_LOADS) loads.push(await coldLoad(browser, url, errors));
 

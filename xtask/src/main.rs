@@ -13,8 +13,9 @@
 //! * `test` — setup --browser, then native `cargo test`, the wasm-bindgen tests in headless
 //!   Chromium, a release build into `dist`, and the Playwright end-to-end tests; stops at the
 //!   first failure and prints a summary.
-//! * `bench` — setup --browser, release build into `dist`, then `node tests/bench/bench.mjs dist`
-//!   (sizes, time to first figures, edit latency, compared with the budgets), then the fuzz step.
+//! * `bench` — setup --browser, release build into `dist`, the size floor (`tests/bench/floor`,
+//!   the least Leptos app built the same way), then `node tests/bench/bench.mjs dist` (sizes,
+//!   time to first figures, edit latency, compared with the budgets), then the fuzz step.
 //! * `fuzz [SECONDS]` — only the fuzz step: each cargo-fuzz target of `fuzz/` (the readers of
 //!   saved files, share links and imports) runs SECONDS (default `TRAGT_FUZZ_SECONDS`, else 30)
 //!   on a copy of its seeds in `fuzz/seeds/`; one line per target, and an error with the
@@ -43,6 +44,9 @@ const SERVE_PORT: &str = "8080";
 const DEFAULT_DIST: &str = "dist";
 const PLAYWRIGHT_CONFIG: &str = "tests/e2e/playwright.config.js";
 const BENCH_SCRIPT: &str = "tests/bench/bench.mjs";
+/// The size floor: the least Leptos app, built like Tragt (`tests/bench/floor`).
+const FLOOR_MANIFEST: &str = "tests/bench/floor/Cargo.toml";
+const FLOOR_TARGET_DIR: &str = "target/floor";
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
 /// cargo-fuzz's sanitizer flags need a nightly compiler; rust-toolchain.toml pins stable, so
 /// every fuzz command says `+nightly`.
@@ -498,10 +502,34 @@ fn test_e2e(root: &Path) -> Result {
 fn bench(root: &Path) -> Result {
     setup(root, true)?;
     build(root, DEFAULT_DIST)?;
+    let floor = build_floor(root)?;
     let mut node = command(root, "node", &[BENCH_SCRIPT, DEFAULT_DIST]);
-    node.env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+    node.env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+        .env("TRAGT_FLOOR_DIR", &floor)
+        .env("PATH", prepend_path(&root.join("node_modules").join(".bin")));
     run(node)?;
     fuzz(root, parse_seconds(&[])?)
+}
+
+/// Builds the size floor (`tests/bench/floor`: two inputs and a figure in Leptos, with Tragt's
+/// profile and rustflags) through wasm-bindgen into a directory of its own, which the bench
+/// optimizes with Tragt's own wasm-opt and glue steps and measures. Returns that directory.
+fn build_floor(root: &Path) -> Result<PathBuf> {
+    let target_dir = root.join(FLOOR_TARGET_DIR);
+    let mut cargo = command(
+        root,
+        "cargo",
+        &["build", "--quiet", "--offline", "--release", "--target", WASM_TARGET, "--manifest-path", FLOOR_MANIFEST],
+    );
+    cargo.env("CARGO_TARGET_DIR", &target_dir);
+    run(cargo)?;
+    let wasm = target_dir.join(WASM_TARGET).join("release").join("tragt-floor.wasm");
+    let out = target_dir.join("dist");
+    let _ = fs::remove_dir_all(&out);
+    let mut bindgen = command(root, "wasm-bindgen", &["--target", "web", "--no-typescript", "--out-name", "floor"]);
+    bindgen.arg("--out-dir").arg(&out).arg(&wasm);
+    run(bindgen)?;
+    Ok(out)
 }
 
 // ---------------------------------------------------------------------------------------------
