@@ -11,13 +11,15 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use super::funnel::{css_colour, Align, Paint, Palette, Rgb, Shape};
 
-/// Paints `shapes` on `ctx`. Colours and line widths are set only when they change: a busy
-/// chart (a 20-state journey draws ~400 arrows) would otherwise spend most of its time in
-/// those calls and in formatting the same colour again.
+/// Paints `shapes` on `ctx`. Colours, line widths, fonts and text alignments are set only
+/// when they change: a busy chart (a 20-state journey draws ~400 arrows and ~40 texts) would
+/// otherwise spend most of its time in those calls (the browser parses a font anew each time
+/// it is set) and in formatting the same colour again.
 fn paint(ctx: &CanvasRenderingContext2d, shapes: &[Shape]) {
     ctx.set_text_baseline("top");
     ctx.set_line_join("round");
     let (mut fill, mut stroke, mut line) = (None, None, 0);
+    let (mut font, mut aligned) = (None, None);
     let mut set_fill = |paint: Paint| {
         if fill != Some(paint) {
             ctx.set_fill_style_str(&css_colour(paint));
@@ -41,12 +43,18 @@ fn paint(ctx: &CanvasRenderingContext2d, shapes: &[Shape]) {
                 ctx.fill();
             }
             Shape::Text { x, y, px, align, text, paint } => {
-                ctx.set_text_align(match align {
-                    Align::Start => "left",
-                    Align::End => "right",
-                });
+                if aligned != Some(*align) {
+                    ctx.set_text_align(match align {
+                        Align::Start => "left",
+                        Align::End => "right",
+                    });
+                    aligned = Some(*align);
+                }
                 set_fill(*paint);
-                ctx.set_font(&format!("{px}px sans-serif"));
+                if font != Some(*px) {
+                    ctx.set_font(&format!("{px}px sans-serif"));
+                    font = Some(*px);
+                }
                 let _ = ctx.fill_text(text, *x as f64, *y as f64);
             }
             Shape::Line { points, width, paint } => {
