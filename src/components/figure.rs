@@ -92,31 +92,35 @@ pub fn FigureCard(
     }
 }
 
+/// A stage figure as shown: its raw number for `data-value` (empty when undefined) and its
+/// text, the formatted value or a dash and the reason (in the UI language) it has none.
+pub fn stage_shown(value: Result<f64, &str>, format: Formatter, lang: Lang, currency: Currency) -> (String, String) {
+    match value {
+        Ok(v) => (fmt::raw(v), format(lang, currency, v)),
+        Err(why) => (String::new(), format!("– ({why})")),
+    }
+}
+
 /// One figure of a stage, as a term and its value in the stage's `<dl>`: the formatted
-/// value, or a dash and the reason it has none, and the raw number in `data-value`.
+/// value, or a dash and the reason it has none, and the raw number in `data-value`. The
+/// row formats its figures together ([`stage_shown`]), so an edit re-runs one formatting
+/// per row and only the figures that changed touch the DOM.
 #[component]
 pub fn StageFigure(
     /// The figure's name.
     label: fn(&Texts) -> &'static str,
     /// Its `data-testid`.
     testid: &'static str,
-    /// The value, or the reason (in the UI language) it has none.
+    /// The raw number and the text, from [`stage_shown`].
     #[prop(into)]
-    value: Signal<Result<f64, &'static str>>,
-    /// Formats a defined value.
-    format: Formatter,
+    shown: Signal<(String, String)>,
 ) -> impl IntoView {
     let state = use_app_state();
-    let raw = move || value.get().map(fmt::raw).unwrap_or_default();
-    let text = move || match value.get() {
-        Ok(v) => format(state.lang.get(), state.currency.get(), v),
-        Err(why) => format!("– ({why})"),
-    };
     view! {
         <div>
             <dt>{move || label(state.t())}</dt>
             <dd>
-                <output data-testid=testid data-value=raw>{text}</output>
+                <output data-testid=testid data-value=move || shown.with(|s| s.0.clone())>{move || shown.with(|s| s.1.clone())}</output>
             </dd>
         </div>
     }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::calc::bottleneck::{stage_benchmark, Source};
 use crate::calc::{InputError, Mode, Rate, Scenario, StageFigures, StageLabel, MIN_STAGES};
-use crate::components::figure::{count, money, percent, StageFigure};
+use crate::components::figure::{count, money, percent, stage_shown, Formatter, StageFigure};
 use crate::components::NumberField;
 use crate::i18n::texts::fill;
 use crate::i18n::{messages, Texts};
@@ -82,6 +82,18 @@ const EXTRAS: [Extra; 5] = [
         set: Scenario::set_high_percent,
         rate: true,
     },
+];
+
+/// A stage's figure, or the reason (in the UI language) it has none.
+type Stat = fn(&StageFigures, &'static Texts) -> Result<f64, &'static str>;
+
+/// The figures under each stage, in order: how each is read and formatted.
+const STATS: [(Stat, Formatter); 5] = [
+    (|f, _| Ok(f.entrants), count),
+    (|f, t| f.drop_off.ok_or(t.why_last_stage), count),
+    (|f, _| Ok(f.probability), percent),
+    (|f, _| Ok(f.value), money),
+    (|f, t| f.cost_per_entrant.map_err(|why| messages::undefined(t, why)), money),
 ];
 
 /// What a stage row shows of the scenario.
@@ -188,8 +200,11 @@ pub fn StageRow(
     let goal_stage = Memo::new(move |_| state.goal.with(|g| g.as_ref().and_then(|p| p.stages.get(pos()).copied())));
     let goal = move || {
         goal_stage.with(|g| g.is_some()).then(|| {
-            Signal::derive(move || {
-                goal_stage.get().map_or(Err(""), |g| g.required.map_err(|why| messages::undefined(state.t(), why)))
+            Memo::new(move |_| {
+                let lang = state.lang.get();
+                let required =
+                    goal_stage.get().map_or(Err(""), |g| g.required.map_err(|why| messages::undefined(state.t(), why)));
+                stage_shown(required, count, lang, state.currency.get())
             })
         })
     };
@@ -243,9 +258,19 @@ pub fn StageRow(
             })
             .collect_view()
     };
-    let stat = move |f: fn(&StageFigures, &'static Texts) -> Result<f64, &'static str>| {
-        Signal::derive(move || figures.get().map_or(Err(""), |fig| f(&fig, state.t())))
-    };
+    // the row's figures as shown, formatted together: the language and currency have one
+    // subscriber per row instead of one per figure (each is re-subscribed on every re-run,
+    // at a cost that grows with their subscribers), and a figure whose text and number stay
+    // the same touches no DOM
+    let shown = Memo::new(move |_| {
+        let lang = state.lang.get();
+        let currency = state.currency.get();
+        let t = Texts::of(lang);
+        figures.with(|f| {
+            STATS.map(|(pick, format)| stage_shown(f.as_ref().map_or(Err(""), |f| pick(f, t)), format, lang, currency))
+        })
+    });
+    let stat = move |k: usize| Memo::new(move |_| shown.with(|s| s[k].clone()));
 
     let dom = format!("st{id}");
     // a moved stage keeps focus on the button that moved it, or on the other one once it
@@ -425,25 +450,15 @@ pub fn StageRow(
             </Show>
             {move || reversed().then(|| view! { <p class="stage-warning" role="alert" data-testid="stage-range-reversed">{t().range_reversed}</p> })}
             <dl class="stage-figures" class:goal-short=short>
-                <StageFigure label=|t| t.table_entrants testid="stage-entrants" value=stat(|f, _| Ok(f.entrants)) format=count />
-                <StageFigure
-                    label=|t| t.stage_drop_off
-                    testid="stage-drop-off"
-                    value=stat(|f, t| f.drop_off.ok_or(t.why_last_stage))
-                    format=count
-                />
-                <StageFigure label=|t| t.stage_probability testid="stage-probability" value=stat(|f, _| Ok(f.probability)) format=percent />
-                <StageFigure label=|t| t.stage_value testid="stage-value" value=stat(|f, _| Ok(f.value)) format=money />
-                <StageFigure
-                    label=|t| t.stage_cost
-                    testid="stage-cost"
-                    value=stat(|f, t| f.cost_per_entrant.map_err(|why| messages::undefined(t, why)))
-                    format=money
-                />
+                <StageFigure label=|t| t.table_entrants testid="stage-entrants" shown=stat(0) />
+                <StageFigure label=|t| t.stage_drop_off testid="stage-drop-off" shown=stat(1) />
+                <StageFigure label=|t| t.stage_probability testid="stage-probability" shown=stat(2) />
+                <StageFigure label=|t| t.stage_value testid="stage-value" shown=stat(3) />
+                <StageFigure label=|t| t.stage_cost testid="stage-cost" shown=stat(4) />
                 {move || {
                     goal().map(|required| {
                         view! {
-                            <StageFigure label=|t| t.goal_required testid="goal-required" value=required format=count />
+                            <StageFigure label=|t| t.goal_required testid="goal-required" shown=required />
                         }
                     })
                 }}
