@@ -42,7 +42,7 @@ fn row_sum_text(t: &Texts, lang: crate::i18n::Lang, sum: f64) -> String {
 pub fn JourneyPanel() -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
-    let period = move || state.scenario.with(|s| period_name(t(), s.period));
+    let period = move || period_name(t(), state.period.get());
     let per_period = move |f: fn(&Texts) -> &'static str| Signal::derive(move || fill(f(t()), &[("period", period())]));
     let label = move |f: fn(&Texts) -> &'static str| Signal::derive(move || f(t()).to_string());
     let fig = move |pick: fn(&Journey) -> Figure| {
@@ -98,7 +98,7 @@ pub fn JourneyPanel() -> impl IntoView {
     let entries_total = Memo::new(move |_| {
         state.scenario.with(|s| s.stages.iter().filter_map(|st| st.moves.as_ref()).map(|m| m.entry).sum::<f64>())
     });
-    let recovery = Signal::derive(move || state.scenario.with(|s| s.recovery * 100.0));
+    let recovery = Memo::new(move |_| state.scenario.with(|s| s.recovery * 100.0));
     let recover_to = Memo::new(move |_| state.scenario.with(|s| s.index_of(s.recover_to).unwrap_or(0)));
     let chain = Memo::new(move |_| state.scenario.with(journey::chain));
     // the chart shows the moves with the recovery: people brought back are moves too
@@ -123,13 +123,15 @@ pub fn JourneyPanel() -> impl IntoView {
         chain.with(|c| stage_names.with(|names| draw_matrix(&host, t(), lang, names, c)));
     });
     let outcomes = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        let Some(host) = outcomes.get() else { return };
+    Effect::new(move |drawn: Option<Option<OutcomesTable>>| {
+        let host = outcomes.get()?;
         let lang = state.lang.get();
         stage_names.with(|names| {
             let days = has_days.get();
-            state.journey_shown.with(|j| draw_outcomes(&host, t(), lang, names, days, j.as_ref().map(|(_, j)| j)))
-        });
+            state
+                .journey_shown
+                .with(|j| draw_outcomes(&host, t(), lang, names, days, j.as_ref().map(|(_, j)| j), drawn.flatten()))
+        })
     });
     view! {
         <section class="panel journey-panel" aria-labelledby="journey-heading" data-testid="journey-panel">
@@ -391,7 +393,35 @@ fn draw_matrix(
     }
 }
 
-/// The per-stage outcomes of the last solvable journey, as plain DOM rebuilt whole.
+/// The per-stage outcomes table as drawn: what its head and rows were built for, and its
+/// cells with the number each shows.
+struct OutcomesTable {
+    /// The language, the states' names and whether there are days to count.
+    built_for: (crate::i18n::Lang, Vec<String>, bool),
+    /// Each cell, row by row, with its number.
+    cells: Vec<(web_sys::Element, f64)>,
+}
+
+/// A state's outcomes: the number, its text and the cell's `data-testid`.
+fn outcome_cells(
+    lang: crate::i18n::Lang,
+    has_days: bool,
+    s: &crate::calc::markov::Solution,
+    i: usize,
+) -> [(f64, String, &'static str); 4] {
+    [
+        (s.buy[i], format::percent(lang, s.buy[i]), "journey-state-buy"),
+        (s.newcomer_visits[i], format::decimal(lang, s.newcomer_visits[i], 2), "journey-state-visits"),
+        (s.steps[i], format::decimal(lang, s.steps[i], 1), "journey-state-steps"),
+        // without days per stage there are no days to count: a dash, as on the card
+        (s.days[i], if has_days { format::decimal(lang, s.days[i], 1) } else { "–".into() }, "journey-state-days"),
+    ]
+}
+
+/// The per-stage outcomes of the last solvable journey, as plain DOM: built whole when the
+/// language, the names or the days' presence change (or it was empty), else its cells are
+/// updated in place, only those whose number changed (an edit of the recovery changes every
+/// number, but rebuilding the table cost more than the rest of the panel).
 fn draw_outcomes(
     host: &web_sys::HtmlDivElement,
     t: &Texts,
@@ -399,11 +429,38 @@ fn draw_outcomes(
     names: &[String],
     has_days: bool,
     journey: Option<&Journey>,
-) {
+    drawn: Option<OutcomesTable>,
+) -> Option<OutcomesTable> {
     use crate::components::dom::{attrs, el};
-    host.set_text_content(None);
-    let Some(j) = journey else { return };
+    let Some(j) = journey else {
+        host.set_text_content(None);
+        return None;
+    };
     let s = &j.solution;
+    let rows = names.len().min(s.buy.len());
+    let same = |d: &OutcomesTable| {
+        d.built_for.0 == lang && d.built_for.1 == names && d.built_for.2 == has_days && d.cells.len() == 4 * rows
+    };
+    if let Some(mut table) = drawn.filter(same) {
+        for (i, row) in table.cells.chunks_mut(4).enumerate() {
+            if row
+                .iter()
+                .zip([s.buy[i], s.newcomer_visits[i], s.steps[i], s.days[i]])
+                .all(|((_, was), v)| was.to_bits() == v.to_bits())
+            {
+                continue;
+            }
+            for ((cell, was), (v, text, _)) in row.iter_mut().zip(outcome_cells(lang, has_days, s, i)) {
+                if was.to_bits() != v.to_bits() {
+                    cell.set_text_content(Some(&text));
+                    attrs(cell, &[("data-value", &format::raw(v))]);
+                    *was = v;
+                }
+            }
+        }
+        return Some(table);
+    }
+    host.set_text_content(None);
     let wrap = crate::components::dom::scroll_region(host, "table-scroll", t.journey_states);
     let table = el(&wrap, "table", "journey-states", "");
     attrs(&table, &[("data-testid", "journey-states")]);
@@ -413,18 +470,15 @@ fn draw_outcomes(
         attrs(&el(&head, "th", "", h), &[("scope", "col")]);
     }
     let body = el(&table, "tbody", "", "");
-    for (i, name) in names.iter().enumerate().take(s.buy.len()) {
+    let mut cells = Vec::with_capacity(4 * rows);
+    for (i, name) in names.iter().enumerate().take(rows) {
         let tr = el(&body, "tr", "", "");
         attrs(&el(&tr, "th", "", &format!("{}. {name}", i + 1)), &[("scope", "row")]);
-        for (v, text, testid) in [
-            (s.buy[i], format::percent(lang, s.buy[i]), "journey-state-buy"),
-            (s.newcomer_visits[i], format::decimal(lang, s.newcomer_visits[i], 2), "journey-state-visits"),
-            (s.steps[i], format::decimal(lang, s.steps[i], 1), "journey-state-steps"),
-            // without days per stage there are no days to count: a dash, as on the card
-            (s.days[i], if has_days { format::decimal(lang, s.days[i], 1) } else { "–".into() }, "journey-state-days"),
-        ] {
+        for (v, text, testid) in outcome_cells(lang, has_days, s, i) {
             let td = el(&tr, "td", "", &text);
             attrs(&td, &[("data-value", &format::raw(v)), ("data-testid", testid)]);
+            cells.push((td, v));
         }
     }
+    Some(OutcomesTable { built_for: (lang, names.to_vec(), has_days), cells })
 }
