@@ -83,6 +83,8 @@ pub struct AppState {
     /// Its currency: what every money figure reads (a memo, so that the figures do not each
     /// subscribe to the whole scenario).
     pub currency: Memo<crate::calc::Currency>,
+    /// Its period, for the same reason.
+    pub period: Memo<crate::calc::Period>,
     /// Its figures.
     pub forecast: Memo<Forecast>,
     /// The open scenario as the forecasting views (bottlenecks, time, uncertainty, pipeline,
@@ -160,6 +162,7 @@ impl AppState {
             embed: StoredValue::new(None),
             scenario,
             currency: Memo::new(move |_| scenario.with(|s| s.currency)),
+            period: Memo::new(move |_| scenario.with(|s| s.period)),
             forecast,
             settled,
             settled_forecast,

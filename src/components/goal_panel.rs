@@ -18,11 +18,13 @@ use crate::state::use_app_state;
 pub fn GoalPanel() -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
-    let period = move || state.scenario.with(|s| period_name(t(), s.period));
+    let period = move || period_name(t(), state.period.get());
     let per_period =
         move |f: fn(&crate::i18n::Texts) -> &'static str| Signal::derive(move || fill(f(t()), &[("period", period())]));
     // the two fields show the same target: customers, and customers × order value
-    let target = move || state.scenario.with(|s| (s.goal, s.economics.aov));
+    // a memo: the open scenario changes on every keystroke, the goal rarely
+    let goal_and_aov = Memo::new(move |_| state.scenario.with(|s| (s.goal, s.economics.aov)));
+    let target = move || goal_and_aov.get();
     // a derived side that overflows (a tiny order value) is left empty; the status line
     // below says why the goal cannot be planned
     let shown = |v: f64| if v.is_finite() { v } else { f64::NAN };
@@ -91,7 +93,7 @@ pub fn GoalPanel() -> impl IntoView {
                 type="button"
                 class="link"
                 data-testid="goal-clear"
-                disabled=move || state.scenario.with(|s| s.goal.is_none())
+                disabled=move || goal_and_aov.with(|(goal, _)| goal.is_none())
                 on:click=move |_| {
                     let _ = state.edit(|s| {
                         s.goal = None;

@@ -30,10 +30,12 @@ fn setter(
 pub fn MoneyPanel() -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
-    let econ = move |f: fn(&Economics) -> f64| Signal::derive(move || state.scenario.with(|s| f(&s.economics)));
-    let method = move || state.scenario.with(|s| s.economics.method);
-    let currency = move || state.scenario.with(|s| s.currency);
-    let period = move || state.scenario.with(|s| s.period);
+    // memos: the open scenario changes on every keystroke, its money side and period rarely
+    let economics = Memo::new(move |_| state.scenario.with(|s| s.economics));
+    let econ = move |f: fn(&Economics) -> f64| Signal::derive(move || economics.with(f));
+    let method = move || economics.with(|e| e.method);
+    let currency = move || state.currency.get();
+    let period = move || state.period.get();
     view! {
         <section class="panel money-panel" aria-labelledby="money-heading">
             <h2 id="money-heading">{move || t().money_heading}</h2>

@@ -16,7 +16,7 @@ use crate::state::use_app_state;
 pub fn ReferralPanel() -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
-    let period = move || state.scenario.with(|s| period_name(t(), s.period));
+    let period = move || period_name(t(), state.period.get());
     let per_period =
         move |f: fn(&crate::i18n::Texts) -> &'static str| Signal::derive(move || fill(f(t()), &[("period", period())]));
     let result = Memo::new(move |_| {
@@ -29,7 +29,7 @@ pub fn ReferralPanel() -> impl IntoView {
             Referral::SelfSustaining => Err(Undefined::SelfSustaining),
         })
     };
-    let k = Signal::derive(move || state.scenario.with(|s| s.referrals));
+    let k = Memo::new(move |_| state.scenario.with(|s| s.referrals));
     view! {
         <section class="panel referral-panel" aria-labelledby="referral-heading">
             <h2 id="referral-heading">{move || t().referral_heading}</h2>

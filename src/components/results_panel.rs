@@ -86,7 +86,7 @@ pub fn ResultsPanel() -> impl IntoView {
     let label = move |f: fn(&Texts) -> &'static str| Signal::derive(move || f(t()).to_string());
     let per_period = move |f: fn(&Texts) -> &'static str| {
         Signal::derive(move || {
-            let p = state.scenario.with(|s| period_name(t(), s.period));
+            let p = period_name(t(), state.period.get());
             format!("{} {}", f(t()), fill(t().per_period, &[("period", p)]))
         })
     };
@@ -107,7 +107,7 @@ pub fn ResultsPanel() -> impl IntoView {
         }
         state.outcome.with(|o| {
             let o = o.as_ref().ok()?;
-            let currency = state.scenario.with(|s| s.currency);
+            let currency = state.currency.get();
             let count = |v| crate::i18n::format::count(lang, v);
             let money = |v| crate::i18n::format::money(lang, currency, v);
             let range = |low: String, high: String| format!("{low} – {high}");

@@ -12,8 +12,14 @@ pub fn StageList() -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
     // keyed by scenario and stage, so switching scenarios rebuilds the rows
-    let rows = move || state.scenario.with(|s| s.stages.iter().map(|st| (s.id.clone(), st.id)).collect::<Vec<_>>());
-    let full = move || state.scenario.with(|s| s.stages.len() >= MAX_STAGES);
+    // (memos: the open scenario changes on every keystroke, the rows and the mode rarely)
+    let rows = Memo::new(move |_| {
+        state.scenario.with(|s| s.stages.iter().map(|st| (s.id.clone(), st.id)).collect::<Vec<_>>())
+    });
+    let rows = move || rows.get();
+    let full = Memo::new(move |_| state.scenario.with(|s| s.stages.len() >= MAX_STAGES));
+    let full = move || full.get();
+    let mode = Memo::new(move |_| state.scenario.with(|s| s.mode));
     view! {
         <section class="panel stages-panel" aria-labelledby="stages-heading">
             <h2 id="stages-heading">{move || t().stages_heading}</h2>
@@ -32,9 +38,10 @@ pub fn StageList() -> impl IntoView {
                 >
                     {[(Mode::Funnel, (|t| t.mode_funnel) as fn(&crate::i18n::Texts) -> &'static str), (Mode::Journey, |t| t.mode_journey)]
                         .into_iter()
-                        .map(|(mode, text)| {
+                        .map(|(option, text)| {
+                            let current = mode;
                             view! {
-                                <option value=mode.id() prop:selected=move || state.scenario.with(|s| s.mode == mode)>
+                                <option value=option.id() prop:selected=move || current.get() == option>
                                     {move || text(t())}
                                 </option>
                             }
@@ -42,7 +49,7 @@ pub fn StageList() -> impl IntoView {
                         .collect_view()}
                 </select>
             </label>
-            <p class="help">{move || if state.scenario.with(|s| s.mode == Mode::Journey) { t().mode_help } else { t().stages_help }}</p>
+            <p class="help">{move || if mode.get() == Mode::Journey { t().mode_help } else { t().stages_help }}</p>
             <ol class="stages">
                 <For each=rows key=|row| row.clone() let((_, id))>
                     <StageRow id=id />

@@ -18,15 +18,18 @@ use crate::state::use_app_state;
 pub fn UncertaintyPanel() -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
-    let period = move || state.scenario.with(|s| period_name(t(), s.period));
+    // the period, trials and seed through memos: the open scenario changes on every
+    // keystroke, they rarely (the caption, the histogram's table and the chart's name would
+    // otherwise be rebuilt on each one)
+    let period = move || period_name(t(), state.period.get());
     let outcome = state.outcome;
     let ranged = move || state.settled.with(crate::calc::uncertainty::has_spread);
     let pct = move |pick: fn(&Outcome) -> f64| {
         Signal::derive(move || outcome.with(|o| o.as_ref().map(pick).map_err(|(_, why)| *why)))
     };
     let label = move |f: fn(&Texts) -> &'static str| Signal::derive(move || f(t()).to_string());
-    let trials = Signal::derive(move || state.scenario.with(|s| s.trials as f64));
-    let seed = Signal::derive(move || state.scenario.with(|s| s.seed as f64));
+    let trials = Memo::new(move |_| state.scenario.with(|s| s.trials as f64));
+    let seed = Memo::new(move |_| state.scenario.with(|s| s.seed as f64));
     let bands = move || {
         let lang = state.lang.get();
         let currency = state.settled.with(|s| s.currency);
