@@ -185,6 +185,19 @@ impl AppState {
         Texts::of(self.lang.get_untracked())
     }
 
+    /// A part of the open scenario as a signal, set (by one effect) only when the part
+    /// changes. What reads it is not marked on every keystroke: a memo would pass each change
+    /// of the scenario on to everything below it, which then checks whether it must run again
+    /// (a stage row has ~40 closures below its data, a journey row ~25). The deliberate lag, a
+    /// microtask, ends before the frame is painted. For parts of many closures each, such as
+    /// a row; a part read by one or two is cheaper as a memo.
+    pub fn part<T>(&self, read: impl Fn(&Scenario) -> T + 'static) -> ReadSignal<T>
+    where
+        T: Clone + PartialEq + Send + Sync + 'static,
+    {
+        part_of(self.scenario, read)
+    }
+
     /// Applies an edit to the open scenario; the workspace changes only if the edit
     /// succeeds and changes something.
     pub fn edit<R>(&self, f: impl FnOnce(&mut Scenario) -> Result<R, InputError>) -> Result<R, InputError> {
@@ -227,6 +240,21 @@ impl AppState {
         let name = self.workspace.with_untracked(|w| w.unique_name(base));
         Scenario::from_template(new_id(), name, template, lang.default_currency())
     }
+}
+
+/// [`AppState::part`] of `scenario`.
+fn part_of<T>(scenario: Memo<Scenario>, read: impl Fn(&Scenario) -> T + 'static) -> ReadSignal<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let part = RwSignal::new(scenario.with_untracked(&read));
+    Effect::new(move |_| {
+        let now = scenario.with(&read);
+        if part.with_untracked(|was| *was != now) {
+            part.set(now);
+        }
+    });
+    part.read_only()
 }
 
 /// Runs `work`, leaving its time as the performance measure `name` in the browser: the

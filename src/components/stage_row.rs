@@ -141,10 +141,11 @@ pub fn StageRow(
 ) -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
-    // everything the row reads from the scenario, in one memo: the memos below read this one,
-    // so the scenario has one subscriber per row instead of fifteen (every subscriber is
-    // re-subscribed on each keystroke, at a cost that grows with the scenario's subscribers)
-    let row = Memo::new(move |_| state.scenario.with(|s| RowData::of(s, id)));
+    // everything the row reads from the scenario, in one signal that changes only when the
+    // row's data does: the memos below read it, so the scenario has one subscriber per row
+    // instead of fifteen (every subscriber is re-subscribed on each keystroke, at a cost that
+    // grows with the scenario's subscribers), and an edit of another stage marks none of them
+    let row = state.part(move |s| RowData::of(s, id));
     let index = Memo::new(move |_| row.with(|r| r.index));
     let pos = move || index.get().unwrap_or(0);
     // memos: an edit elsewhere in the scenario touches none of this row's DOM
