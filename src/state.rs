@@ -80,11 +80,11 @@ pub struct AppState {
     pub compare_open: RwSignal<bool>,
     /// The open scenario.
     pub scenario: Memo<Scenario>,
-    /// Its currency: what every money figure reads (a memo, so that the figures do not each
-    /// subscribe to the whole scenario).
-    pub currency: Memo<crate::calc::Currency>,
+    /// Its currency: what every money figure reads (a part, [`AppState::part`], so that the
+    /// figures do not each subscribe to the whole scenario, nor are marked on each keystroke).
+    pub currency: ReadSignal<crate::calc::Currency>,
     /// Its period, for the same reason.
-    pub period: Memo<crate::calc::Period>,
+    pub period: ReadSignal<crate::calc::Period>,
     /// Its figures.
     pub forecast: Memo<Forecast>,
     /// The open scenario as the forecasting views (bottlenecks, time, uncertainty, pipeline,
@@ -161,8 +161,8 @@ impl AppState {
             compare_open: RwSignal::new(false),
             embed: StoredValue::new(None),
             scenario,
-            currency: Memo::new(move |_| scenario.with(|s| s.currency)),
-            period: Memo::new(move |_| scenario.with(|s| s.period)),
+            currency: part_of(scenario, |s| s.currency),
+            period: part_of(scenario, |s| s.period),
             forecast,
             settled,
             settled_forecast,

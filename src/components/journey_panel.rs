@@ -64,12 +64,17 @@ pub fn JourneyPanel() -> impl IntoView {
         Some(Err(problems)) => problems,
         _ => Vec::new(),
     });
-    let problem_lines = move || {
+    let problem_lines = Memo::new(move |_| {
         let lang = state.lang.get();
-        state
-            .scenario
-            .with(|s| problems.with(|ps| ps.iter().map(|p| problem_text(t(), lang, s, p)).collect::<Vec<_>>()))
-    };
+        // (without problems the scenario is not read: its edits need no new lines then)
+        problems.with(|ps| {
+            if ps.is_empty() {
+                return Vec::new();
+            }
+            state.scenario.with(|s| ps.iter().map(|p| problem_text(t(), lang, s, p)).collect::<Vec<_>>())
+        })
+    });
+    let problem_lines = move || problem_lines.get();
     let comparison = move || {
         let lang = state.lang.get();
         state.journey_shown.with(|j| {

@@ -30,8 +30,9 @@ fn setter(
 pub fn MoneyPanel() -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
-    // memos: the open scenario changes on every keystroke, its money side and period rarely
-    let economics = Memo::new(move |_| state.scenario.with(|s| s.economics));
+    // the money side as a part: the open scenario changes on every keystroke, it rarely, and
+    // a dozen fields read it
+    let economics = state.part(|s| s.economics);
     let econ = move |f: fn(&Economics) -> f64| Signal::derive(move || economics.with(f));
     let method = move || economics.with(|e| e.method);
     let currency = move || state.currency.get();

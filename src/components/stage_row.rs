@@ -111,6 +111,8 @@ struct RowData {
     journey: bool,
     benchmark: Option<(f64, Source)>,
     values: [Option<f64>; 5],
+    /// Whether the scenario plans a goal (a straight funnel with a target).
+    goal: bool,
 }
 
 impl RowData {
@@ -129,6 +131,7 @@ impl RowData {
             journey: s.mode == Mode::Journey,
             benchmark: index.and_then(|i| stage_benchmark(s, i)),
             values: index.map(|i| EXTRAS.each_ref().map(|x| (x.get)(s, i))).unwrap_or_default(),
+            goal: s.goal.is_some() && s.mode == Mode::Funnel,
         }
     }
 }
@@ -198,7 +201,15 @@ pub fn StageRow(
     let period = Memo::new(move |_| row.with(|r| period_name(t(), r.period)));
     // one figure of this stage (or the reason it has none), for the figures list
     // with a goal, up to the purchase stage: the entrants the goal needs here
-    let goal_stage = Memo::new(move |_| state.goal.with(|g| g.as_ref().and_then(|p| p.stages.get(pos()).copied())));
+    // (the plan is read only while there is a goal: it follows every edit, and so would all
+    // that reads it here)
+    let goal_stage = Memo::new(move |_| {
+        if row.with(|r| r.goal) {
+            state.goal.with(|g| g.as_ref().and_then(|p| p.stages.get(pos()).copied()))
+        } else {
+            None
+        }
+    });
     let goal = move || {
         goal_stage.with(|g| g.is_some()).then(|| {
             Memo::new(move |_| {
