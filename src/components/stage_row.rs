@@ -87,13 +87,13 @@ const EXTRAS: [Extra; 5] = [
 /// A stage's figure, or the reason (in the UI language) it has none.
 type Stat = fn(&StageFigures, &'static Texts) -> Result<f64, &'static str>;
 
-/// The figures under each stage, in order: how each is read and formatted.
-const STATS: [(Stat, Formatter); 5] = [
-    (|f, _| Ok(f.entrants), count),
-    (|f, t| f.drop_off.ok_or(t.why_last_stage), count),
-    (|f, _| Ok(f.probability), percent),
-    (|f, _| Ok(f.value), money),
-    (|f, t| f.cost_per_entrant.map_err(|why| messages::undefined(t, why)), money),
+/// The figures under each stage, in order: label, `data-testid`, how each is read and formatted.
+const STATS: [(fn(&Texts) -> &'static str, &str, Stat, Formatter); 5] = [
+    (|t| t.table_entrants, "stage-entrants", |f, _| Ok(f.entrants), count),
+    (|t| t.stage_drop_off, "stage-drop-off", |f, t| f.drop_off.ok_or(t.why_last_stage), count),
+    (|t| t.stage_probability, "stage-probability", |f, _| Ok(f.probability), percent),
+    (|t| t.stage_value, "stage-value", |f, _| Ok(f.value), money),
+    (|t| t.stage_cost, "stage-cost", |f, t| f.cost_per_entrant.map_err(|why| messages::undefined(t, why)), money),
 ];
 
 /// What a stage row shows of the scenario.
@@ -270,19 +270,62 @@ pub fn StageRow(
             })
             .collect_view()
     };
-    // the row's figures as shown, formatted together: the language and currency have one
-    // subscriber per row instead of one per figure (each is re-subscribed on every re-run,
-    // at a cost that grows with their subscribers), and a figure whose text and number stay
-    // the same touches no DOM
+    // the row's figures as shown (number and text), formatted together: the language and
+    // currency have one subscriber per row instead of one per figure (each is re-subscribed
+    // on every re-run, at a cost that grows with their subscribers)
     let shown = Memo::new(move |_| {
         let lang = state.lang.get();
         let currency = state.currency.get();
         let t = Texts::of(lang);
         figures.with(|f| {
-            STATS.map(|(pick, format)| stage_shown(f.as_ref().map_or(Err(""), |f| pick(f, t)), format, lang, currency))
+            STATS.map(|(_, _, pick, format)| {
+                stage_shown(f.as_ref().map_or(Err(""), |f| pick(f, t)), format, lang, currency)
+            })
         })
     });
-    let stat = move |k: usize| Memo::new(move |_| shown.with(|s| s[k].clone()));
+    // read-only, so plain DOM: drawn with the first values, then one effect per row sets the
+    // number and text of the figures that changed (a reactive attribute and text per figure
+    // made ten closures per row for every edit to mark, check and re-subscribe)
+    let first = shown.get_untracked();
+    let outputs: [NodeRef<leptos::html::Output>; 5] = Default::default();
+    let stage_figures = first
+        .iter()
+        .zip(STATS)
+        .zip(outputs)
+        .map(|(((raw, text), (label, testid, _, _)), output)| {
+            view! {
+                <div>
+                    <dt>{move || label(t())}</dt>
+                    <dd>
+                        <output data-testid=testid data-value=raw.clone() node_ref=output>{text.clone()}</output>
+                    </dd>
+                </div>
+            }
+        })
+        .collect_view();
+    Effect::new(move |drawn: Option<[(String, String); 5]>| {
+        let mut drawn = drawn.unwrap_or_else(|| first.clone());
+        shown.with(|now| {
+            for ((was, now), output) in drawn.iter_mut().zip(now).zip(outputs) {
+                if was == now {
+                    continue;
+                }
+                let Some(el) = output.get() else { continue };
+                if was.0 != now.0 {
+                    let _ = el.set_attribute("data-value", &now.0);
+                }
+                if was.1 != now.1 {
+                    // the text node's value, as a reactive text does: no nodes replaced
+                    match el.first_child() {
+                        Some(text) => text.set_node_value(Some(&now.1)),
+                        None => el.set_text_content(Some(&now.1)),
+                    }
+                }
+                *was = now.clone();
+            }
+        });
+        drawn
+    });
 
     let dom = format!("st{id}");
     // a moved stage keeps focus on the button that moved it, or on the other one once it
@@ -462,11 +505,7 @@ pub fn StageRow(
             </Show>
             {move || reversed().then(|| view! { <p class="stage-warning" role="alert" data-testid="stage-range-reversed">{t().range_reversed}</p> })}
             <dl class="stage-figures" class:goal-short=short>
-                <StageFigure label=|t| t.table_entrants testid="stage-entrants" shown=stat(0) />
-                <StageFigure label=|t| t.stage_drop_off testid="stage-drop-off" shown=stat(1) />
-                <StageFigure label=|t| t.stage_probability testid="stage-probability" shown=stat(2) />
-                <StageFigure label=|t| t.stage_value testid="stage-value" shown=stat(3) />
-                <StageFigure label=|t| t.stage_cost testid="stage-cost" shown=stat(4) />
+                {stage_figures}
                 {move || {
                     goal().map(|required| {
                         view! {
