@@ -13,8 +13,8 @@ use super::funnel::{css_colour, Align, Paint, Palette, Rgb, Shape};
 
 /// Paints `shapes` on `ctx`. Colours, line widths, fonts and text alignments are set only
 /// when they change: a busy chart (a 20-state journey draws ~400 arrows and ~40 texts) would
-/// otherwise spend most of its time in those calls (the browser parses a font anew each time
-/// it is set) and in formatting the same colour again.
+/// otherwise spend most of its time in those calls (setting a font makes the browser update
+/// the page's style first) and in formatting the same colour again.
 fn paint(ctx: &CanvasRenderingContext2d, shapes: &[Shape]) {
     ctx.set_text_baseline("top");
     ctx.set_line_join("round");
@@ -52,7 +52,13 @@ fn paint(ctx: &CanvasRenderingContext2d, shapes: &[Shape]) {
                 }
                 set_fill(*paint);
                 if font != Some(*px) {
-                    ctx.set_font(&format!("{px}px sans-serif"));
+                    // the context keeps its font from the last redraw: setting it even to the
+                    // same font makes the browser bring the page's style up to date first
+                    // (after an edit's DOM changes, a forced style recalculation)
+                    let wanted = format!("{px}px sans-serif");
+                    if ctx.font() != wanted {
+                        ctx.set_font(&wanted);
+                    }
                     font = Some(*px);
                 }
                 let _ = ctx.fill_text(text, *x as f64, *y as f64);
