@@ -15,7 +15,13 @@ use crate::state::use_app_state;
 pub fn FunnelChart() -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
-    let bars = Memo::new(move |_| {
+    // a journey hides the chart (`.funnel-only`): it then keeps its bars, so an edit lays out
+    // and formats none of them (nor its name) until it shows again
+    let journey = state.part(|s| s.mode == crate::calc::Mode::Journey);
+    let bars = Memo::new(move |was: Option<&Vec<FunnelBar>>| {
+        if let (true, Some(was)) = (journey.get(), was) {
+            return was.clone();
+        }
         let lang = state.lang.get();
         state.scenario.with(|s| {
             state.forecast.with(|f| {

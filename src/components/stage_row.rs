@@ -180,14 +180,18 @@ pub fn StageRow(
     // the first stage's count is the top of the funnel (a journey's newcomers), the others' the
     // funnel's entrants (in a journey only the first is shown)
     let top = Memo::new(move |_| row.with(|r| r.top));
-    let entrants = Signal::derive(move || {
+    let journey = Memo::new(move |_| row.with(|r| r.journey));
+    // while a journey hides the field (all but the first), it keeps its value: an edit then
+    // reformats none of the 19 hidden fields; it follows again once the field shows
+    let entrants = Memo::new(move |was: Option<&f64>| {
         if index.get() == Some(0) {
             top.get()
+        } else if let (true, Some(was)) = (journey.get(), was) {
+            *was
         } else {
-            figures.get().map(|f| f.entrants).unwrap_or(0.0)
+            figures.with(|f| f.as_ref().map_or(0.0, |f| f.entrants))
         }
     });
-    let journey = Memo::new(move |_| row.with(|r| r.journey));
     let entry = Memo::new(move |_| {
         row.with(|r| r.stage.as_ref().and_then(|st| st.moves.as_ref()).map_or(f64::NAN, |m| m.entry * 100.0))
     });
