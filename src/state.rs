@@ -248,13 +248,19 @@ where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
     let part = RwSignal::new(scenario.with_untracked(&read));
-    Effect::new(move |_| {
+    follow(Box::new(move || {
         let now = scenario.with(&read);
         if part.with_untracked(|was| *was != now) {
             part.set(now);
         }
-    });
+    }));
     part.read_only()
+}
+
+/// The effect of a part, type-erased: one copy of the effect's code in the wasm for every part
+/// (generic, each part's type would bring its own, ~2 KB).
+fn follow(update: Box<dyn Fn()>) {
+    Effect::new(move |_| update());
 }
 
 /// Runs `work`, leaving its time as the performance measure `name` in the browser: the

@@ -12,11 +12,8 @@ pub fn StageList() -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
     // keyed by scenario and stage, so switching scenarios rebuilds the rows
-    // (memos: the open scenario changes on every keystroke, the rows and the mode rarely)
-    let rows = Memo::new(move |_| {
-        state.scenario.with(|s| s.stages.iter().map(|st| (s.id.clone(), st.id)).collect::<Vec<_>>())
-    });
-    let rows = move || rows.get();
+    let rows = move || state.scenario.with(|s| s.stages.iter().map(|st| (s.id.clone(), st.id)).collect::<Vec<_>>());
+    // (memos: the open scenario changes on every keystroke, the limit and the mode rarely)
     let full = Memo::new(move |_| state.scenario.with(|s| s.stages.len() >= MAX_STAGES));
     let full = move || full.get();
     let mode = Memo::new(move |_| state.scenario.with(|s| s.mode));
