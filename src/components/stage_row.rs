@@ -87,8 +87,11 @@ const EXTRAS: [Extra; 5] = [
 /// A stage's figure, or the reason (in the UI language) it has none.
 type Stat = fn(&StageFigures, &'static Texts) -> Result<f64, &'static str>;
 
+/// A figure's name in the UI language.
+type Label = fn(&Texts) -> &'static str;
+
 /// The figures under each stage, in order: label, `data-testid`, how each is read and formatted.
-const STATS: [(fn(&Texts) -> &'static str, &str, Stat, Formatter); 5] = [
+const STATS: [(Label, &str, Stat, Formatter); 5] = [
     (|t| t.table_entrants, "stage-entrants", |f, _| Ok(f.entrants), count),
     (|t| t.stage_drop_off, "stage-drop-off", |f, t| f.drop_off.ok_or(t.why_last_stage), count),
     (|t| t.stage_probability, "stage-probability", |f, _| Ok(f.probability), percent),
