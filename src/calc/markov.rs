@@ -279,6 +279,38 @@ impl Lu {
         }
     }
 
+    /// x with A·x = e_j (column j of A⁻¹), written into `x`. The same substitutions as
+    /// [`Lu::solve_into`] with b = e_j, less the work on P·e_j's leading zeros: the rows of
+    /// L above the one that P moved the 1 to see only zeros, and a zero times a finite
+    /// multiplier subtracted from +0 or from a number leaves it unchanged, so the result is
+    /// the same bit for bit.
+    fn solve_unit_into(&self, j: usize, x: &mut [f64]) {
+        let n = self.n;
+        let mut first = n;
+        for (i, (xi, &r)) in x.iter_mut().zip(&self.perm).enumerate() {
+            *xi = if r == j { 1.0 } else { 0.0 };
+            if r == j {
+                first = i;
+            }
+        }
+        for i in first + 1..n {
+            let (done, rest) = x.split_at_mut(i);
+            let mut v = rest[0];
+            for (l, xj) in self.lu[i * n + first..i * n + i].iter().zip(done[first..].iter()) {
+                v -= l * xj;
+            }
+            rest[0] = v;
+        }
+        for i in (0..n).rev() {
+            let (head, tail) = x.split_at_mut(i + 1);
+            let mut v = head[i];
+            for (u, xj) in self.lu[i * n + i + 1..(i + 1) * n].iter().zip(tail.iter()) {
+                v -= u * xj;
+            }
+            head[i] = v / self.lu[i * n + i];
+        }
+    }
+
     /// x with A·x = b.
     fn solve(&self, b: &[f64]) -> Vec<f64> {
         let mut x = vec![0.0; self.n];
@@ -348,11 +380,9 @@ pub fn solve(chain: &Chain) -> Result<Solution, ChainError> {
 
     // Column j of N solves (I − Q)·x = e_j.
     let mut visits = vec![vec![0.0; n]; n];
-    let (mut unit, mut column) = (vec![0.0; n], vec![0.0; n]);
+    let mut column = vec![0.0; n];
     for j in 0..n {
-        unit[j] = 1.0;
-        lu.solve_into(&unit, &mut column);
-        unit[j] = 0.0;
+        lu.solve_unit_into(j, &mut column);
         for (row, x) in visits.iter_mut().zip(&column) {
             row[j] = x + 0.0;
         }
@@ -877,5 +907,49 @@ mod tests {
         let s = solve(&chain).unwrap();
         assert!(s.newcomer_buy <= 1.0 + 1e-9, "chance to buy {}", s.newcomer_buy);
         assert!((s.newcomer_buy - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn a_unit_column_solves_bit_for_bit_as_the_full_substitution() {
+        // A dense 7-state chain whose LU swaps rows (later rows have larger first entries),
+        // next to the straight web shop funnel: every column of N from the shortened
+        // substitution equals the full one to the last bit.
+        let n = 7;
+        let mut q: Vec<Vec<f64>> = (0..n)
+            .map(|i| (0..n).map(|j| if i == j { 0.0 } else { (1 + (i * 5 + j * 3) % 7) as f64 / 60.0 }).collect())
+            .collect();
+        // a self-loop of 0.6 on state 0 and 0.7 from state 3 back to it: in I − Q column 0,
+        // |−0.7| beats the diagonal's 0.4, so the decomposition swaps rows
+        q[0][0] = 0.6;
+        q[0][1..].iter_mut().for_each(|x| *x /= 4.0);
+        q[3].iter_mut().for_each(|x| *x /= 4.0);
+        q[3][0] = 0.7;
+        let dense = Chain {
+            buy: (0..n).map(|i| 0.1 - q[i].iter().sum::<f64>() / 10.0).collect(),
+            lost: (0..n).map(|i| 0.9 - q[i].iter().sum::<f64>() * 0.9).collect(),
+            q,
+            entry: vec![1.0 / n as f64; n],
+            days: vec![1.0; n],
+        };
+        let rates = [0.5, 0.07, 0.5, 0.7].map(|r| Rate::new(r).unwrap()).to_vec();
+        let funnel = from_funnel(&Funnel::new(40000.0, rates, 3, 4));
+        for chain in [dense, funnel] {
+            let n = chain.q.len();
+            let mut a = Vec::new();
+            for (i, row) in chain.q.iter().enumerate() {
+                a.extend(row.iter().enumerate().map(|(j, &q)| if i == j { 1.0 - q } else { 0.0 - q }));
+            }
+            let lu = Lu::new(a, n).unwrap();
+            assert_eq!(lu.perm.iter().enumerate().all(|(i, &r)| i == r), n == 5, "rows swapped for the dense chain only");
+            let (mut full, mut short) = (vec![0.0; n], vec![0.0; n]);
+            for j in 0..n {
+                let mut unit = vec![0.0; n];
+                unit[j] = 1.0;
+                lu.solve_into(&unit, &mut full);
+                lu.solve_unit_into(j, &mut short);
+                let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                assert_eq!(bits(&full), bits(&short), "column {j}");
+            }
+        }
     }
 }
