@@ -940,7 +940,11 @@ mod tests {
                 a.extend(row.iter().enumerate().map(|(j, &q)| if i == j { 1.0 - q } else { 0.0 - q }));
             }
             let lu = Lu::new(a, n).unwrap();
-            assert_eq!(lu.perm.iter().enumerate().all(|(i, &r)| i == r), n == 5, "rows swapped for the dense chain only");
+            assert_eq!(
+                lu.perm.iter().enumerate().all(|(i, &r)| i == r),
+                n == 5,
+                "rows swapped for the dense chain only"
+            );
             let (mut full, mut short) = (vec![0.0; n], vec![0.0; n]);
             for j in 0..n {
                 let mut unit = vec![0.0; n];
