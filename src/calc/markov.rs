@@ -257,26 +257,10 @@ impl Lu {
     /// substitution U·x = y. The terms are subtracted one by one in column order, so zero
     /// entries contribute exact zeros, and a pivot of 1 divides exactly.
     fn solve_into(&self, b: &[f64], x: &mut [f64]) {
-        let n = self.n;
         for (xi, &r) in x.iter_mut().zip(&self.perm) {
             *xi = b[r];
         }
-        for i in 1..n {
-            let (done, rest) = x.split_at_mut(i);
-            let mut v = rest[0];
-            for (l, xj) in self.lu[i * n..i * n + i].iter().zip(done.iter()) {
-                v -= l * xj;
-            }
-            rest[0] = v;
-        }
-        for i in (0..n).rev() {
-            let (head, tail) = x.split_at_mut(i + 1);
-            let mut v = head[i];
-            for (u, xj) in self.lu[i * n + i + 1..(i + 1) * n].iter().zip(tail.iter()) {
-                v -= u * xj;
-            }
-            head[i] = v / self.lu[i * n + i];
-        }
+        self.substitute(x, 0);
     }
 
     /// x with A·x = e_j (column j of A⁻¹), written into `x`. The same substitutions as
@@ -285,14 +269,17 @@ impl Lu {
     /// multiplier subtracted from +0 or from a number leaves it unchanged, so the result is
     /// the same bit for bit.
     fn solve_unit_into(&self, j: usize, x: &mut [f64]) {
-        let n = self.n;
-        let mut first = n;
-        for (i, (xi, &r)) in x.iter_mut().zip(&self.perm).enumerate() {
+        for (xi, &r) in x.iter_mut().zip(&self.perm) {
             *xi = if r == j { 1.0 } else { 0.0 };
-            if r == j {
-                first = i;
-            }
         }
+        let first = self.perm.iter().position(|&r| r == j).unwrap_or(self.n);
+        self.substitute(x, first);
+    }
+
+    /// Turns P·b in `x` into the solution: forward substitution with L from row `first`
+    /// on (the entries above it are zeros), then back substitution with U.
+    fn substitute(&self, x: &mut [f64], first: usize) {
+        let n = self.n;
         for i in first + 1..n {
             let (done, rest) = x.split_at_mut(i);
             let mut v = rest[0];
