@@ -27,6 +27,16 @@ pub fn attrs(e: &Element, pairs: &[(&str, &str)]) {
     }
 }
 
+/// Replaces the text of `e`, a cell or an output that holds one text node, by changing that
+/// node's value as a reactive text does (no node replaced, nothing to lay out anew beyond
+/// the text); an empty element gets the text as its content.
+pub fn set_text(e: &Element, text: &str) {
+    match e.first_child() {
+        Some(node) => node.set_node_value(Some(text)),
+        None => e.set_text_content(Some(text)),
+    }
+}
+
 /// Puts keyboard focus on the element `selector` finds, once the view has caught up with
 /// the edit that is under way (the next animation frame): after a control that had focus
 /// moved or went away, focus goes where the visitor expects it instead of to the page.

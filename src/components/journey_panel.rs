@@ -403,8 +403,8 @@ fn draw_matrix(
 struct OutcomesTable {
     /// The language, the states' names and whether there are days to count.
     built_for: (crate::i18n::Lang, Vec<String>, bool),
-    /// Each cell, row by row, with its text node and its number.
-    cells: Vec<(web_sys::Element, Option<web_sys::Node>, f64)>,
+    /// Each cell, row by row, with its number.
+    cells: Vec<(web_sys::Element, f64)>,
 }
 
 /// A state's outcomes: the number, its text and the cell's `data-testid`.
@@ -436,7 +436,7 @@ fn draw_outcomes(
     journey: Option<&Journey>,
     drawn: Option<OutcomesTable>,
 ) -> Option<OutcomesTable> {
-    use crate::components::dom::{attrs, el};
+    use crate::components::dom::{attrs, el, set_text};
     let Some(j) = journey else {
         host.set_text_content(None);
         return None;
@@ -449,16 +449,12 @@ fn draw_outcomes(
     if let Some(mut table) = drawn.filter(same) {
         for (i, row) in table.cells.chunks_mut(4).enumerate() {
             let now = [s.buy[i], s.newcomer_visits[i], s.steps[i], s.days[i]];
-            if row.iter().zip(now).all(|((_, _, was), v)| was.to_bits() == v.to_bits()) {
+            if row.iter().zip(now).all(|((_, was), v)| was.to_bits() == v.to_bits()) {
                 continue;
             }
-            for ((cell, text_node, was), (v, text, _)) in row.iter_mut().zip(outcome_cells(lang, has_days, s, i)) {
+            for ((cell, was), (v, text, _)) in row.iter_mut().zip(outcome_cells(lang, has_days, s, i)) {
                 if was.to_bits() != v.to_bits() {
-                    // the text node's value: no nodes replaced
-                    match text_node {
-                        Some(node) => node.set_node_value(Some(&text)),
-                        None => cell.set_text_content(Some(&text)),
-                    }
+                    set_text(cell, &text);
                     attrs(cell, &[("data-value", &format::raw(v))]);
                     *was = v;
                 }
@@ -483,8 +479,7 @@ fn draw_outcomes(
         for (v, text, testid) in outcome_cells(lang, has_days, s, i) {
             let td = el(&tr, "td", "", &text);
             attrs(&td, &[("data-value", &format::raw(v)), ("data-testid", testid)]);
-            let text_node = td.first_child();
-            cells.push((td, text_node, v));
+            cells.push((td, v));
         }
     }
     Some(OutcomesTable { built_for: (lang, names.to_vec(), has_days), cells })

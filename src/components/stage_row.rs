@@ -322,11 +322,7 @@ pub fn StageRow(
                     let _ = el.set_attribute("data-value", &now.0);
                 }
                 if was.1 != now.1 {
-                    // the text node's value, as a reactive text does: no nodes replaced
-                    match el.first_child() {
-                        Some(text) => text.set_node_value(Some(&now.1)),
-                        None => el.set_text_content(Some(&now.1)),
-                    }
+                    crate::components::dom::set_text(&el, &now.1);
                 }
                 *was = now.clone();
             }
