@@ -8,13 +8,18 @@
 //! - [`state`]: the app's one source of truth and its derived memos.
 //! - [`components`]: one Leptos component per file.
 //! - [`embed`]: the embed configuration from the URL, validated.
+//! - [`startup`]: what the page starts with: URL, saved scenarios, language.
 //! - [`app`]: builds the state, provides it, lays out the page.
+//! - [`autosave`]: the app's side of storage: debounced writes, other tabs, notices.
 
 pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod autosave;
 pub mod calc;
 pub mod chart;
 pub mod components;
 pub mod embed;
 pub mod i18n;
+pub mod startup;
 pub mod state;
 pub mod storage;

@@ -10,16 +10,16 @@ fn main() {
         web_sys::console::error_1(&format!("{}{place}", message.unwrap_or("Tragt stopped")).into());
     }));
     #[cfg(feature = "bundled-texts")]
-    mount(tragt::app::startup());
+    mount(tragt::startup::startup());
     // the texts of the visitor's language first (English if those cannot be had)
     #[cfg(not(feature = "bundled-texts"))]
     wasm_bindgen_futures::spawn_local(async move {
         use tragt::i18n::{catalog, Lang};
-        let lang = tragt::app::startup_language();
+        let lang = tragt::startup::startup_language();
         if catalog::load(lang).await.is_ok() {
-            mount(tragt::app::startup());
+            mount(tragt::startup::startup());
         } else if catalog::load(Lang::En).await.is_ok() {
-            let mut startup = tragt::app::startup();
+            let mut startup = tragt::startup::startup();
             startup.lang = Lang::En;
             mount(startup);
         } else if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
@@ -33,7 +33,7 @@ fn main() {
 }
 
 /// Mounts the app, then tells the page the first figures are there.
-fn mount(startup: tragt::app::Startup) {
+fn mount(startup: tragt::startup::Startup) {
     leptos::mount::mount_to_body(move || tragt::app::app_with(startup));
     // the figures are on the page: sw-register.js may now start caching for offline use
     if let Some(window) = web_sys::window() {

@@ -2,7 +2,7 @@
 //! numbers intact, and `migrate` is idempotent on anything it accepts.
 
 use proptest::prelude::*;
-use tragt::calc::{Currency, LtvMethod, Period, Scenario, StageLabel, TemplateId, Workspace};
+use tragt::calc::{Currency, LtvMethod, Mode, MoveTo, Period, Scenario, StageLabel, TemplateId, Workspace};
 use tragt::storage::share::{base64url_decode, base64url_encode, decode_payload, encode_payload};
 use tragt::storage::transfer::{export_all, import_into};
 use tragt::storage::{migrate, serialize};
@@ -189,4 +189,20 @@ proptest! {
             prop_assert_eq!(&got.economics, &want.economics);
         }
     }
+}
+
+#[test]
+fn a_journey_row_over_100_percent_saves_and_reads_back_as_it_is() {
+    // web shop as a journey; row 1: lost 95 % and 10 % to stage 3; removing stage 3 leaves
+    // the row off 100 % (flagged in the app), and it is saved as it is, not repaired
+    let mut s = Scenario::from_template("s-1".into(), "Shop".into(), TemplateId::Webshop, Currency::Dkk);
+    s.set_mode(Mode::Journey);
+    let (a, c) = (s.stages[0].id, s.stages[2].id);
+    s.set_move_percent(a, MoveTo::Lost, 95.0).unwrap();
+    s.set_move_percent(a, MoveTo::Stage(c), 10.0).unwrap();
+    s.remove_stage(c).unwrap();
+    assert!(s.stages[0].moves.as_ref().unwrap().sum() > 1.0);
+    let loaded = migrate(&serialize(&Workspace::new(s.clone()))).unwrap();
+    assert_eq!(loaded.repaired, 0);
+    assert_eq!(loaded.workspace.current(), &s);
 }

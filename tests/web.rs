@@ -7,10 +7,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
 
-use tragt::app::{first_workspace, provide_app_state, Startup};
+use tragt::app::provide_app_state;
 use tragt::calc::{Currency, Scenario, TemplateId, Workspace};
 use tragt::components::{BottleneckPanel, MoneyPanel, ResultsPanel, ScenarioBar, StageList, UncertaintyPanel};
 use tragt::i18n::Lang;
+use tragt::startup::{first_workspace, Startup};
 use tragt::storage::browser::{self, LoadOutcome, StorageIssue};
 use tragt::storage::compress::{deflate, inflate, open_payload, share_payload};
 use tragt::storage::share::{fragment_payload, ShareError};

@@ -3,7 +3,7 @@
 //! document they start.
 //!
 //! Architecture invariant: nothing here touches the browser, the UI framework, a clock or
-//! the OS (`tests/purity.rs` enforces it). Plain data in, plain data out.
+//! the OS (`tests/tidy.rs` enforces it). Plain data in, plain data out.
 
 pub mod bottleneck;
 pub mod compare;
@@ -14,6 +14,7 @@ pub mod goal;
 pub mod journey;
 pub mod limits;
 pub mod markov;
+pub mod moves;
 pub mod pipeline;
 pub mod referral;
 pub mod scenario;
@@ -26,6 +27,7 @@ pub use economics::{Currency, Economics, LtvMethod, Period};
 pub use forecast::{figures, forecast, Figure, Flow, Forecast, StageFigures, Undefined};
 pub use funnel::{EntryError, Funnel, Rate, RateError, MAX_STAGES, MIN_STAGES};
 pub use limits::{InputError, Quantity};
-pub use scenario::{Mode, MoveTo, Moves, Scenario, StageDoc, StageLabel, StageListError};
+pub use moves::{MoveTo, Moves};
+pub use scenario::{Mode, Scenario, StageDoc, StageLabel, StageListError};
 pub use templates::{Localized, Template, TemplateId, TemplateStage};
 pub use workspace::{Deleted, Workspace};

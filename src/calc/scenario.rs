@@ -7,6 +7,7 @@ use super::economics::{Currency, Economics, Period};
 use super::forecast::{forecast, Forecast};
 use super::funnel::{Funnel, Rate, MAX_STAGES, MIN_STAGES};
 use super::limits::{fraction, InputError, Quantity};
+use super::moves::{MoveTo, Moves};
 use super::templates::TemplateId;
 
 /// What a stage is called: a template's stage (shown in the UI language) or the user's name.
@@ -95,48 +96,6 @@ impl Mode {
     pub fn from_id(id: &str) -> Option<Mode> {
         [Mode::Funnel, Mode::Journey].into_iter().find(|m| m.id() == id)
     }
-}
-
-/// Where the people in one state of a journey go next, and how many newcomers start there
-/// (fractions). A valid row sums to 1: `to` + `buy` + `lost`.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Moves {
-    /// To other stages, by stage id; no zero shares, never to the stage itself.
-    pub to: Vec<(u32, f64)>,
-    /// Buy next.
-    pub buy: f64,
-    /// Lost next.
-    pub lost: f64,
-    /// Share of newcomers who enter the journey here.
-    pub entry: f64,
-}
-
-impl Moves {
-    /// Nobody starts here, everybody here is lost: the row a new stage gets.
-    pub fn lost() -> Moves {
-        Moves { lost: 1.0, ..Moves::default() }
-    }
-
-    /// The share moving to the stage with id `to`.
-    pub fn to(&self, to: u32) -> f64 {
-        self.to.iter().find(|(id, _)| *id == to).map_or(0.0, |(_, p)| *p)
-    }
-
-    /// The row's sum: to other stages, buy and lost.
-    pub fn sum(&self) -> f64 {
-        self.to.iter().map(|(_, p)| p).sum::<f64>() + self.buy + self.lost
-    }
-}
-
-/// Where a journey transition goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MoveTo {
-    /// To the stage with this id.
-    Stage(u32),
-    /// Buy.
-    Buy,
-    /// Lost.
-    Lost,
 }
 
 /// A saved funnel scenario.
@@ -279,17 +238,6 @@ impl Scenario {
         let lead = self.index_of(self.lead).unwrap_or(0);
         let purchase = self.index_of(self.purchase).unwrap_or(self.stages.len().saturating_sub(1));
         Funnel::new(self.top, rates, lead, purchase)
-    }
-
-    /// Every figure of this scenario: a journey's when it is one and can be solved, else
-    /// the straight funnel's.
-    pub fn forecast(&self) -> Forecast {
-        if self.mode == Mode::Journey {
-            if let Ok(j) = super::journey::of_scenario(self) {
-                return super::journey::forecast(self, &j);
-            }
-        }
-        self.funnel_forecast()
     }
 
     /// The figures of the straight funnel, whatever the mode.

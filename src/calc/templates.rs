@@ -199,8 +199,8 @@ pub struct JourneyRow {
 impl JourneyRow {
     /// As a scenario's moves, the stages having the ids a template scenario gives them
     /// (position + 1).
-    pub fn moves(&self) -> super::scenario::Moves {
-        super::scenario::Moves {
+    pub fn moves(&self) -> super::moves::Moves {
+        super::moves::Moves {
             to: self.to.iter().map(|&(i, p)| (i as u32 + 1, p / 100.0)).collect(),
             buy: self.buy / 100.0,
             lost: self.lost / 100.0,

@@ -124,6 +124,25 @@ mod loaded {
 #[cfg(not(feature = "bundled-texts"))]
 pub use loaded::{install, is_loaded, loaded};
 
+/// In the browser build the texts come from the language files, so their lookups live here.
+#[cfg(not(feature = "bundled-texts"))]
+impl Texts {
+    /// The table of a language, as loaded from its language file (see [`load`]); a
+    /// language not loaded yet shows as the loaded one.
+    pub fn of(lang: Lang) -> &'static Texts {
+        loaded(lang).map_or(&Texts::EMPTY, |c| &c.texts)
+    }
+}
+
+#[cfg(not(feature = "bundled-texts"))]
+impl Lang {
+    /// The text of a [`crate::calc::Localized`] in this language, from its language file;
+    /// empty until that has loaded.
+    pub fn pick(self, text: &crate::calc::Localized) -> &'static str {
+        loaded(self).map_or("", |c| c.template_text(text.key()))
+    }
+}
+
 /// Fetches and keeps `lang`'s texts, unless they are here already.
 #[cfg(all(target_arch = "wasm32", not(feature = "bundled-texts")))]
 pub async fn load(lang: Lang) -> Result<(), CatalogError> {

@@ -1,5 +1,6 @@
 //! The UI languages and how the default is chosen.
 
+#[cfg(feature = "bundled-texts")]
 use crate::calc::Localized;
 
 /// A UI language.
@@ -80,13 +81,6 @@ impl Lang {
             Lang::Da => text.da,
             Lang::Sv => text.sv,
         }
-    }
-
-    /// The text of a [`Localized`] in this language, from its language file; empty
-    /// until that has loaded.
-    #[cfg(not(feature = "bundled-texts"))]
-    pub fn pick(self, text: &Localized) -> &'static str {
-        super::catalog::loaded(self).map_or("", |c| c.template_text(text.key()))
     }
 
     /// The currency a new scenario starts in for this language.

@@ -2,6 +2,7 @@
 //! languages side by side, so a translator edits one place and a missing translation is
 //! a compile error. Placeholders in braces (`{n}`, `{max}`) are filled by the caller.
 
+#[cfg(feature = "bundled-texts")]
 use super::Lang;
 
 macro_rules! texts {
@@ -474,13 +475,6 @@ impl Texts {
             Lang::Da => &DA,
             Lang::Sv => &SV,
         }
-    }
-
-    /// The table of a language, as loaded from its language file (see
-    /// [`super::catalog::load`]); a language not loaded yet shows as the loaded one.
-    #[cfg(not(feature = "bundled-texts"))]
-    pub fn of(lang: Lang) -> &'static Texts {
-        super::catalog::loaded(lang).map_or(&Texts::EMPTY, |c| &c.texts)
     }
 }
 

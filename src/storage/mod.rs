@@ -14,8 +14,6 @@ pub mod sync;
 pub mod transfer;
 
 #[cfg(target_arch = "wasm32")]
-pub mod autosave;
-#[cfg(target_arch = "wasm32")]
 pub mod browser;
 #[cfg(target_arch = "wasm32")]
 pub mod compress;

@@ -10,7 +10,8 @@
 //!   Fast and quiet when everything is present: one line per step.
 //! * `build [--dist DIR]` — setup, then a release build with Trunk into `DIR` (default `dist`).
 //! * `serve` — setup, then `trunk serve --release` on <http://127.0.0.1:8080/>.
-//! * `test` — setup --browser, then native `cargo test`, the wasm-bindgen tests in headless
+//! * `test` — setup --browser, then `cargo fmt --check`, `cargo clippy -D warnings` (native
+//!   and wasm, every target), native `cargo test`, the wasm-bindgen tests in headless
 //!   Chromium, a release build into `dist`, and the Playwright end-to-end tests; stops at the
 //!   first failure and prints a summary.
 //! * `bench` — setup --browser, release build into `dist`, the size floor (`tests/bench/floor`,
@@ -433,7 +434,9 @@ type Step = (&'static str, fn(&Path) -> Result);
 
 fn test(root: &Path) -> Result {
     setup(root, true)?;
-    let steps: [Step; 4] = [
+    let steps: [Step; 6] = [
+        ("format (cargo fmt --check)", check_format),
+        ("lints (cargo clippy -D warnings, native and wasm)", check_lints),
         ("native tests (cargo test)", test_native),
         ("wasm tests in headless Chromium", test_wasm),
         ("release build into dist", |root| build(root, DEFAULT_DIST)),
@@ -466,6 +469,26 @@ fn test(root: &Path) -> Result {
         }
         Some(e) => Err(e),
     }
+}
+
+fn check_format(root: &Path) -> Result {
+    run(command(root, "cargo", &["fmt", "--all", "--check"]))
+}
+
+/// Clippy over every target of the workspace (xtask included) natively, then the app as the
+/// browser builds it (wasm, without the bundled texts) and its browser tests (`tests/web.rs`).
+fn check_lints(root: &Path) -> Result {
+    run(command(root, "cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    run(command(
+        root,
+        "cargo",
+        &["clippy", "--package", APP_PACKAGE, "--target", WASM_TARGET, "--no-default-features", "--", "-D", "warnings"],
+    ))?;
+    run(command(
+        root,
+        "cargo",
+        &["clippy", "--package", APP_PACKAGE, "--target", WASM_TARGET, "--test", "web", "--", "-D", "warnings"],
+    ))
 }
 
 fn test_native(root: &Path) -> Result {

@@ -1,9 +1,10 @@
-//! Autosave: every change of the workspace is written after a short pause (debounced),
+//! Autosave, the app's side of storage: every change of the workspace is written after a short pause (debounced),
 //! and at once when the page is hidden or left (`visibilitychange`, `pagehide`), so
-//! closing a tab mid-typing loses nothing. A failed write becomes a notice.
+//! closing a tab mid-typing loses nothing. `storage` returns what happened; a failed write
+//! becomes a notice here.
 //!
 //! Another tab of the same app writes the same store: its write reaches this tab as a
-//! `storage` event and is merged into this tab's scenarios ([`super::sync::merge`]), so
+//! `storage` event and is merged into this tab's scenarios ([`crate::storage::sync::merge`]), so
 //! neither tab's work is overwritten silently.
 
 use std::time::Duration;
@@ -11,11 +12,11 @@ use std::time::Duration;
 use leptos::ev;
 use leptos::prelude::*;
 
-use super::browser::{clear, save, StorageIssue};
-use super::migrate::{migrate, LoadError};
-use super::sync;
 use crate::calc::Deleted;
 use crate::state::{AppState, NoticeKind};
+use crate::storage::browser::{clear, save, StorageIssue};
+use crate::storage::migrate::{migrate, LoadError};
+use crate::storage::{sync, Area};
 
 /// Pause after the last change before writing.
 pub const DEBOUNCE: Duration = Duration::from_millis(300);
@@ -123,7 +124,7 @@ pub fn use_autosave(state: AppState) {
     let on_storage = window_event_listener(ev::storage, move |e: web_sys::StorageEvent| {
         let keys = state.keys.get_value();
         // only this namespace's store (localStorage: sessionStorage has no other tabs)
-        if e.key().as_deref() != Some(keys.store().as_str()) || keys.area != super::Area::Local {
+        if e.key().as_deref() != Some(keys.store().as_str()) || keys.area != Area::Local {
             return;
         }
         if on_other_tab(state, pending, e.old_value(), e.new_value()) {
