@@ -9,7 +9,7 @@ use crate::components::{
     UncertaintyPanel,
 };
 use crate::startup::{startup, Startup};
-use crate::state::{use_app_state, AppState};
+use crate::state::{use_app_state, AppState, ScenarioFields};
 
 /// Builds and provides the app state from a start-up situation.
 pub fn provide_app_state(startup: Startup) -> AppState {
@@ -85,17 +85,13 @@ pub fn app_with(startup: Startup) -> impl IntoView {
         on_cleanup(move || listener.remove());
     }
     // a journey hides the funnel's own inputs (`.funnel-only`) and shows its own
-    let journey = Memo::new(move |_| state.scenario.with(|s| s.mode == crate::calc::Mode::Journey));
-    Effect::new(move |_| {
-        if let Some(root) = document().document_element() {
-            let _ = root.class_list().toggle_with_force("journey", journey.get());
-        }
-    });
-    // the document's language and title follow the UI language
+    let journey = Memo::new(move |_| state.scenario.mode().get() == crate::calc::Mode::Journey);
+    // outside world: the document's `<html lang class=journey>` and title, outside the app's view
     Effect::new(move |_| {
         let lang = state.lang.get();
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", lang.code());
+            let _ = root.class_list().toggle_with_force("journey", journey.get());
         }
         document().set_title(&format!("Tragt – {}", state.t().app_tagline));
     });

@@ -93,7 +93,7 @@ fn on_other_tab(state: AppState, pending: StoredValue<Pending>, old: Option<Stri
     }
     let quiet = !merged.ahead;
     if merged.workspace != ours {
-        state.workspace.set(merged.workspace);
+        state.set_workspace(merged.workspace);
         return quiet;
     }
     if merged.ahead {
@@ -108,6 +108,7 @@ pub fn use_autosave(state: AppState) {
     let pending = StoredValue::new(Pending::default());
     // set when a merge put into the workspace exactly what the store holds
     let in_store = StoredValue::new(false);
+    // outside world: localStorage, written after a pause once the workspace changes
     Effect::new(move |previous: Option<()>| {
         state.workspace.track();
         state.shared.track();

@@ -1,8 +1,14 @@
-//! The app's one source of truth: the language, the saved scenarios (with the open one),
-//! and the notices on screen. The open scenario and its forecast are memos derived from
-//! the workspace; nothing is kept in sync by hand.
+//! The app's one source of truth, a `reactive_stores` store ([`AppData`]): the language,
+//! the saved scenarios (with the open one), the notices on screen. The open scenario is a
+//! field of the store whose stages are keyed fields ([`fields`]); its forecast and every
+//! other figure are memos derived from it; nothing is kept in sync by hand.
+
+mod fields;
 
 use leptos::prelude::*;
+use reactive_stores::{ArcField, AtKeyed, Field, Patch, Store};
+
+pub use fields::{ScenarioFields, StageDocFields, WorkspaceFields};
 
 use crate::calc::journey::{self, Journey};
 use crate::calc::markov::ChainError;
@@ -57,48 +63,77 @@ pub struct Notice {
     pub undo: Option<Deleted>,
 }
 
-/// App-wide state, provided as context; `Copy` because every field is a handle.
-#[derive(Clone, Copy)]
-pub struct AppState {
+/// Everything the app holds: the one source of truth. Components read it through
+/// [`AppState`]'s fields, and edit the open scenario with [`AppState::edit`], which patches
+/// only the fields an edit changed (see [`fields`]).
+#[derive(Store)]
+pub struct AppData {
     /// UI language.
-    pub lang: RwSignal<Lang>,
+    pub lang: Lang,
     /// All scenarios and the open one.
-    pub workspace: RwSignal<Workspace>,
+    pub workspace: Workspace,
     /// Messages on screen.
-    pub notices: RwSignal<Vec<Notice>>,
+    pub notices: Vec<Notice>,
     /// Whether changes may be written to storage (false when it is blocked, or when
     /// unreadable saved bytes could not be moved aside and must not be overwritten).
-    pub can_save: RwSignal<bool>,
-    /// Storage keys of this namespace.
-    pub keys: StoredValue<Keys>,
+    pub can_save: bool,
     /// The id of a scenario opened from a share link and not saved yet: it is in the
     /// workspace (to view and edit) but left out of every write until the user saves it.
-    pub shared: RwSignal<Option<String>>,
+    pub shared: Option<String>,
+    /// Whether the comparison of scenarios is shown.
+    pub compare_open: bool,
+    /// The open scenario as the forecasting views see it: it follows the open scenario
+    /// once typing pauses ([`use_settling`]).
+    pub settled: Scenario,
+    /// Whether the forecasting views are on the page: they mount after the first figures,
+    /// so that they never delay them.
+    pub analysis_ready: bool,
+}
+
+/// App-wide state, provided as context: the store's fields and the figures derived from
+/// them. `Copy` because every field is a handle.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The store itself.
+    pub store: Store<AppData>,
+    /// UI language.
+    pub lang: Field<Lang>,
+    /// All scenarios and the open one. Read it here; write it only through
+    /// [`AppState::edit`], [`AppState::set_workspace`] or [`AppState::update_workspace`].
+    pub workspace: Field<Workspace>,
+    /// Messages on screen.
+    pub notices: Field<Vec<Notice>>,
+    /// Whether changes may be written to storage.
+    pub can_save: Field<bool>,
+    /// Storage keys of this namespace.
+    pub keys: StoredValue<Keys>,
+    /// An unsaved scenario from a share link ([`AppData::shared`]).
+    pub shared: Field<Option<String>>,
     /// The embed configuration, when the page runs inside an agency's iframe.
     pub embed: StoredValue<Option<crate::embed::EmbedConfig>>,
     /// Whether the comparison of scenarios is shown.
-    pub compare_open: RwSignal<bool>,
-    /// The open scenario.
-    pub scenario: Memo<Scenario>,
-    /// Its currency: what every money figure reads (a part, [`AppState::part`], so that the
-    /// figures do not each subscribe to the whole scenario, nor are marked on each keystroke).
-    pub currency: ReadSignal<crate::calc::Currency>,
-    /// Its period, for the same reason.
-    pub period: ReadSignal<crate::calc::Period>,
+    pub compare_open: Field<bool>,
+    /// The open scenario, a field of the workspace: its stages are keyed fields
+    /// (`state.scenario.stages()`), each with fields of its own. Edit it with
+    /// [`AppState::edit`].
+    pub scenario: Field<Scenario>,
+    /// Its currency.
+    pub currency: Field<crate::calc::Currency>,
+    /// Its period.
+    pub period: Field<crate::calc::Period>,
     /// Its figures.
     pub forecast: Memo<Forecast>,
     /// The open scenario as the forecasting views (bottlenecks, time, uncertainty, pipeline,
     /// referrals) see it: it follows `scenario` once typing pauses ([`SETTLE`]), so their
     /// work — the Monte Carlo above all — stays off the keystroke path. Until it has caught
     /// up they show the previous result.
-    pub settled: RwSignal<Scenario>,
+    pub settled: Field<Scenario>,
     /// The settled scenario's figures.
     pub settled_forecast: Memo<Forecast>,
     /// The settled scenario's Monte Carlo (computed when first read).
     pub outcome: Memo<Result<crate::calc::uncertainty::Outcome, (usize, crate::calc::Undefined)>>,
-    /// Whether the forecasting views are on the page: they mount after the first figures,
-    /// so that they never delay them.
-    pub analysis_ready: RwSignal<bool>,
+    /// Whether the forecasting views are on the page.
+    pub analysis_ready: Field<bool>,
     /// The open scenario's goal, planned against its forecast (None without a goal).
     pub goal: Memo<Option<crate::calc::goal::GoalPlan>>,
     /// The open scenario's journey, `None` while it is a straight funnel: solved, or every
@@ -112,8 +147,18 @@ pub struct AppState {
 impl AppState {
     /// State around a workspace.
     pub fn new(lang: Lang, workspace: Workspace, keys: Keys) -> AppState {
-        let workspace = RwSignal::new(workspace);
-        let scenario = Memo::new(move |_| workspace.with(|w| w.current().clone()));
+        let settled = workspace.current().clone();
+        let store = Store::new(AppData {
+            lang,
+            workspace,
+            notices: Vec::new(),
+            can_save: true,
+            shared: None,
+            compare_open: false,
+            settled,
+            analysis_ready: false,
+        });
+        let scenario: Field<Scenario> = store.workspace().current().into();
         let journey = Memo::new(move |_| {
             scenario.with(|s| {
                 (s.mode == Mode::Journey)
@@ -139,7 +184,7 @@ impl AppState {
                 _ => s.funnel_forecast(),
             })
         });
-        let settled = RwSignal::new(scenario.get_untracked());
+        let settled: Field<Scenario> = store.settled().into();
         let settled_forecast = Memo::new(move |_| settled.with(Scenario::forecast));
         let outcome = Memo::new(move |_| measured("tragt:mc", || settled.with(crate::calc::uncertainty::of_scenario)));
         let goal = Memo::new(move |_| {
@@ -152,22 +197,23 @@ impl AppState {
             })
         });
         AppState {
-            lang: RwSignal::new(lang),
-            workspace,
-            notices: RwSignal::new(Vec::new()),
-            can_save: RwSignal::new(true),
+            store,
+            lang: store.lang().into(),
+            workspace: store.workspace().into(),
+            notices: store.notices().into(),
+            can_save: store.can_save().into(),
             keys: StoredValue::new(keys),
-            shared: RwSignal::new(None),
-            compare_open: RwSignal::new(false),
+            shared: store.shared().into(),
+            compare_open: store.compare_open().into(),
             embed: StoredValue::new(None),
             scenario,
-            currency: part_of(scenario, |s| s.currency),
-            period: part_of(scenario, |s| s.period),
+            currency: store.workspace().current().currency().into(),
+            period: store.workspace().current().period().into(),
             forecast,
             settled,
             settled_forecast,
             outcome,
-            analysis_ready: RwSignal::new(false),
+            analysis_ready: store.analysis_ready().into(),
             goal,
             journey,
             journey_shown,
@@ -185,28 +231,41 @@ impl AppState {
         Texts::of(self.lang.get_untracked())
     }
 
-    /// A part of the open scenario as a signal, set (by one effect) only when the part
-    /// changes. What reads it is not marked on every keystroke: a memo would pass each change
-    /// of the scenario on to everything below it, which then checks whether it must run again
-    /// (a stage row has ~40 closures below its data, a journey row ~25). The deliberate lag, a
-    /// microtask, ends before the frame is painted. For parts of many closures each, such as
-    /// a row; a part read by one or two is cheaper as a memo.
-    pub fn part<T>(&self, read: impl Fn(&Scenario) -> T + 'static) -> ReadSignal<T>
-    where
-        T: Clone + PartialEq + Send + Sync + 'static,
-    {
-        part_of(self.scenario, read)
-    }
-
-    /// Applies an edit to the open scenario; the workspace changes only if the edit
-    /// succeeds and changes something.
+    /// Applies an edit to the open scenario; the store changes only if the edit succeeds,
+    /// and then only in the fields the edit changed (so a row reads only its own stage).
     pub fn edit<R>(&self, f: impl FnOnce(&mut Scenario) -> Result<R, InputError>) -> Result<R, InputError> {
-        let mut s = self.workspace.with_untracked(|w| w.current().clone());
+        let mut s = self.scenario.with_untracked(Scenario::clone);
         let r = f(&mut s)?;
-        if self.workspace.with_untracked(|w| *w.current() != s) {
-            self.workspace.update(|w| w.replace_current(s));
+        if self.scenario.with_untracked(|now| *now != s) {
+            self.follow_stage_keys();
+            self.store.workspace().current().patch(s);
+            self.follow_stage_keys();
         }
         Ok(r)
+    }
+
+    /// Replaces the workspace (another scenario opened, added, deleted, imported, merged):
+    /// patched, so an unchanged open scenario wakes nothing.
+    pub fn set_workspace(&self, workspace: Workspace) {
+        self.follow_stage_keys();
+        self.store.workspace().patch(workspace);
+        self.follow_stage_keys();
+    }
+
+    /// Brings the store's map of the stage list (stage id ↔ place) up to date with the
+    /// list: before a patch, which finds each stage's fields through it, and after, before
+    /// anything reads a stage by its id again. Every write of the workspace goes through
+    /// [`AppState::edit`] or [`AppState::set_workspace`], which call this.
+    fn follow_stage_keys(&self) {
+        self.scenario.stages().update_keys();
+    }
+
+    /// Changes the workspace in place, patched like [`AppState::set_workspace`].
+    pub fn update_workspace<R>(&self, f: impl FnOnce(&mut Workspace) -> R) -> R {
+        let mut w = self.workspace.with_untracked(Workspace::clone);
+        let r = f(&mut w);
+        self.set_workspace(w);
+        r
     }
 
     /// What may be written to storage: the workspace without an unsaved shared scenario
@@ -242,27 +301,6 @@ impl AppState {
     }
 }
 
-/// [`AppState::part`] of `scenario`.
-fn part_of<T>(scenario: Memo<Scenario>, read: impl Fn(&Scenario) -> T + 'static) -> ReadSignal<T>
-where
-    T: Clone + PartialEq + Send + Sync + 'static,
-{
-    let part = RwSignal::new(scenario.with_untracked(&read));
-    follow(Box::new(move || {
-        let now = scenario.with(&read);
-        if part.with_untracked(|was| *was != now) {
-            part.set(now);
-        }
-    }));
-    part.read_only()
-}
-
-/// The effect of a part, type-erased: one copy of the effect's code in the wasm for every part
-/// (generic, each part's type would bring its own, ~2 KB).
-fn follow(update: Box<dyn Fn()>) {
-    Effect::new(move |_| update());
-}
-
 /// Runs `work`, leaving its time as the performance measure `name` in the browser: the
 /// benchmark reads the Markov solve (`tragt:journey`) and the Monte Carlo (`tragt:mc`) this way.
 fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
@@ -286,9 +324,11 @@ fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
 pub const SETTLE: std::time::Duration = std::time::Duration::from_millis(120);
 
 /// Lets `state.settled` follow the open scenario once typing pauses for [`SETTLE`]; a
-/// change of scenario (another picked, a template, an import) is followed at once.
+/// change of scenario (another picked, a template, an import) is followed at once. This is
+/// the one deliberate lag between the open scenario and what is derived from it.
 pub fn use_settling(state: AppState) {
     let timer = StoredValue::new(None::<TimeoutHandle>);
+    // outside world: a timer
     Effect::new(move |_| {
         let (id, same) = state.scenario.with(|s| (s.id.clone(), state.settled.with_untracked(|t| t == s)));
         if let Some(t) = timer.get_value() {
@@ -303,12 +343,21 @@ pub fn use_settling(state: AppState) {
         }
         let handle = set_timeout_with_handle(
             move || {
-                let _ = state.scenario.try_with_untracked(|s| state.settled.try_set(s.clone()));
+                // (read, then write: the two are fields of one store)
+                if let Some(open) = state.scenario.try_get_untracked() {
+                    state.settled.try_set(open);
+                }
             },
             SETTLE,
         );
         timer.set_value(handle.ok());
     });
+}
+
+/// The field of the stage with this id in the open scenario. It is keyed, so it follows the
+/// stage when stages move; once the stage is gone, `try_with` reads `None`.
+pub fn stage_field(state: AppState, id: u32) -> Field<crate::calc::StageDoc> {
+    ArcField::from(AtKeyed::new(state.scenario.stages(), id)).into()
 }
 
 /// The app state from context.

@@ -445,3 +445,59 @@ fn a_journey_survives_storage() {
         other => panic!("{other:?}"),
     }
 }
+
+/// The store: an edit wakes the fields it changed and what reads the whole scenario, not
+/// the other stages; stages are found by id after a move or a removal.
+#[wasm_bindgen_test]
+async fn an_edit_of_one_stage_wakes_only_that_stage() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+    use tragt::state::{stage_field, AppState, StageDocFields};
+
+    // effects run on the browser's task queue, which mounting sets up
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    let _mounted = leptos::mount::mount_to(host, || view! { <span></span> });
+    let owner = Owner::new();
+    owner.set();
+    let state = AppState::new(Lang::En, first_workspace(Lang::En, TemplateId::Webshop), Keys::default());
+    let ids: Vec<u32> = state.scenario.with_untracked(|s| s.stages.iter().map(|st| st.id).collect());
+    let (second, third) = (ids[1], ids[2]);
+    let third_rate = stage_field(state, third).rate();
+    let (rate_runs, figure_runs) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+    let counted = rate_runs.clone();
+    Effect::new(move |_| {
+        third_rate.track();
+        counted.fetch_add(1, Ordering::SeqCst);
+    });
+    let counted = figure_runs.clone();
+    Effect::new(move |_| {
+        state.forecast.with(|f| f.customers);
+        counted.fetch_add(1, Ordering::SeqCst);
+    });
+    tick().await;
+    let (rates, figures) = (rate_runs.load(Ordering::SeqCst), figure_runs.load(Ordering::SeqCst));
+    assert_eq!((rates, figures), (1, 1));
+
+    // another stage's rate: the figures follow, the third stage's rate is not woken
+    state.edit(|s| s.set_rate_percent(second, 55.0)).unwrap();
+    tick().await;
+    assert_eq!(rate_runs.load(Ordering::SeqCst), rates);
+    assert_eq!(figure_runs.load(Ordering::SeqCst), figures + 1);
+    // its own rate wakes it
+    state.edit(|s| s.set_rate_percent(third, 21.0)).unwrap();
+    tick().await;
+    assert_eq!(rate_runs.load(Ordering::SeqCst), rates + 1);
+    assert_eq!(third_rate.get_untracked().percent(), 21.0);
+
+    // the stage above goes: the third stage is found by its id at its new place
+    state.edit(|s| Ok(s.remove_stage(second))).unwrap().unwrap();
+    tick().await;
+    assert_eq!(stage_field(state, third).with_untracked(|st| st.rate.percent()), 21.0);
+    assert_eq!(state.scenario.with_untracked(|s| s.index_of(third)), Some(1));
+    // a moved stage too, and a removed one reads as gone instead of another stage's data
+    state.edit(|s| Ok(s.move_stage(third, -1))).unwrap().unwrap();
+    tick().await;
+    assert_eq!(stage_field(state, third).with_untracked(|st| st.rate.percent()), 21.0);
+    assert!(stage_field(state, second).try_with_untracked(|st| st.id).is_none());
+    owner.unset();
+}

@@ -6,7 +6,7 @@
 //! ([`template_benchmark`]), or the user's own.
 
 use super::funnel::Funnel;
-use super::scenario::{Scenario, StageLabel};
+use super::scenario::{Scenario, StageDoc, StageLabel};
 use super::templates::TemplateId;
 
 /// Where a benchmark rate comes from.
@@ -69,11 +69,16 @@ pub fn template_benchmark(template: TemplateId, stage: usize) -> Option<(f64, So
 /// assert_eq!(stage_benchmark(&s, 0), None);
 /// ```
 pub fn stage_benchmark(s: &Scenario, i: usize) -> Option<(f64, Source)> {
-    let st = s.stages.get(i)?;
-    match (st.benchmark, &st.label) {
-        _ if i == 0 => None,
+    s.stages.get(i).and_then(|st| benchmark_of(st, i == 0, s.template))
+}
+
+/// The benchmark of the rate into one stage, in percent, and its source: the user's, else
+/// its template stage's; none when it is the `first` stage.
+pub fn benchmark_of(stage: &StageDoc, first: bool, template: TemplateId) -> Option<(f64, Source)> {
+    match (stage.benchmark, &stage.label) {
+        _ if first => None,
         (Some(b), _) => Some((b.percent(), Source::User)),
-        (None, StageLabel::Template(n)) => template_benchmark(s.template, *n),
+        (None, StageLabel::Template(n)) => template_benchmark(template, *n),
         _ => None,
     }
 }

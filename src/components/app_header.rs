@@ -14,13 +14,13 @@ fn open_template(template: TemplateId) {
     let untouched = state.workspace.with_untracked(|w| w.current().is_pristine());
     let fresh = state.fresh_scenario(template);
     if untouched {
-        state.workspace.update(|w| {
+        state.update_workspace(|w| {
             let old = w.current().clone();
             w.replace_current(crate::calc::Scenario { id: old.id, currency: old.currency, ..fresh })
         });
     } else {
         let name = fresh.name.clone();
-        state.workspace.update(|w| w.add(fresh));
+        state.update_workspace(|w| w.add(fresh));
         state.notify(NoticeKind::NewFromTemplate { name }, None);
     }
 }

@@ -8,7 +8,7 @@ use crate::chart::{FunnelBar, Marker, Palette};
 use crate::components::stage_row::shown_stage_name;
 use crate::components::ChartCanvas;
 use crate::i18n::format;
-use crate::state::use_app_state;
+use crate::state::{use_app_state, ScenarioFields};
 
 /// The funnel chart.
 #[component]
@@ -17,7 +17,7 @@ pub fn FunnelChart() -> impl IntoView {
     let t = move || state.t();
     // a journey hides the chart (`.funnel-only`): it then keeps its bars, so an edit lays out
     // and formats none of them (nor its name) until it shows again
-    let journey = state.part(|s| s.mode == crate::calc::Mode::Journey);
+    let journey = Memo::new(move |_| state.scenario.mode().get() == crate::calc::Mode::Journey);
     let bars = Memo::new(move |was: Option<&Vec<FunnelBar>>| {
         if let (true, Some(was)) = (journey.get(), was) {
             return was.clone();

@@ -273,9 +273,9 @@ fn JourneyRow(
     let t = move || state.t();
     let texts = state.t_untracked();
     let name = names.with_untracked(|n| n.get(index).cloned().unwrap_or_default());
-    // a signal that changes only when this state's moves do: an edit elsewhere marks none of
-    // its fields
-    let moves = state.part(move |s| s.index_of(id).and_then(|i| s.stages[i].moves.clone()).unwrap_or_default());
+    // this state's moves, a field of its stage: an edit elsewhere wakes none of its fields
+    let stage = StoredValue::new(crate::state::stage_field(state, id));
+    let moves = Memo::new(move |_| stage.get_value().try_with(|st| st.moves.clone()).flatten().unwrap_or_default());
     let rest = Memo::new(move |_| moves.with(|m| 1.0 - m.sum()));
     let open = move || rest.get().abs() > TOLERANCE;
     // "lost" can take the rest unless the other moves alone exceed 100 %

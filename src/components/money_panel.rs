@@ -7,7 +7,7 @@ use crate::calc::{Currency, Economics, InputError, LtvMethod, Period, Quantity};
 use crate::components::stage_row::period_name;
 use crate::components::NumberField;
 use crate::i18n::texts::fill;
-use crate::state::{use_app_state, AppState};
+use crate::state::{use_app_state, AppState, ScenarioFields};
 
 /// A callback that checks a typed number as `quantity` and stores it with `apply`
 /// (percentages arrive in percent and are stored as fractions by `apply`).
@@ -30,9 +30,8 @@ fn setter(
 pub fn MoneyPanel() -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
-    // the money side as a part: the open scenario changes on every keystroke, it rarely, and
-    // a dozen fields read it
-    let economics = state.part(|s| s.economics);
+    // the money inputs' own field of the store: an edit of a stage does not wake them
+    let economics = state.scenario.economics();
     let econ = move |f: fn(&Economics) -> f64| Signal::derive(move || economics.with(f));
     let method = move || economics.with(|e| e.method);
     let currency = move || state.currency.get();

@@ -63,24 +63,9 @@ pub fn NumberField(
         });
         typed.unwrap_or_else(|| if v.is_nan() { String::new() } else { format::input(lang, v) })
     };
-    // the invalid state's three marks, set together
-    let field_ref = NodeRef::<leptos::html::Div>::new();
-    let input_ref = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
-        let invalid = error.get().is_some();
-        if let (Some(field), Some(input)) = (field_ref.get(), input_ref.get()) {
-            let _ = field.class_list().toggle_with_force("invalid", invalid);
-            if invalid {
-                let _ = input.set_attribute("aria-invalid", "true");
-                let _ = input.set_attribute("aria-describedby", &described);
-            } else {
-                let _ = input.remove_attribute("aria-invalid");
-                let _ = input.remove_attribute("aria-describedby");
-            }
-        }
-    });
+    let invalid = move || error.with(Option::is_some);
     view! {
-        <div class="field" node_ref=field_ref>
+        <div class="field" class:invalid=invalid>
             <label for=id.clone()>{move || label.get()}</label>
             <span class="field-input">
                 <input
@@ -94,7 +79,8 @@ pub fn NumberField(
                     data-to=move || data.map(|d| d.get().1)
                     prop:value=shown
                     disabled=move || disabled.get()
-                    node_ref=input_ref
+                    aria-invalid=move || invalid().then_some("true")
+                    aria-describedby=move || invalid().then(|| described.clone())
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
                         let lang = state.lang.get_untracked();

@@ -32,18 +32,18 @@ pub fn ScenarioBar() -> impl IntoView {
         let template = state.scenario.with_untracked(|s| s.template);
         let mut fresh = state.fresh_scenario(template);
         fresh.name = state.workspace.with_untracked(|w| w.unique_name(t().untitled));
-        state.workspace.update(|w| w.add(fresh));
+        state.update_workspace(|w| w.add(fresh));
     };
     let duplicate = move |_| {
         let name = state.scenario.with_untracked(|s| fill(t().copy_of, &[("name", &s.name)]));
         let name = state.workspace.with_untracked(|w| w.unique_name(&name));
-        state.workspace.update(|w| w.duplicate_current(new_id(), name));
+        state.update_workspace(|w| w.duplicate_current(new_id(), name));
     };
     let delete = move |_| {
         let template = state.scenario.with_untracked(|s| s.template);
         let replacement = state.fresh_scenario(template);
         let mut deleted = None;
-        state.workspace.update(|w| deleted = Some(w.delete_current(|| replacement)));
+        state.update_workspace(|w| deleted = Some(w.delete_current(|| replacement)));
         if let Some(deleted) = deleted {
             let name = deleted.scenario.name.clone();
             state.notify(NoticeKind::Deleted { name }, Some(deleted));
@@ -57,7 +57,7 @@ pub fn ScenarioBar() -> impl IntoView {
                     data-testid="scenario-select"
                     on:change=move |ev| {
                         let id = event_target_value(&ev);
-                        state.workspace.update(|w| {
+                        state.update_workspace(|w| {
                             w.select(&id);
                         });
                     }

@@ -185,7 +185,7 @@ pub fn SharedBanner() -> impl IntoView {
         let Some(id) = state.shared.get_untracked() else { return };
         let template = state.scenario.with_untracked(|s| s.template);
         let fresh = state.fresh_scenario(template);
-        state.workspace.update(|w| {
+        state.update_workspace(|w| {
             *w = w.without(&id).unwrap_or_else(|| crate::calc::Workspace::new(fresh));
         });
         state.shared.set(None);
@@ -273,6 +273,7 @@ pub mod links {
         #[cfg(target_arch = "wasm32")]
         {
             let generation = StoredValue::new(0u64);
+            // outside world: the browser's CompressionStream, for the link of each version
             Effect::new(move |_| {
                 if !active() {
                     return;
@@ -325,7 +326,7 @@ pub mod links {
                 Ok(mut scenario) => {
                     let old = state.shared.get_untracked();
                     let id = new_id();
-                    state.workspace.update(|w| {
+                    state.update_workspace(|w| {
                         if let Some(rest) = old.as_deref().and_then(|old| w.without(old)) {
                             *w = rest;
                         }
@@ -378,7 +379,7 @@ mod files {
                 let mut workspace = state.workspace.get_untracked();
                 match text.and_then(|text| import_into(&mut workspace, &text, new_id)) {
                     Ok(n) => {
-                        state.workspace.set(workspace);
+                        state.set_workspace(workspace);
                         state.notify(NoticeKind::Imported(n), None);
                     }
                     Err(problem) => state.notify(NoticeKind::ImportFailed { file: name, problem }, None),

@@ -1,22 +1,33 @@
-//! The editable list of stages, top first, and the button that adds one.
+//! The editable list of stages, top first, and the button that adds one. Each row is a
+//! keyed field of the open scenario's stages, so typing in one row wakes only that row (and
+//! the figures every row shows).
 
 use leptos::prelude::*;
 
 use crate::calc::{Mode, MAX_STAGES};
+use crate::components::stage_row::{Control, RowFocus};
 use crate::components::StageRow;
-use crate::state::use_app_state;
+use crate::state::{stage_field, use_app_state, ScenarioFields};
 
 /// The stage editor.
 #[component]
 pub fn StageList() -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
-    // keyed by scenario and stage, so switching scenarios rebuilds the rows
-    let rows = move || state.scenario.with(|s| s.stages.iter().map(|st| (s.id.clone(), st.id)).collect::<Vec<_>>());
-    // (memos: the open scenario changes on every keystroke, the limit and the mode rarely)
-    let full = Memo::new(move |_| state.scenario.with(|s| s.stages.len() >= MAX_STAGES));
-    let full = move || full.get();
-    let mode = Memo::new(move |_| state.scenario.with(|s| s.mode));
+    let focus = RowFocus::default();
+    provide_context(focus);
+    // the rows: keyed by scenario and stage, so opening another scenario rebuilds them; a
+    // memo, so an edit inside a stage leaves the list as it is
+    let rows = Memo::new(move |_| {
+        state.scenario.with(|s| s.stages.iter().map(|st| (s.id.clone(), st.id)).collect::<Vec<_>>())
+    });
+    let stage_count = Memo::new(move |_| rows.with(Vec::len));
+    let purchase_at = Memo::new(move |_| {
+        let purchase = state.scenario.purchase().get();
+        rows.with(|rows| rows.iter().position(|(_, id)| *id == purchase))
+    });
+    let full = move || stage_count.get() >= MAX_STAGES;
+    let mode = state.scenario.mode();
     view! {
         <section class="panel stages-panel" aria-labelledby="stages-heading">
             <h2 id="stages-heading">{move || t().stages_heading}</h2>
@@ -36,9 +47,8 @@ pub fn StageList() -> impl IntoView {
                     {[(Mode::Funnel, (|t| t.mode_funnel) as fn(&crate::i18n::Texts) -> &'static str), (Mode::Journey, |t| t.mode_journey)]
                         .into_iter()
                         .map(|(option, text)| {
-                            let current = mode;
                             view! {
-                                <option value=option.id() prop:selected=move || current.get() == option>
+                                <option value=option.id() prop:selected=move || mode.get() == option>
                                     {move || text(t())}
                                 </option>
                             }
@@ -48,8 +58,14 @@ pub fn StageList() -> impl IntoView {
             </label>
             <p class="help">{move || if mode.get() == Mode::Journey { t().mode_help } else { t().stages_help }}</p>
             <ol class="stages">
-                <For each=rows key=|row| row.clone() let((_, id))>
-                    <StageRow id=id />
+                <For each=move || rows.get() key=|row| row.clone() let((_, id))>
+                    <StageRow
+                        stage=stage_field(state, id)
+                        id=id
+                        index=Memo::new(move |_| rows.with(|rows| rows.iter().position(|(_, row)| *row == id).unwrap_or(0)))
+                        stage_count=stage_count
+                        purchase_at=purchase_at
+                    />
                 </For>
             </ol>
             <button
@@ -61,7 +77,7 @@ pub fn StageList() -> impl IntoView {
                     let added = state.edit(|s| s.add_stage("").map_err(|_| crate::calc::InputError::TooLarge { max: 20.0 }));
                     // the new stage's name has focus, ready to be typed
                     if let Ok(id) = added {
-                        crate::components::stage_row::focus_stage_control(id, "stage-name");
+                        focus.later(id, Control::Name);
                     }
                 }
             >

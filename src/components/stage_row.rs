@@ -1,15 +1,17 @@
 //! One stage: its name (and the template's note), the count or rate the user types, the
 //! lead and purchase marks, reordering and removal, and the stage's own figures.
 
+use leptos::html;
 use leptos::prelude::*;
+use reactive_stores::Field;
 
-use crate::calc::bottleneck::{stage_benchmark, Source};
-use crate::calc::{InputError, Mode, Rate, Scenario, StageFigures, StageLabel, MIN_STAGES};
+use crate::calc::bottleneck::{benchmark_of, Source};
+use crate::calc::{InputError, Mode, Rate, Scenario, StageDoc, StageFigures, StageLabel, MIN_STAGES};
 use crate::components::figure::{count, money, percent, stage_shown, Formatter, StageFigure};
 use crate::components::NumberField;
 use crate::i18n::texts::fill;
 use crate::i18n::{messages, Texts};
-use crate::state::use_app_state;
+use crate::state::{use_app_state, ScenarioFields};
 
 /// The period's name in the UI language ("month").
 pub fn period_name(t: &Texts, period: crate::calc::Period) -> &'static str {
@@ -37,8 +39,9 @@ pub fn shown_stage_name(s: &crate::calc::Scenario, index: usize, lang: crate::i1
 struct Extra {
     testid: &'static str,
     label: fn(&Texts) -> &'static str,
-    /// The value shown for stage `i`.
-    get: fn(&Scenario, usize) -> Option<f64>,
+    /// The value the stage holds (the benchmark shown is read apart: it may be the
+    /// template's).
+    get: fn(&StageDoc) -> Option<f64>,
     /// Applies a typed value (`None`: the field was emptied).
     set: fn(&mut Scenario, u32, Option<f64>) -> Result<(), InputError>,
     /// A rate in percent: disabled on the first stage, which has no rate.
@@ -47,38 +50,26 @@ struct Extra {
 
 /// The stage row's forecasting inputs, in order.
 const EXTRAS: [Extra; 5] = [
-    Extra {
-        testid: "pipeline-now",
-        label: |t| t.stage_now,
-        get: |s, i| s.stages[i].now,
-        set: Scenario::set_now,
-        rate: false,
-    },
-    Extra {
-        testid: "stage-days",
-        label: |t| t.stage_days,
-        get: |s, i| s.stages[i].days,
-        set: Scenario::set_days,
-        rate: false,
-    },
+    Extra { testid: "pipeline-now", label: |t| t.stage_now, get: |st| st.now, set: Scenario::set_now, rate: false },
+    Extra { testid: "stage-days", label: |t| t.stage_days, get: |st| st.days, set: Scenario::set_days, rate: false },
     Extra {
         testid: "stage-benchmark",
         label: |t| t.stage_benchmark,
-        get: |s, i| stage_benchmark(s, i).map(|(b, _)| b),
+        get: |st| st.benchmark.map(Rate::percent),
         set: Scenario::set_benchmark_percent,
         rate: true,
     },
     Extra {
         testid: "stage-rate-low",
         label: |t| t.stage_low,
-        get: |s, i| s.stages[i].low.map(Rate::percent),
+        get: |st| st.low.map(Rate::percent),
         set: Scenario::set_low_percent,
         rate: true,
     },
     Extra {
         testid: "stage-rate-high",
         label: |t| t.stage_high,
-        get: |s, i| s.stages[i].high.map(Rate::percent),
+        get: |st| st.high.map(Rate::percent),
         set: Scenario::set_high_percent,
         rate: true,
     },
@@ -99,137 +90,162 @@ const STATS: [(Label, &str, Stat, Formatter); 5] = [
     (|t| t.stage_cost, "stage-cost", |f, t| f.cost_per_entrant.map_err(|why| messages::undefined(t, why)), money),
 ];
 
-/// What a stage row shows of the scenario.
-#[derive(Clone, PartialEq)]
-struct RowData {
-    index: Option<usize>,
-    count: usize,
-    stage: Option<crate::calc::StageDoc>,
-    template: crate::calc::TemplateId,
-    lead: bool,
-    purchase: bool,
-    after: bool,
-    period: crate::calc::Period,
-    top: f64,
-    journey: bool,
-    benchmark: Option<(f64, Source)>,
-    values: [Option<f64>; 5],
-    /// Whether the scenario plans a goal (a straight funnel with a target).
-    goal: bool,
+/// A control of a stage row that can take focus after an edit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Control {
+    /// The name input.
+    Name,
+    /// Move up.
+    Up,
+    /// Move down.
+    Down,
+    /// Remove.
+    Remove,
 }
 
-impl RowData {
-    fn of(s: &Scenario, id: u32) -> RowData {
-        let index = s.index_of(id);
-        RowData {
-            index,
-            count: s.stages.len(),
-            stage: index.map(|i| s.stages[i].clone()),
-            template: s.template,
-            lead: s.lead == id,
-            purchase: s.purchase == id,
-            after: matches!((index, s.index_of(s.purchase)), (Some(i), Some(p)) if i > p),
-            period: s.period,
-            top: s.top,
-            journey: s.mode == Mode::Journey,
-            benchmark: index.and_then(|i| stage_benchmark(s, i)),
-            values: index.map(|i| EXTRAS.each_ref().map(|x| (x.get)(s, i))).unwrap_or_default(),
-            goal: s.goal.is_some() && s.mode == Mode::Funnel,
-        }
+/// The focusable controls of one row.
+#[derive(Clone, Copy, Default)]
+pub struct RowControls {
+    /// The name input.
+    pub name: NodeRef<html::Input>,
+    /// Move up.
+    pub up: NodeRef<html::Button>,
+    /// Move down.
+    pub down: NodeRef<html::Button>,
+    /// Remove.
+    pub remove: NodeRef<html::Button>,
+}
+
+/// Where focus goes after a stage is added, moved or removed: every row registers its
+/// controls under its stage id, and [`RowFocus::later`] focuses one once the list has been
+/// redrawn, so focus never falls back to the page. The stage list provides it.
+#[derive(Clone, Copy, Default)]
+pub struct RowFocus(StoredValue<Vec<(u32, u64, RowControls)>>);
+
+impl RowFocus {
+    /// The controls of the row of stage `id`, registered until the row goes away.
+    pub fn register(self, id: u32) -> RowControls {
+        let controls = RowControls::default();
+        // a row of the same stage may be built before the old one is gone (another scenario
+        // opened): each registration is told apart by its serial
+        let serial = self.0.with_value(|rows| rows.iter().map(|(_, serial, _)| serial + 1).max().unwrap_or(0));
+        self.0.update_value(|rows| {
+            rows.retain(|(row, _, _)| *row != id);
+            rows.push((id, serial, controls));
+        });
+        on_cleanup(move || {
+            let _ = self.0.try_update_value(|rows| rows.retain(|(row, s, _)| (*row, *s) != (id, serial)));
+        });
+        controls
+    }
+
+    /// Focuses `control` of stage `id` in the next animation frame, after the edit under way
+    /// has reached the page.
+    pub fn later(self, id: u32, control: Control) {
+        request_animation_frame(move || {
+            let Some(controls) =
+                self.0.try_with_value(|rows| rows.iter().find(|(row, _, _)| *row == id).map(|(_, _, c)| *c)).flatten()
+            else {
+                return;
+            };
+            let _ = match control {
+                Control::Name => controls.name.get_untracked().map(|e| e.focus()),
+                Control::Up => controls.up.get_untracked().map(|e| e.focus()),
+                Control::Down => controls.down.get_untracked().map(|e| e.focus()),
+                Control::Remove => controls.remove.get_untracked().map(|e| e.focus()),
+            };
+        });
     }
 }
 
 /// A stage row.
 #[component]
 pub fn StageRow(
-    /// The stage's id within the open scenario.
+    /// The stage: a keyed field of the open scenario.
+    stage: Field<StageDoc>,
+    /// Its id within the open scenario.
     id: u32,
+    /// Its place in the list, 0-based (it follows a move).
+    #[prop(into)]
+    index: Signal<usize>,
+    /// How many stages the scenario has.
+    #[prop(into)]
+    stage_count: Signal<usize>,
+    /// The place of the purchase stage, if it is marked.
+    #[prop(into)]
+    purchase_at: Signal<Option<usize>>,
 ) -> impl IntoView {
     let state = use_app_state();
+    let focus = expect_context::<RowFocus>();
     let t = move || state.t();
-    // everything the row reads from the scenario, in one signal that changes only when the
-    // row's data does: the memos below read it, so the scenario has one subscriber per row
-    // instead of fifteen (every subscriber is re-subscribed on each keystroke, at a cost that
-    // grows with the scenario's subscribers), and an edit of another stage marks none of them
-    let row = state.part(move |s| RowData::of(s, id));
-    let index = Memo::new(move |_| row.with(|r| r.index));
-    let pos = move || index.get().unwrap_or(0);
-    // memos: an edit elsewhere in the scenario touches none of this row's DOM
-    let stage_count = Memo::new(move |_| row.with(|r| r.count));
-    let label = Memo::new(move |_| row.with(|r| r.stage.as_ref().map(|st| st.label.clone())));
+    let scenario = state.scenario;
+    let pos = move || index.get();
+    let is_first = Signal::derive(move || index.get() == 0);
+    let template = scenario.template();
+    // the stage's own field: an edit of another stage wakes none of what reads it. Once the
+    // stage is gone (removed, or another scenario opened) the row is about to go too, and
+    // keeps showing what it had until then.
+    let doc = Memo::new(move |was: Option<&StageDoc>| {
+        stage
+            .try_get()
+            .or_else(|| was.cloned())
+            .unwrap_or_else(|| StageDoc::new(id, StageLabel::Custom(String::new()), Rate::default()))
+    });
+    let label = Memo::new(move |_| doc.with(|st| st.label.clone()));
+    let template_stage = move |n: usize| template.get().template().stages.get(n);
     let name = Memo::new(move |_| {
         let lang = state.lang.get();
         match label.get() {
-            Some(StageLabel::Template(n)) => {
-                row.with(|r| r.template.template().stages.get(n).map(|st| lang.pick(&st.name).to_string()))
-            }
-            Some(StageLabel::Custom(name)) => Some(name),
-            None => None,
+            StageLabel::Template(n) => template_stage(n).map(|st| lang.pick(&st.name).to_string()).unwrap_or_default(),
+            StageLabel::Custom(name) => name,
         }
-        .unwrap_or_default()
     });
     let placeholder = move || fill(t().stage_n, &[("n", &(pos() + 1).to_string())]);
-    // a stage the user named has no note: its memo then never reads the row again
     let note = Memo::new(move |_| {
         let lang = state.lang.get();
         match label.get() {
-            Some(StageLabel::Template(n)) => {
-                row.with(|r| r.template.template().stages.get(n).map(|st| lang.pick(&st.note)))
-            }
-            _ => None,
+            StageLabel::Template(n) => template_stage(n).map(|st| lang.pick(&st.note)),
+            StageLabel::Custom(_) => None,
         }
     });
-    let figures = Memo::new(move |_| state.forecast.with(|f| index.get().and_then(|i| f.stages.get(i).cloned())));
-    // the first stage's count is the top of the funnel (a journey's newcomers), the others' the
-    // funnel's entrants (in a journey only the first is shown)
-    let top = Memo::new(move |_| row.with(|r| r.top));
-    let journey = Memo::new(move |_| row.with(|r| r.journey));
-    // while a journey hides the field (all but the first), it keeps its value: an edit then
-    // reformats none of the 19 hidden fields; it follows again once the field shows
-    let entrants = Memo::new(move |was: Option<&f64>| {
-        if index.get() == Some(0) {
-            top.get()
-        } else if let (true, Some(was)) = (journey.get(), was) {
-            *was
-        } else {
-            figures.with(|f| f.as_ref().map_or(0.0, |f| f.entrants))
-        }
-    });
-    let entry = Memo::new(move |_| {
-        row.with(|r| r.stage.as_ref().and_then(|st| st.moves.as_ref()).map_or(f64::NAN, |m| m.entry * 100.0))
-    });
-    // memos, so that an edit elsewhere reformats none of this row's fields
-    let rate: Signal<f64> =
-        Memo::new(move |_| row.with(|r| r.stage.as_ref().map_or(0.0, |st| st.rate.percent()))).into();
-    let is_first = Signal::derive(move || index.get() == Some(0));
-    let is_lead = Memo::new(move |_| row.with(|r| r.lead));
-    let is_purchase = Memo::new(move |_| row.with(|r| r.purchase));
-    let after_purchase = Memo::new(move |_| row.with(|r| r.after));
-    let period = Memo::new(move |_| row.with(|r| period_name(t(), r.period)));
-    // one figure of this stage (or the reason it has none), for the figures list
+    let journey = Memo::new(move |_| scenario.mode().get() == Mode::Journey);
+    let is_lead = Memo::new(move |_| scenario.lead().get() == id);
+    let is_purchase = Memo::new(move |_| scenario.purchase().get() == id);
+    let after_purchase = Memo::new(move |_| purchase_at.get().is_some_and(|p| index.get() > p));
+    let period = Memo::new(move |_| period_name(t(), state.period.get()));
+    let figures = Memo::new(move |_| state.forecast.with(|f| f.stages.get(index.get()).cloned()));
+    // the first stage's count is the top of the funnel (a journey's newcomers), the others'
+    // the funnel's entrants
+    let top = scenario.top();
+    let entrants =
+        Memo::new(
+            move |_| {
+                if index.get() == 0 {
+                    top.get()
+                } else {
+                    figures.with(|f| f.as_ref().map_or(0.0, |f| f.entrants))
+                }
+            },
+        );
+    let entry = Memo::new(move |_| doc.with(|st| st.moves.as_ref().map_or(f64::NAN, |m| m.entry * 100.0)));
+    let rate = Memo::new(move |_| doc.with(|st| st.rate.percent()));
     // with a goal, up to the purchase stage: the entrants the goal needs here
-    // (the plan is read only while there is a goal: it follows every edit, and so would all
-    // that reads it here)
+    let has_goal = Memo::new(move |_| scenario.goal().with(Option::is_some) && !journey.get());
     let goal_stage = Memo::new(move |_| {
-        if row.with(|r| r.goal) {
+        if has_goal.get() {
             state.goal.with(|g| g.as_ref().and_then(|p| p.stages.get(pos()).copied()))
         } else {
             None
         }
     });
-    let goal = move || {
-        goal_stage.with(|g| g.is_some()).then(|| {
-            Memo::new(move |_| {
-                let lang = state.lang.get();
-                let required =
-                    goal_stage.get().map_or(Err(""), |g| g.required.map_err(|why| messages::undefined(state.t(), why)));
-                stage_shown(required, count, lang, state.currency.get())
-            })
-        })
+    let required = move || {
+        let lang = state.lang.get();
+        let required = goal_stage.get().map_or(Err(""), |g| g.required.map_err(|why| messages::undefined(t(), why)));
+        stage_shown(required, count, lang, state.currency.get())
     };
     let short = move || goal_stage.with(|g| g.is_some_and(|g| g.met == Some(false)));
     // the benchmark shown: the user's, else the template's, with its source
-    let benchmark = Memo::new(move |_| row.with(|r| r.benchmark));
+    let benchmark = Memo::new(move |_| doc.with(|st| benchmark_of(st, index.get() == 0, template.get())));
     let source = move || {
         benchmark.get().map(|(_, source)| match source {
             Source::B2bAverages => t().source_b2b,
@@ -238,19 +254,26 @@ pub fn StageRow(
             Source::User => t().source_user,
         })
     };
-    // the forecasting inputs' values in one memo per row: an edit elsewhere wakes none of them
-    let values = Memo::new(move |_| row.with(|r| r.values));
-    let from_counts = Memo::new(move |_| row.with(|r| r.stage.as_ref().is_some_and(|st| st.from_counts)));
+    let values = Memo::new(move |_| {
+        let shown_benchmark = benchmark.get().map(|(b, _)| b);
+        doc.with(|st| {
+            EXTRAS.each_ref().map(|x| if x.testid == "stage-benchmark" { shown_benchmark } else { (x.get)(st) })
+        })
+    });
+    let from_counts = Memo::new(move |_| doc.with(|st| st.from_counts));
     // low above high (the last two of EXTRAS)
     let reversed = move || values.with(|v| matches!((v[3], v[4]), (Some(l), Some(h)) if l > h));
-    // the forecasting inputs, one field each from the table (NaN shows an empty field)
     let extras = move || {
         EXTRAS
-            .iter()
-            .enumerate()
-            .map(|(k, x)| {
-                let set = x.set;
-                let field = view! {
+        .iter()
+        .enumerate()
+        .map(|(k, x)| {
+            let set = x.set;
+            let is_benchmark = x.testid == "stage-benchmark";
+            // a journey uses the days (its expected days), not the funnel's other inputs
+            let funnel_only = x.testid != "stage-days";
+            view! {
+                <div class="extra" class:funnel-only=funnel_only title=move || if is_benchmark { source().unwrap_or_default() } else { "" }>
                     <NumberField
                         label=Signal::derive(move || (x.label)(t()).to_string())
                         testid=x.testid
@@ -261,25 +284,12 @@ pub fn StageRow(
                         on_input=Callback::new(move |v| state.edit(|s| set(s, id, Some(v))))
                         on_clear=Callback::new(move |_: ()| state.edit(|s| set(s, id, None)))
                     />
-                };
-                let is_benchmark = x.testid == "stage-benchmark";
-                // a journey uses the days (its expected days), not the funnel's other inputs
-                let funnel_only = x.testid != "stage-days";
-                view! {
-                    <div
-                        class="extra"
-                        class:funnel-only=funnel_only
-                        title=move || if is_benchmark { source().unwrap_or_default() } else { "" }
-                    >
-                        {field}
-                    </div>
-                }
-            })
-            .collect_view()
+                </div>
+            }
+        })
+        .collect_view()
     };
-    // the row's figures as shown (number and text), formatted together: the language and
-    // currency have one subscriber per row instead of one per figure (each is re-subscribed
-    // on every re-run, at a cost that grows with their subscribers)
+    // the row's figures as shown (number and text), formatted together
     let shown = Memo::new(move |_| {
         let lang = state.lang.get();
         let currency = state.currency.get();
@@ -290,55 +300,24 @@ pub fn StageRow(
             })
         })
     });
-    // read-only, so plain DOM: drawn with the first values, then one effect per row sets the
-    // number and text of the figures that changed (a reactive attribute and text per figure
-    // made ten closures per row for every edit to mark, check and re-subscribe)
-    let first = shown.get_untracked();
-    let outputs: [NodeRef<leptos::html::Output>; 5] = Default::default();
-    let stage_figures = first
+    let stage_figures = STATS
         .iter()
-        .zip(STATS)
-        .zip(outputs)
-        .map(|(((raw, text), (label, testid, _, _)), output)| {
-            view! {
-                <div>
-                    <dt>{move || label(t())}</dt>
-                    <dd>
-                        <output data-testid=testid data-value=raw.clone() node_ref=output>{text.clone()}</output>
-                    </dd>
-                </div>
-            }
+        .enumerate()
+        .map(|(k, (label, testid, _, _))| {
+            view! { <StageFigure label=*label testid=*testid shown=Signal::derive(move || shown.with(|s| s[k].clone())) /> }
         })
         .collect_view();
-    Effect::new(move |drawn: Option<[(String, String); 5]>| {
-        let mut drawn = drawn.unwrap_or_else(|| first.clone());
-        shown.with(|now| {
-            for ((was, now), output) in drawn.iter_mut().zip(now).zip(outputs) {
-                if was == now {
-                    continue;
-                }
-                let Some(el) = output.get() else { continue };
-                if was.0 != now.0 {
-                    let _ = el.set_attribute("data-value", &now.0);
-                }
-                if was.1 != now.1 {
-                    crate::components::dom::set_text(&el, &now.1);
-                }
-                *was = now.clone();
-            }
-        });
-        drawn
-    });
 
-    let dom = format!("st{id}");
+    // focus follows the stage: the row's controls are known to the list by id
+    let controls = focus.register(id);
     // a moved stage keeps focus on the button that moved it, or on the other one once it
     // is at the end (a disabled button cannot hold focus)
-    let focus_after_move = move |id: u32, up: bool| {
-        let (at, last) =
-            state.scenario.with_untracked(|s| (s.stages.iter().position(|st| st.id == id), s.stages.len() - 1));
-        let at_end = if up { at == Some(0) } else { at == Some(last) };
-        focus_stage_control(id, if up != at_end { "stage-up" } else { "stage-down" });
+    let focus_after_move = move |up: bool| {
+        let (at, last) = (index.get_untracked(), stage_count.get_untracked().saturating_sub(1));
+        let at_end = if up { at == 0 } else { at == last };
+        focus.later(id, if up != at_end { Control::Up } else { Control::Down });
     };
+    let dom = format!("st{id}");
     view! {
         <li
             class="stage"
@@ -358,6 +337,7 @@ pub fn StageRow(
                     aria-label=move || format!("{} {}", t().stage_name, pos() + 1)
                     placeholder=placeholder
                     prop:value=name
+                    node_ref=controls.name
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
                         let _ = state.edit(|s| {
@@ -374,9 +354,10 @@ pub fn StageRow(
                         aria-label=move || t().stage_up
                         title=move || t().stage_up
                         disabled=move || pos() == 0
+                        node_ref=controls.up
                         on:click=move |_| {
                             let _ = state.edit(|s| Ok(s.move_stage(id, -1)));
-                            focus_after_move(id, true);
+                            focus_after_move(true);
                         }
                     >
                         "↑"
@@ -388,9 +369,10 @@ pub fn StageRow(
                         aria-label=move || t().stage_down
                         title=move || t().stage_down
                         disabled=move || { pos() + 1 >= stage_count.get() }
+                        node_ref=controls.down
                         on:click=move |_| {
                             let _ = state.edit(|s| Ok(s.move_stage(id, 1)));
-                            focus_after_move(id, false);
+                            focus_after_move(false);
                         }
                     >
                         "↓"
@@ -402,13 +384,15 @@ pub fn StageRow(
                         aria-label=move || t().stage_remove
                         title=move || { if stage_count.get() <= MIN_STAGES { t().min_stages } else { t().stage_remove } }
                         disabled=move || { stage_count.get() <= MIN_STAGES }
+                        node_ref=controls.remove
                         on:click=move |_| {
-                            let at = pos();
+                            let at = index.get_untracked();
                             let _ = state.edit(|s| Ok(s.remove_stage(id)));
                             // the stage that took its place (or the new last one) keeps focus
-                            let next = state.scenario.with_untracked(|s| s.stages.get(at.min(s.stages.len().saturating_sub(1))).map(|st| st.id));
+                            let (next, left) = scenario
+                                .with_untracked(|s| (s.stages.get(at.min(s.stages.len().saturating_sub(1))).map(|st| st.id), s.stages.len()));
                             if let Some(next) = next {
-                                focus_stage_control(next, if stage_count.get_untracked() <= MIN_STAGES { "stage-name" } else { "stage-remove" });
+                                focus.later(next, if left <= MIN_STAGES { Control::Name } else { Control::Remove });
                             }
                         }
                     >
@@ -416,7 +400,9 @@ pub fn StageRow(
                     </button>
                 </div>
             </div>
-            {move || note.get().map(|n| view! { <p class="stage-note">{n}</p> })}
+            <Show when=move || note.with(Option::is_some)>
+                <p class="stage-note">{move || note.get()}</p>
+            </Show>
             <div class="stage-inputs">
                 <div class="count" class:funnel-only=move || !is_first.get()>
                     <NumberField
@@ -485,46 +471,38 @@ pub fn StageRow(
                 </div>
             </div>
             <Show when=move || state.analysis_ready.get()>
-            <div class="stage-more">
-                {extras}
-                <label class="extra counts funnel-only" title=move || t().stage_counts_help>
-                    <input
-                        type="checkbox"
-                        data-testid="stage-counts"
-                        prop:checked=from_counts
-                        disabled=move || is_first.get()
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            let _ = state.edit(|s| {
-                                s.set_from_counts(id, on);
-                                Ok(())
-                            });
-                        }
-                    />
-                    {move || t().stage_counts}
-                </label>
-            </div>
-            {move || source().map(|s| view! { <p class="source funnel-only" data-testid="stage-benchmark-source">{s}</p> })}
+                <div class="stage-more">
+                    {extras}
+                    <label class="extra counts funnel-only" title=move || t().stage_counts_help>
+                        <input
+                            type="checkbox"
+                            data-testid="stage-counts"
+                            prop:checked=from_counts
+                            disabled=move || is_first.get()
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                let _ = state.edit(|s| {
+                                    s.set_from_counts(id, on);
+                                    Ok(())
+                                });
+                            }
+                        />
+                        {move || t().stage_counts}
+                    </label>
+                </div>
+                <Show when=move || source().is_some()>
+                    <p class="source funnel-only" data-testid="stage-benchmark-source">{move || source()}</p>
+                </Show>
             </Show>
-            {move || reversed().then(|| view! { <p class="stage-warning" role="alert" data-testid="stage-range-reversed">{t().range_reversed}</p> })}
+            <Show when=reversed>
+                <p class="stage-warning" role="alert" data-testid="stage-range-reversed">{move || t().range_reversed}</p>
+            </Show>
             <dl class="stage-figures" class:goal-short=short>
                 {stage_figures}
-                {move || {
-                    goal().map(|required| {
-                        view! {
-                            <StageFigure label=|t| t.goal_required testid="goal-required" shown=required />
-                        }
-                    })
-                }}
+                <Show when=move || goal_stage.with(Option::is_some)>
+                    <StageFigure label=|t| t.goal_required testid="goal-required" shown=Signal::derive(required) />
+                </Show>
             </dl>
         </li>
     }
-}
-
-/// Focus on the control `testid` of stage `id`, once the list has been redrawn.
-pub fn focus_stage_control(id: u32, testid: &str) {
-    #[cfg(target_arch = "wasm32")]
-    crate::components::dom::focus_later(format!("#st{id} [data-testid=\"{testid}\"]"));
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = (id, testid);
 }
