@@ -249,6 +249,30 @@ pub fn layout(chart: &JourneyChart, width: u32, dpr: f64, palette: Palette) -> V
     out
 }
 
+/// Where the states are in `shapes` (the [`layout`] of a chart of `states` states): the
+/// pointer points at the nearest.
+pub fn hits(shapes: &[Shape], states: usize) -> super::HitMap {
+    let targets = shapes
+        .iter()
+        .filter_map(|s| if let Shape::Circle { x, y, .. } = s { Some((*x, *y)) } else { None })
+        .take(states)
+        .enumerate()
+        .map(|(index, (x, y))| super::Target::Near { x, y, index })
+        .collect();
+    super::HitMap { targets }
+}
+
+/// State `i`'s number and name, and its chance to buy next.
+pub fn readout(chart: &JourneyChart, i: usize, fmt: &dyn super::Fmt) -> Option<super::Readout> {
+    let name = chart.names.get(i)?;
+    let buy = chance(chart.buy.get(i).copied().unwrap_or(0.0)).unwrap_or(0.0);
+    Some(super::Readout {
+        title: format!("{}. {}", i + 1, name.trim()),
+        lines: vec![format!("{}: {}", chart.buy_label, fmt.percent(buy))],
+        value: buy,
+    })
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -510,6 +534,41 @@ mod tests {
         }
         // no room at all: drawn however, without panicking
         assert!(!layout(&plain, 0, 1.0, p).is_empty());
+    }
+
+    #[test]
+    fn the_pointer_points_at_the_nearest_state() {
+        let chart = ring(6);
+        let shapes = layout(&chart, 360, 1.0, Palette::default());
+        let map = hits(&shapes, 6);
+        let nodes: Vec<(i32, i32)> = map
+            .targets
+            .iter()
+            .map(|t| if let crate::chart::Target::Near { x, y, .. } = t { (*x, *y) } else { unreachable!() })
+            .collect();
+        assert_eq!(nodes.len(), 6);
+        for (i, (x, y)) in nodes.iter().enumerate() {
+            assert_eq!(map.hit(x + 3, y - 2), Some(i));
+        }
+        // the top node is state 1, straight above the centre
+        assert_eq!(map.hit(180, 0), Some(0));
+        let r = readout(&chart, 1, &crate::chart::testing::Plain).unwrap();
+        assert_eq!((r.title.as_str(), r.lines[0].as_str()), ("2. Sammenligner kandidaterne", "Køb: 20 %"));
+        assert!(readout(&chart, 6, &crate::chart::testing::Plain).is_none());
+    }
+
+    #[test]
+    fn the_journey_is_drawn_through_plotters() {
+        use crate::chart::testing::*;
+        let (svg, hits, _) = svg(&chart(crate::chart::Kind::Journey(ring(6))), 360, 1.0);
+        let s = strings(&svg);
+        assert_eq!(&s[..7], ["1", "2", "3", "4", "5", "6", "Køb"]);
+        assert_eq!(s.len(), 13);
+        assert_eq!(svg.matches("<circle").count(), 8);
+        // 6 moves to the next, 6 to the one after and 6 purchases (the newcomers' stub is
+        // all arrowhead)
+        assert_eq!(polylines(&svg).len(), 18);
+        assert_eq!(hits.targets.len(), 6);
     }
 
     #[test]
