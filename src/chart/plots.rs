@@ -2,8 +2,9 @@
 //! (cumulative spend against cumulative gross margin, the break-even month marked), the
 //! bottleneck [`Levers`] (one horizontal bar per stage), the Monte Carlo [`Histogram`] (with
 //! its P10, P50 and P90) and the [`Compare`]d scenarios (small multiples of grouped bars).
-//! Ticks are plotters' and their labels the visitor's format ([`Fmt`]); the gridlines are
-//! light, the axes titled, and a chart with more than one series has a legend. Every draw
+//! Ticks are plotters' and their labels the visitor's number format ([`Fmt`]), the unit
+//! (the money's, months, customers) in the axis's title; the gridlines are light, and a
+//! chart with more than one series has a legend. Every draw
 //! returns where its data are ([`HitMap`]). A value that is not a finite number above 0
 //! counts as 0, so no input yields a NaN coordinate.
 //!
@@ -254,10 +255,10 @@ pub fn draw_timeline<DB: DrawingBackend>(
         .margin_left(s.px(2.0))
         .margin_right(s.px(PAD + 8.0))
         .x_label_area_size(s.px(X_AXIS))
-        .y_label_area_size(y_axis_width(&fmt.money(top), s))
+        .y_label_area_size(y_axis_width(&fmt.count(top), s))
         .build_cartesian_2d(0.5..n as f64 + 0.5, 0.0..top)?;
     let narrow = width < s.px(420.0) as u32;
-    let (x_format, y_format) = (|v: &f64| whole(fmt, *v), |v: &f64| fmt.money(*v));
+    let (x_format, y_format) = (|v: &f64| whole(fmt, *v), |v: &f64| fmt.count(*v));
     let a = Axes {
         x_title: &t.labels.month,
         y_title: &unit,
@@ -365,7 +366,7 @@ pub fn draw_levers<DB: DrawingBackend>(
         .x_label_area_size(s.px(X_AXIS))
         .build_cartesian_2d(0.0..top, 0.0..n.max(1) as f64)?;
     let narrow = width < s.px(420.0) as u32;
-    let x_format = |v: &f64| fmt.money(*v);
+    let x_format = |v: &f64| fmt.count(*v);
     let y_format = |_: &f64| String::new();
     let a = Axes {
         x_title: &l.axis,
@@ -634,9 +635,10 @@ pub fn draw_compare<DB: DrawingBackend>(
     let mut targets = Vec::with_capacity(k * c.groups.len());
     for (g, (group, panel)) in c.groups.iter().zip(&panels).enumerate() {
         let top = headroom(group.values.iter().map(|v| clean(*v)).fold(0.0, f64::max));
-        let widest = if group.money { fmt.money(top) } else { fmt.count(top) };
+        let widest = fmt.count(top);
         let (panel_width, _) = panel.dim_in_pixel();
-        let title = fit(&group.title, ((panel_width as f64 - s.px(12.0) as f64) / (s.font() * 0.6)).max(4.0) as usize);
+        let title = if group.money { format!("{} ({})", group.title, fmt.unit()) } else { group.title.clone() };
+        let title = fit(&title, ((panel_width as f64 - s.px(12.0) as f64) / (s.font() * 0.6)).max(4.0) as usize);
         panel.draw(&Text::new(
             title,
             (s.px(PAD), s.px(2.0)),
@@ -651,7 +653,7 @@ pub fn draw_compare<DB: DrawingBackend>(
             .y_label_area_size(y_axis_width(&widest, s) - s.px(LINE))
             .build_cartesian_2d(0.0..k.max(1) as f64, 0.0..top)?;
         let (x_format, y_format) =
-            (|_: &f64| String::new(), |v: &f64| if group.money { fmt.money(*v) } else { whole(fmt, *v) });
+            (|_: &f64| String::new(), |v: &f64| if group.money { fmt.count(*v) } else { whole(fmt, *v) });
         let a = Axes { x_title: "", y_title: "", x_labels: 0, y_labels: 4, x_format: &x_format, y_format: &y_format };
         axes(&mut chart, &a, palette, s)?;
         let (_, _, plot_top, plot_bottom) = plot_box(&chart);
@@ -737,10 +739,9 @@ mod tests {
         assert_eq!(months.len(), 4, "{s:?}");
         let xs: Vec<i32> = months.iter().map(|m| text_x(&svg, m)).collect();
         assert!(xs.windows(2).all(|p| p[0] < p[1]), "{xs:?}");
-        // money up the left, from 0 to above the margin's 150 000
-        assert!(s.contains(&"0 kr.".to_string()), "{s:?}");
-        let ticks: Vec<f64> =
-            s.iter().filter_map(|t| t.strip_suffix(" kr.").and_then(|v| v.parse::<f64>().ok())).collect();
+        // money up the left, from 0 to above the margin's 150 000, the unit in the title
+        assert!(s.contains(&"0".to_string()), "{s:?}");
+        let ticks: Vec<f64> = s.iter().filter(|t| t.len() >= 4).filter_map(|t| t.parse::<f64>().ok()).collect();
         assert!(ticks.len() >= 3 && ticks.iter().all(|v| *v <= 150_000.0 * 1.08), "{ticks:?}");
         assert!(ticks.iter().any(|v| *v >= 100_000.0), "{ticks:?}");
         // two series of 24 points, rising (y grows downwards), and the legend's swatches
@@ -816,7 +817,7 @@ mod tests {
         // names and amounts, row by row, top down; the axis title
         let rows: Vec<&String> = s.iter().filter(|t| t.contains("Stage") || t.starts_with('+')).collect();
         assert_eq!(rows, ["2. Stage", "+100", "3. Stage", "+50", "4. Stage", "+0"]);
-        assert!(s.contains(&"kr. per month".to_string()) && s.contains(&"0 kr.".to_string()), "{s:?}");
+        assert!(s.contains(&"kr. per month".to_string()) && s.contains(&"0".to_string()), "{s:?}");
         // the bars: accent (highlighted) first, then half as long; none for 0
         let solid: Vec<_> =
             opaque_rects(&svg).into_iter().filter(|r| r.4 == hex(p.accent) || r.4 == hex(p.bar)).collect();
@@ -936,10 +937,10 @@ mod tests {
             let (svg, hits, (_, h)) = svg(&chart, width, 1.0);
             let s = strings(&svg);
             assert_eq!(&s[..3], ["Base", "Better ads", "Cheaper"], "legend first");
-            for title in ["Customers", "Revenue", "CAC", "LTV"] {
+            // money's unit in the panel's title
+            for title in ["Customers", "Revenue (kr.)", "CAC (kr.)", "LTV (kr.)"] {
                 assert!(s.contains(&title.to_string()), "{title} in {s:?}");
             }
-            assert!(s.iter().any(|t| t.ends_with(" kr.")), "money axes: {s:?}");
             // 3 legend swatches, then 11 bars (one CAC is undefined) in the scenarios' colours
             let colours = [hex(p.bar), hex(p.accent), hex(MORE_SERIES[0])];
             let bars: Vec<_> = rects(&svg).into_iter().filter(|r| colours.contains(&r.4)).collect();
@@ -950,7 +951,7 @@ mod tests {
             assert!(customers.windows(2).all(|b| b[0].0 < b[1].0));
             assert_eq!(h, compare_height(&compare(), width as f64));
             // panels in rows of `columns`: the fifth figure's place is the second row
-            let panel_tops: Vec<i32> = ["Customers", "Revenue", "CAC", "LTV"]
+            let panel_tops: Vec<i32> = ["Customers", "Revenue (kr.)", "CAC (kr.)", "LTV (kr.)"]
                 .iter()
                 .map(|t| {
                     attr(&texts(&svg).into_iter().find(|x| x.1 == *t).unwrap().0, "y").unwrap().parse::<f64>().unwrap()
