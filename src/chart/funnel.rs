@@ -1,9 +1,10 @@
 //! The funnel chart as plain data: one centred bar per stage whose width follows its
 //! entrants, joined by a faint band so the funnel's narrowing reads at a glance; the stage
 //! name on the left above the bar, the count and the rate from the stage above on the
-//! right. [`layout`] turns bars into [`Shape`]s in device pixels; painting them is the
-//! canvas glue's job. Texts arrive formatted (in the UI language) so this module stays
-//! free of i18n.
+//! right. [`layout`] turns bars into [`Shape`]s in device pixels, which
+//! [`super::paint`] draws onto a plotters drawing area; [`hits`] says which row lies under
+//! the pointer. Texts arrive formatted (in the UI language) so this module stays free of
+//! i18n.
 
 /// Height of one stage's row, in CSS pixels.
 pub const ROW_HEIGHT: u32 = 48;
@@ -32,6 +33,8 @@ pub struct FunnelBar {
     pub figures: String,
     /// Entrants as a share of the widest stage, in [0, 1].
     pub share: f64,
+    /// Entrants.
+    pub people: f64,
     /// Lead / purchase marking.
     pub marker: Marker,
 }
@@ -154,17 +157,6 @@ pub enum Shape {
     },
 }
 
-/// The CSS colour of `paint`: `rgb(r,g,b)`, or `rgba(r,g,b,0.aaa)` when not opaque. Only
-/// integers are formatted, so the wasm carries no float-to-text code.
-pub fn css_colour(paint: Paint) -> String {
-    let Rgb(r, g, b) = paint.rgb;
-    if paint.alpha >= 1000 {
-        format!("rgb({r},{g},{b})")
-    } else {
-        format!("rgba({r},{g},{b},0.{:03})", paint.alpha)
-    }
-}
-
 /// Height of the chart in CSS pixels for `stages` bars.
 pub fn height(stages: usize) -> u32 {
     stages as u32 * ROW_HEIGHT + 2 * PADDING
@@ -260,6 +252,20 @@ pub fn layout(bars: &[FunnelBar], width: u32, palette: &Palette, scale: f64) -> 
     shapes
 }
 
+/// Where each stage's row is, for `stages` bars drawn `width` device pixels wide at
+/// `scale`: the whole row, name and figures included.
+pub fn hits(stages: usize, width: u32, scale: f64) -> super::HitMap {
+    let px = |css: f64| (css * scale).round() as i32;
+    let targets = (0..stages)
+        .map(|i| {
+            let top = px(PADDING as f64 + (i as u32 * ROW_HEIGHT) as f64);
+            let bottom = px(PADDING as f64 + ((i as u32 + 1) * ROW_HEIGHT) as f64) - 1;
+            super::Target::Area { x0: 0, y0: top, x1: width as i32, y1: bottom, index: i }
+        })
+        .collect();
+    super::HitMap { targets }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -272,6 +278,7 @@ mod tests {
                 label: format!("{}. Stage", i + 1),
                 figures: format!("{}", s * 1000.0),
                 share: *s,
+                people: s * 1000.0,
                 marker: if i == shares.len() - 1 { Marker::Purchase } else { Marker::None },
             })
             .collect()
@@ -343,12 +350,13 @@ mod tests {
     }
 
     #[test]
-    fn colours_are_written_without_float_formatting() {
-        assert_eq!(css_colour(Rgb(15, 123, 95).solid()), "rgb(15,123,95)");
-        assert_eq!(css_colour(Rgb(1, 2, 3).mix(120)), "rgba(1,2,3,0.120)");
-        assert_eq!(css_colour(Rgb(0, 0, 0).mix(1)), "rgba(0,0,0,0.001)");
-        assert_eq!(css_colour(Rgb(0, 0, 0).mix(0)), "rgba(0,0,0,0.000)");
-        assert_eq!(Rgb(9, 9, 9).mix(5000).alpha, 1000);
+    fn the_pointer_finds_the_row_it_is_in() {
+        let map = hits(3, 400, 2.0);
+        // rows of 48 CSS px after 8 px of padding, in device pixels at 2×
+        assert_eq!(map.hit(10, 16), Some(0));
+        assert_eq!(map.hit(390, 16 + 96 * 2 + 95), Some(2));
+        assert_eq!(map.hit(10, 15), None);
+        assert_eq!(map.hit(10, 16 + 96 * 3), None);
     }
 
     #[test]

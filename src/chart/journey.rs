@@ -98,7 +98,9 @@ fn arrow(out: &mut Vec<Shape>, a: P, b: P, bend: f64, w: u32, s: f64, paint: Pai
     let hw = w as f64 / 2.0 + 2.5 * s;
     let hl = 1.6 * hw;
     let base = (b.0 - ux * hl, b.1 - uy * hl);
-    let steps = if bend == 0.0 { 1 } else { 12 };
+    // six segments bend smoothly enough at an arrow's length; every point is one more
+    // canvas call, ~380 arrows a redraw on a dense journey
+    let steps = if bend == 0.0 { 1 } else { 6 };
     let mut points: Vec<(i32, i32)> = (0..=steps)
         .map(|k| {
             let t = k as f64 / steps as f64;
@@ -247,6 +249,30 @@ pub fn layout(chart: &JourneyChart, width: u32, dpr: f64, palette: Palette) -> V
     }
     out.append(&mut texts);
     out
+}
+
+/// Where the states are in `shapes` (the [`layout`] of a chart of `states` states): the
+/// pointer points at the nearest.
+pub fn hits(shapes: &[Shape], states: usize) -> super::HitMap {
+    let targets = shapes
+        .iter()
+        .filter_map(|s| if let Shape::Circle { x, y, .. } = s { Some((*x, *y)) } else { None })
+        .take(states)
+        .enumerate()
+        .map(|(index, (x, y))| super::Target::Near { x, y, index })
+        .collect();
+    super::HitMap { targets }
+}
+
+/// State `i`'s number and name, and its chance to buy next.
+pub fn readout(chart: &JourneyChart, i: usize, fmt: &dyn super::Fmt) -> Option<super::Readout> {
+    let name = chart.names.get(i)?;
+    let buy = chance(chart.buy.get(i).copied().unwrap_or(0.0)).unwrap_or(0.0);
+    Some(super::Readout {
+        title: format!("{}. {}", i + 1, name.trim()),
+        lines: vec![format!("{}: {}", chart.buy_label, fmt.percent(buy))],
+        value: buy,
+    })
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -510,6 +536,41 @@ mod tests {
         }
         // no room at all: drawn however, without panicking
         assert!(!layout(&plain, 0, 1.0, p).is_empty());
+    }
+
+    #[test]
+    fn the_pointer_points_at_the_nearest_state() {
+        let chart = ring(6);
+        let shapes = layout(&chart, 360, 1.0, Palette::default());
+        let map = hits(&shapes, 6);
+        let nodes: Vec<(i32, i32)> = map
+            .targets
+            .iter()
+            .map(|t| if let crate::chart::Target::Near { x, y, .. } = t { (*x, *y) } else { unreachable!() })
+            .collect();
+        assert_eq!(nodes.len(), 6);
+        for (i, (x, y)) in nodes.iter().enumerate() {
+            assert_eq!(map.hit(x + 3, y - 2), Some(i));
+        }
+        // the top node is state 1, straight above the centre
+        assert_eq!(map.hit(180, 0), Some(0));
+        let r = readout(&chart, 1, &crate::chart::testing::Plain).unwrap();
+        assert_eq!((r.title.as_str(), r.lines[0].as_str()), ("2. Sammenligner kandidaterne", "Køb: 20 %"));
+        assert!(readout(&chart, 6, &crate::chart::testing::Plain).is_none());
+    }
+
+    #[test]
+    fn the_journey_is_drawn_through_plotters() {
+        use crate::chart::testing::*;
+        let (svg, hits, _) = svg(&chart(crate::chart::Kind::Journey(ring(6))), 360, 1.0);
+        let s = strings(&svg);
+        assert_eq!(&s[..7], ["1", "2", "3", "4", "5", "6", "Køb"]);
+        assert_eq!(s.len(), 13);
+        assert_eq!(svg.matches("<circle").count(), 8);
+        // 6 moves to the next, 6 to the one after and 6 purchases (the newcomers' stub is
+        // all arrowhead)
+        assert_eq!(polylines(&svg).len(), 18);
+        assert_eq!(hits.targets.len(), 6);
     }
 
     #[test]

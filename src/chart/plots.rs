@@ -1,90 +1,49 @@
-//! Three more charts as plain shapes: the 24-month [`timeline`] (cumulative spend against
-//! cumulative gross margin over each month's new customers, the break-even month marked),
-//! horizontal [`bars`] (the bottleneck levers) and a [`histogram`] (the simulated customers
-//! with their P10, P50 and P90). Like [`super::funnel`], each layout is pure, works in
-//! device pixels with integer coordinates and takes its texts formatted. A value that is
-//! not a finite number above 0 counts as 0, so no input yields a NaN coordinate.
+//! The charts with axes, drawn on plotters' cartesian charts: the 24-month [`Timeline`]
+//! (cumulative spend against cumulative gross margin, the break-even month marked), the
+//! bottleneck [`Levers`] (one horizontal bar per stage), the Monte Carlo [`Histogram`] (with
+//! its P10, P50 and P90) and the [`Compare`]d scenarios (small multiples of grouped bars).
+//! Ticks are plotters' and their labels the visitor's number format ([`Fmt`]), the unit
+//! (the money's, months, customers) in the axis's title; the gridlines are light, and a
+//! chart with more than one series has a legend. Every draw
+//! returns where its data are ([`HitMap`]). A value that is not a finite number above 0
+//! counts as 0, so no input yields a NaN coordinate.
+//!
+//! Texts are placed by their estimated width (0.6 em a character), never measured: on a
+//! canvas, measuring text makes the browser lay the page out.
 
-use super::funnel::{fit, Align, Paint, Palette, Shape};
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::funnel::fit;
+use super::{colour, font, Fmt, HitMap, Paint, Palette, Readout, Rgb, Target};
 
 /// Height of the timeline chart, in CSS pixels.
-pub const TIMELINE_HEIGHT: u32 = 220;
+pub const TIMELINE_HEIGHT: u32 = 240;
 /// Height of the histogram, in CSS pixels.
-pub const HISTOGRAM_HEIGHT: u32 = 180;
-/// Height of one row of the bar chart, in CSS pixels.
+pub const HISTOGRAM_HEIGHT: u32 = 220;
+/// Height of one row of the levers chart, in CSS pixels.
 pub const BAR_ROW_HEIGHT: u32 = 36;
+/// Height of one panel of the comparison, in CSS pixels.
+pub const COMPARE_PANEL_HEIGHT: u32 = 170;
 
 /// Padding around each chart, CSS pixels.
-const PAD: i32 = 8;
+const PAD: f64 = 8.0;
 /// Font size, CSS pixels.
-const FONT: i32 = 12;
+const FONT: f64 = 12.0;
 /// Height of a line of text, CSS pixels.
-const LINE: i32 = 16;
+const LINE: f64 = 16.0;
+/// Height of the axis under a chart (ticks, labels and the axis title), CSS pixels.
+const X_AXIS: f64 = 40.0;
 /// Most lines of marker labels above the histogram.
 const MARK_LINES: usize = 3;
+/// The third and fourth compared scenarios' colours (the first two are the palette's bar
+/// and accent colours), as in the comparison table.
+const MORE_SERIES: [Rgb; 2] = [Rgb(0xb8, 0x64, 0x1b), Rgb(0x7a, 0x5b, 0xd0)];
 
-/// The measures of one drawing, in device pixels.
-struct Frame {
-    /// Device pixels per CSS pixel.
-    scale: f64,
-    width: i32,
-    height: i32,
-    font: u32,
-    /// The drawing's left and right edges inside the padding.
-    left: i32,
-    right: i32,
-}
-
-impl Frame {
-    fn new(width: u32, css_height: u32, scale: f64) -> Frame {
-        let scale = if scale.is_finite() && scale > 0.0 { scale.min(8.0) } else { 1.0 };
-        let px = |css: i32| (css as f64 * scale).round() as i32;
-        let width = width.min(i32::MAX as u32) as i32;
-        Frame {
-            scale,
-            width,
-            height: px(css_height.min(1 << 20) as i32),
-            font: px(FONT).max(1) as u32,
-            left: px(PAD),
-            right: (width - px(PAD)).max(px(PAD)),
-        }
-    }
-
-    /// `css` CSS pixels in device pixels.
-    fn px(&self, css: i32) -> i32 {
-        (css as f64 * self.scale).round() as i32
-    }
-
-    /// The width between the paddings.
-    fn inner(&self) -> i32 {
-        self.right - self.left
-    }
-
-    /// About how wide `text` is: 0.6 em a character.
-    fn text_width(&self, text: &str) -> i32 {
-        (text.chars().count().min(1 << 16) as i32) * self.font as i32 * 3 / 5
-    }
-
-    fn text(&self, x: i32, y: i32, align: Align, text: &str, paint: Paint) -> Shape {
-        Shape::Text { x, y, px: self.font, align, text: text.to_string(), paint }
-    }
-
-    /// `text` centred on `x` as far as the canvas allows.
-    fn centred(&self, x: i32, y: i32, text: &str, paint: Paint) -> Shape {
-        let w = self.text_width(text);
-        self.text((x - w / 2).clamp(0, (self.width - w).max(0)), y, Align::Start, text, paint)
-    }
-
-    /// A polyline `css_width` CSS pixels wide.
-    fn line(&self, points: Vec<(i32, i32)>, css_width: i32, paint: Paint) -> Shape {
-        Shape::Line { points, width: self.px(css_width).max(1) as u32, paint }
-    }
-
-    /// A straight line from `a` to `b`, one CSS pixel wide.
-    fn rule(&self, a: (i32, i32), b: (i32, i32), paint: Paint) -> Shape {
-        self.line(vec![a, b], 1, paint)
-    }
-}
+type Result<T, DB> = std::result::Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+type Cartesian<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
 /// `v` if it is a finite number above 0, else 0.
 fn clean(v: f64) -> f64 {
@@ -95,20 +54,143 @@ fn clean(v: f64) -> f64 {
     }
 }
 
-/// The largest of `values` after [`clean`].
-fn largest(values: impl Iterator<Item = f64>) -> f64 {
-    values.map(clean).fold(0.0, f64::max)
-}
-
-/// `len` · v / max, rounded, in [0, len]; 0 when `max` is 0.
-fn along(len: i32, v: f64, max: f64) -> i32 {
-    let (v, max) = (clean(v), clean(max));
-    if max == 0.0 {
-        0
+/// The top of an axis that shows `max`: a little above it, 1 when there is nothing.
+fn headroom(max: f64) -> f64 {
+    let max = clean(max);
+    if max > 0.0 {
+        max * 1.08
     } else {
-        (len.max(0) as f64 * (v / max).min(1.0)).round() as i32
+        1.0
     }
 }
+
+/// About how wide `text` is in a font of `px` pixels: 0.6 em a character.
+fn text_width(text: &str, px: f64) -> f64 {
+    text.chars().count().min(1 << 16) as f64 * px * 0.6
+}
+
+/// The measures of one drawing: device pixels per CSS pixel and the font size.
+#[derive(Clone, Copy)]
+struct Scale {
+    s: f64,
+}
+
+impl Scale {
+    /// `css` CSS pixels in device pixels.
+    fn px(self, css: f64) -> i32 {
+        (css * self.s).round() as i32
+    }
+
+    /// The font size in device pixels.
+    fn font(self) -> f64 {
+        (FONT * self.s).round().max(1.0)
+    }
+}
+
+/// Where the items of a legend go: (x, y) of each item's swatch, from `left` to `right`,
+/// wrapped onto more lines as needed, first line at `top`; and the y under the last line.
+fn legend_places(labels: &[&str], left: i32, top: i32, right: i32, s: Scale) -> (Vec<(i32, i32)>, i32) {
+    let (mut x, mut y) = (left, top);
+    let mut places = Vec::with_capacity(labels.len());
+    for label in labels {
+        let item = s.px(18.0) + text_width(label, s.font()).round() as i32;
+        if x > left && x + item > right {
+            x = left;
+            y += s.px(LINE);
+        }
+        places.push((x, y));
+        x += item + s.px(14.0);
+    }
+    (places, if labels.is_empty() { top } else { y + s.px(LINE) })
+}
+
+/// Draws a legend of `items` (label, colour, drawn as a line rather than a block) and
+/// returns the y under it.
+fn legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    items: &[(&str, Paint, bool)],
+    (left, top, right): (i32, i32, i32),
+    text: Paint,
+    s: Scale,
+) -> Result<i32, DB> {
+    let labels: Vec<&str> = items.iter().map(|i| i.0).collect();
+    let (places, bottom) = legend_places(&labels, left, top, right, s);
+    for ((label, paint, is_line), (x, y)) in items.iter().zip(places) {
+        let mid = y + s.font() as i32 / 2;
+        if *is_line {
+            let style = colour(*paint).stroke_width(s.px(2.5).max(1) as u32);
+            area.draw(&PathElement::new(vec![(x, mid), (x + s.px(13.0), mid)], style))?;
+        } else {
+            let half = s.px(5.0);
+            area.draw(&Rectangle::new([(x, mid - half), (x + s.px(12.0), mid + half)], colour(*paint).filled()))?;
+        }
+        area.draw(&Text::new(label.to_string(), (x + s.px(18.0), y), font(s.font(), text, HPos::Left, VPos::Top)))?;
+    }
+    Ok(bottom)
+}
+
+/// What the axes of a chart show.
+struct Axes<'a> {
+    x_title: &'a str,
+    y_title: &'a str,
+    x_labels: usize,
+    y_labels: usize,
+    x_format: &'a dyn Fn(&f64) -> String,
+    y_format: &'a dyn Fn(&f64) -> String,
+}
+
+/// Draws the axes, their ticks and labels, their titles and light gridlines at the ticks.
+fn axes<DB: DrawingBackend>(chart: &mut Cartesian<'_, DB>, a: &Axes, palette: &Palette, s: Scale) -> Result<(), DB> {
+    let text = palette.text.mix(820);
+    let mut mesh = chart.configure_mesh();
+    mesh.x_labels(a.x_labels)
+        .y_labels(a.y_labels)
+        .x_label_formatter(a.x_format)
+        .y_label_formatter(a.y_format)
+        .label_style(font(s.font(), text, HPos::Center, VPos::Center))
+        .axis_desc_style(font(s.font(), text, HPos::Center, VPos::Center))
+        .bold_line_style(colour(palette.text.mix(110)).stroke_width(s.px(1.0).max(1) as u32))
+        .light_line_style(TRANSPARENT)
+        .max_light_lines(0)
+        .axis_style(colour(palette.text.mix(450)).stroke_width(s.px(1.0).max(1) as u32))
+        .set_all_tick_mark_size(s.px(4.0));
+    if !a.x_title.is_empty() {
+        mesh.x_desc(a.x_title);
+    }
+    if !a.y_title.is_empty() {
+        mesh.y_desc(a.y_title);
+    }
+    if a.x_labels == 0 {
+        mesh.disable_x_mesh();
+    }
+    if a.y_labels == 0 {
+        mesh.disable_y_mesh();
+    }
+    mesh.draw()
+}
+
+/// Width of a left axis whose longest label is like `widest` and that has a title.
+fn y_axis_width(widest: &str, s: Scale) -> i32 {
+    s.px(4.0 * 2.0 + 6.0 + LINE) + text_width(widest, s.font()).round() as i32
+}
+
+/// The plot's pixel ranges: left..right, top..bottom.
+fn plot_box<DB: DrawingBackend>(chart: &Cartesian<'_, DB>) -> (i32, i32, i32, i32) {
+    let (x, y) = chart.plotting_area().get_pixel_range();
+    (x.start, x.end, y.start, y.end)
+}
+
+/// A whole number as a tick label, nothing for the ticks between whole numbers.
+fn whole(fmt: &dyn Fmt, v: f64) -> String {
+    if (v - v.round()).abs() < 1e-9 {
+        fmt.count(v)
+    } else {
+        String::new()
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The timeline
 
 /// One month of the timeline.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -124,114 +206,119 @@ pub struct TimelinePoint {
 /// The timeline's texts, formatted.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TimelineLabels {
-    /// Ticks on the month axis: the month (1-based) and its label ("1", "6", …).
-    pub month_ticks: Vec<(usize, String)>,
+    /// The month axis's title ("Month").
+    pub month: String,
     /// The break-even marker's label ("Break-even: month 7").
     pub breakeven: Option<String>,
-    /// Legend: the cumulative spend line.
+    /// The cumulative spend line.
     pub spend: String,
-    /// Legend: the cumulative gross margin line.
+    /// The cumulative gross margin line.
     pub margin: String,
-    /// Legend: the new customers bars.
+    /// Each month's new customers (in the readout).
     pub customers: String,
-    /// The top of the money scale ("120 000 kr.").
-    pub y_max: String,
 }
 
-/// The timeline chart, `width` device pixels wide and [`TIMELINE_HEIGHT`] CSS pixels high
-/// (`scale` is the device pixel ratio): a legend on top; below it light bars for each
-/// month's new customers (on their own scale, up to a third of the plot's height) and two
-/// lines on one money scale from 0 to the larger of both, cumulative spend muted and
-/// cumulative gross margin in the accent colour; a marker at the break-even month (1-based)
-/// if there is one, with its label beside it; month ticks under the axis.
-pub fn timeline(
-    points: &[TimelinePoint],
-    breakeven: Option<usize>,
-    labels: &TimelineLabels,
-    width: u32,
+/// What the timeline shows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Timeline {
+    /// Month by month, from month 1.
+    pub points: Vec<TimelinePoint>,
+    /// The break-even month (1-based), if there is one.
+    pub breakeven: Option<usize>,
+    /// Its texts.
+    pub labels: TimelineLabels,
+}
+
+/// The timeline: a legend on top, the months along the bottom and money up the left, the
+/// cumulative spend muted and the cumulative gross margin in the accent colour, a marker at
+/// the break-even month with its label. Each month's column is a target.
+pub fn draw_timeline<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    t: &Timeline,
     palette: &Palette,
+    fmt: &dyn Fmt,
     scale: f64,
-) -> Vec<Shape> {
-    let f = Frame::new(width, TIMELINE_HEIGHT, scale);
-    let (left, right) = (f.left, f.right);
-    let text = palette.text.mix(800);
-    let spend = palette.text.mix(600);
-    let margin = palette.accent.solid();
-    let customers = palette.bar.mix(300);
-    let mut shapes = Vec::with_capacity(points.len() + 16);
+) -> Result<HitMap, DB> {
+    let s = Scale { s: scale };
+    let (width, _) = area.dim_in_pixel();
+    let text = palette.text.mix(820);
+    let (spend, margin) = (palette.text.mix(550), palette.accent.solid());
+    let items = [(t.labels.spend.as_str(), spend, true), (t.labels.margin.as_str(), margin, true)];
+    let below = legend(area, &items, (s.px(PAD), s.px(PAD), width as i32 - s.px(PAD)), text, s)?;
 
-    // the legend, wrapped onto more lines when the canvas is narrow
-    let (mut x, mut y) = (left, f.px(PAD));
-    for (label, paint, is_line) in
-        [(&labels.spend, spend, true), (&labels.margin, margin, true), (&labels.customers, customers, false)]
-    {
-        if label.is_empty() {
-            continue;
-        }
-        let item = f.px(16) + f.text_width(label);
-        if x > left && x + item > right {
-            x = left;
-            y += f.px(LINE);
-        }
-        let swatch = f.px(12);
-        shapes.push(if is_line {
-            let mid = y + f.font as i32 / 2;
-            f.line(vec![(x, mid), (x + swatch, mid)], 2, paint)
-        } else {
-            Shape::Rect { x, y: y + f.px(2), w: swatch, h: f.font as i32 - f.px(3), paint }
-        });
-        shapes.push(f.text(x + f.px(16), y, Align::Start, label, text));
-        x += item + f.px(12);
-    }
+    let n = t.points.len().max(1);
+    let max = t.points.iter().flat_map(|p| [p.cumulative_spend, p.cumulative_margin]).map(clean).fold(0.0, f64::max);
+    let top = headroom(max);
+    let unit = fmt.unit();
+    let mut chart = ChartBuilder::on(area)
+        .margin_top(below + s.px(8.0))
+        .margin_left(s.px(2.0))
+        .margin_right(s.px(PAD + 8.0))
+        .x_label_area_size(s.px(X_AXIS))
+        .y_label_area_size(y_axis_width(&fmt.count(top), s))
+        .build_cartesian_2d(0.5..n as f64 + 0.5, 0.0..top)?;
+    let narrow = width < s.px(420.0) as u32;
+    let (x_format, y_format) = (|v: &f64| whole(fmt, *v), |v: &f64| fmt.count(*v));
+    let a = Axes {
+        x_title: &t.labels.month,
+        y_title: &unit,
+        x_labels: if narrow { 5 } else { 8 },
+        y_labels: 5,
+        x_format: &x_format,
+        y_format: &y_format,
+    };
+    axes(&mut chart, &a, palette, s)?;
 
-    let top = y + f.px(LINE + 6);
-    let bottom = (f.height - f.px(PAD + LINE + 4)).max(top);
-    let plot = bottom - top;
-    shapes.push(f.rule((left, top), (right, top), palette.text.mix(120)));
-    shapes.push(f.rule((left, bottom), (right, bottom), palette.text.mix(350)));
-
-    let n = points.len();
-    // the centre of month i's slot (0-based)
-    let centre = |i: usize| left + (f.inner() as f64 * (2 * i + 1) as f64 / (2 * n) as f64).round() as i32;
-    if n > 0 {
-        let most = largest(points.iter().map(|p| p.new_customers));
-        let bar = (f.inner() * 3 / 5 / n as i32).max(1);
-        for (i, p) in points.iter().enumerate() {
-            let h = along(plot / 3, p.new_customers, most);
-            if h > 0 {
-                shapes.push(Shape::Rect { x: centre(i) - bar / 2, y: bottom - h, w: bar, h, paint: customers });
-            }
-        }
-        let max = largest(points.iter().flat_map(|p| [p.cumulative_spend, p.cumulative_margin]));
-        let series = |value: fn(&TimelinePoint) -> f64| {
-            points.iter().enumerate().map(|(i, p)| (centre(i), bottom - along(plot, value(p), max))).collect()
-        };
-        shapes.push(f.line(series(|p| p.cumulative_spend), 2, spend));
-        shapes.push(f.line(series(|p| p.cumulative_margin), 2, margin));
-    }
-    if let Some(month) = breakeven.filter(|m| (1..=n).contains(m)) {
-        let x = centre(month - 1);
-        shapes.push(f.rule((x, top), (x, bottom), palette.accent.mix(700)));
-        if let Some(label) = &labels.breakeven {
-            // on the second line, under the scale's top label
-            let (w, gap, y) = (f.text_width(label), f.px(4), top + f.px(LINE + 2));
-            shapes.push(if x + gap + w <= right {
-                f.text(x + gap, y, Align::Start, label, text)
-            } else {
-                f.text(x - gap, y, Align::End, label, text)
-            });
+    let line = |paint: Paint| colour(paint).stroke_width(s.px(2.0).max(1) as u32);
+    let month = |i: usize| (i + 1) as f64;
+    chart.draw_series(LineSeries::new(
+        t.points.iter().enumerate().map(|(i, p)| (month(i), clean(p.cumulative_spend))),
+        line(spend),
+    ))?;
+    chart.draw_series(LineSeries::new(
+        t.points.iter().enumerate().map(|(i, p)| (month(i), clean(p.cumulative_margin))),
+        line(margin),
+    ))?;
+    let (left, right, plot_top, plot_bottom) = plot_box(&chart);
+    if let Some(b) = t.breakeven.filter(|b| (1..=t.points.len()).contains(b)) {
+        let (x, _) = chart.backend_coord(&(b as f64, 0.0));
+        let style = colour(palette.accent.mix(700)).stroke_width(s.px(1.0).max(1) as u32);
+        area.draw(&PathElement::new(vec![(x, plot_top), (x, plot_bottom)], style))?;
+        if let Some(label) = &t.labels.breakeven {
+            let (w, gap, y) = (text_width(label, s.font()) as i32, s.px(4.0), plot_top + s.px(2.0));
+            let (x, h) = if x + gap + w <= right { (x + gap, HPos::Left) } else { (x - gap, HPos::Right) };
+            area.draw(&Text::new(label.clone(), (x, y), font(s.font(), text, h, VPos::Top)))?;
         }
     }
-    shapes.push(f.text(left + f.px(2), top + f.px(2), Align::Start, &labels.y_max, text));
-    for (month, label) in labels.month_ticks.iter().filter(|(m, _)| (1..=n).contains(m)) {
-        let x = centre(month - 1);
-        shapes.push(f.rule((x, bottom), (x, bottom + f.px(3)), palette.text.mix(350)));
-        shapes.push(f.centred(x, bottom + f.px(5), label, text));
-    }
-    shapes
+    let targets = (0..t.points.len())
+        .map(|i| {
+            let x0 = chart.backend_coord(&(i as f64 + 0.5, 0.0)).0.max(left);
+            let x1 = (chart.backend_coord(&(i as f64 + 1.5, 0.0)).0 - 1).min(right);
+            Target::Area { x0, y0: plot_top, x1, y1: plot_bottom, index: i }
+        })
+        .collect();
+    Ok(HitMap { targets })
 }
 
-/// One row of the bar chart.
+/// Month `i` (0-based): "Month 7" and its three figures.
+pub fn timeline_readout(t: &Timeline, i: usize, fmt: &dyn Fmt) -> Option<Readout> {
+    let p = t.points.get(i)?;
+    let l = &t.labels;
+    Some(Readout {
+        title: format!("{} {}", l.month, fmt.count((i + 1) as f64)),
+        lines: vec![
+            format!("{}: {}", l.spend, fmt.money(p.cumulative_spend)),
+            format!("{}: {}", l.margin, fmt.money(p.cumulative_margin)),
+            format!("{}: {}", l.customers, fmt.count(p.new_customers)),
+        ],
+        value: p.cumulative_spend,
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// The levers
+
+/// One row of the levers chart.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BarRow {
     /// The row's name ("3. Add to cart").
@@ -244,440 +331,641 @@ pub struct BarRow {
     pub highlight: bool,
 }
 
-/// Height of the bar chart in CSS pixels for `rows` rows.
-pub fn bars_height(rows: usize) -> u32 {
-    (rows.min(1 << 16) as u32) * BAR_ROW_HEIGHT + 2 * PAD as u32
+/// What the levers chart shows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Levers {
+    /// One row per stage, in order.
+    pub rows: Vec<BarRow>,
+    /// The money axis's title ("kr. per month").
+    pub axis: String,
 }
 
-/// The bar chart, `width` device pixels wide and [`bars_height`] CSS pixels high: one row
-/// per entry with its label on the left and its text on the right, above a bar whose
-/// length is its value as a share of the largest one, over a faint full-length track.
-pub fn bars(rows: &[BarRow], width: u32, palette: &Palette, scale: f64) -> Vec<Shape> {
-    let f = Frame::new(width, bars_height(rows.len()), scale);
-    let full = f.inner();
-    let max = largest(rows.iter().map(|r| r.value));
-    let char_width = (f.font as i32 * 3 / 5).max(1);
-    let row_height = BAR_ROW_HEIGHT as i32;
-    let mut shapes = Vec::with_capacity(rows.len() * 4);
-    for (i, row) in rows.iter().enumerate() {
-        let top = f.px(PAD + i as i32 * row_height);
-        let bar_top = top + f.px(18);
-        let bar_height = f.px(row_height - 24);
-        shapes.push(Shape::Rect { x: f.left, y: bar_top, w: full, h: bar_height, paint: palette.bar.mix(100) });
-        let mut w = along(full, row.value, max);
-        if w == 0 && clean(row.value) > 0.0 {
-            w = 1;
-        }
-        if w > 0 {
-            let colour = if row.highlight { palette.accent } else { palette.bar };
-            shapes.push(Shape::Rect { x: f.left, y: bar_top, w, h: bar_height, paint: colour.solid() });
-        }
-        let room = ((full - f.text_width(&row.text) - f.px(12)) / char_width).max(8) as usize;
-        let text = palette.text.solid();
-        shapes.push(f.text(f.left, top + f.px(2), Align::Start, &fit(&row.label, room), text));
-        shapes.push(f.text(f.right, top + f.px(2), Align::End, &row.text, text));
-    }
-    shapes
+/// Height of the levers chart in CSS pixels for `rows` rows.
+pub fn levers_height(rows: usize) -> u32 {
+    (rows.min(1 << 16) as u32) * BAR_ROW_HEIGHT + (PAD + X_AXIS) as u32
 }
 
-/// The histogram, `width` device pixels wide and [`HISTOGRAM_HEIGHT`] CSS pixels high: one
-/// bar per bin, its height its count as a share of the largest; a marker line at each of
-/// `marks` (a position in [0, 1] along the axis and its label), the labels above the bars,
-/// staggered onto more lines where they would overlap a label or cross a marker line;
-/// `axis`'s low and high ends under the axis.
-pub fn histogram(
-    counts: &[u32],
-    marks: &[(f64, String)],
-    axis: (&str, &str),
-    width: u32,
+/// The levers: one row per entry, its name on the left and its amount on the right above
+/// a bar whose length is its amount on the money axis along the bottom, over a faint
+/// full-length track. Each row is a target.
+pub fn draw_levers<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    l: &Levers,
     palette: &Palette,
+    fmt: &dyn Fmt,
     scale: f64,
-) -> Vec<Shape> {
-    let f = Frame::new(width, HISTOGRAM_HEIGHT, scale);
-    let (left, right, gap, line) = (f.left, f.right, f.px(3), f.px(LINE));
+) -> Result<HitMap, DB> {
+    let s = Scale { s: scale };
+    let (width, _) = area.dim_in_pixel();
+    let n = l.rows.len();
+    let top = headroom(l.rows.iter().map(|r| clean(r.value)).fold(0.0, f64::max));
+    let mut chart = ChartBuilder::on(area)
+        .margin_top(s.px(PAD))
+        .margin_left(s.px(PAD))
+        .margin_right(s.px(PAD + 10.0))
+        .x_label_area_size(s.px(X_AXIS))
+        .build_cartesian_2d(0.0..top, 0.0..n.max(1) as f64)?;
+    let narrow = width < s.px(420.0) as u32;
+    let x_format = |v: &f64| fmt.count(*v);
+    let y_format = |_: &f64| String::new();
+    let a = Axes {
+        x_title: &l.axis,
+        y_title: "",
+        x_labels: if narrow { 3 } else { 5 },
+        y_labels: 0,
+        x_format: &x_format,
+        y_format: &y_format,
+    };
+    axes(&mut chart, &a, palette, s)?;
+    let (left, right, _, plot_bottom) = plot_box(&chart);
     let text = palette.text.solid();
-
-    // each mark: its x, its label's extent, its line of labels and the label's alignment
-    struct Placed {
-        x: i32,
-        from: i32,
-        to: i32,
-        row: usize,
-        align: Align,
+    let mut targets = Vec::with_capacity(n);
+    for (i, row) in l.rows.iter().enumerate() {
+        let row_top = chart.backend_coord(&(0.0, (n - i) as f64)).1;
+        let row_bottom = chart.backend_coord(&(0.0, (n - i - 1) as f64)).1;
+        let (bar_top, bar_bottom) = (row_top + s.px(19.0), row_top + s.px(31.0));
+        area.draw(&Rectangle::new([(left, bar_top), (right, bar_bottom)], colour(palette.bar.mix(90)).filled()))?;
+        let mut end = chart.backend_coord(&(clean(row.value), 0.0)).0;
+        if end == left && clean(row.value) > 0.0 {
+            end += 1;
+        }
+        if end > left {
+            let c = if row.highlight { palette.accent } else { palette.bar };
+            area.draw(&Rectangle::new([(left, bar_top), (end, bar_bottom)], colour(c.solid()).filled()))?;
+        }
+        let room = (((right - left) as f64 - text_width(&row.text, s.font()) - s.px(12.0) as f64) / (s.font() * 0.6))
+            .max(8.0) as usize;
+        let y = row_top + s.px(3.0);
+        area.draw(&Text::new(fit(&row.label, room), (left, y), font(s.font(), text, HPos::Left, VPos::Top)))?;
+        area.draw(&Text::new(row.text.clone(), (right, y), font(s.font(), text, HPos::Right, VPos::Top)))?;
+        targets.push(Target::Area {
+            x0: left,
+            y0: row_top,
+            x1: right,
+            y1: (row_bottom - 1).min(plot_bottom),
+            index: i,
+        });
     }
-    let mut placed: Vec<Placed> = Vec::with_capacity(marks.len());
-    for (position, label) in marks {
-        let x = left + (f.inner() as f64 * clean(*position).min(1.0)).round() as i32;
-        let w = f.text_width(label);
-        let (from, to, align) = if x + gap + w <= right {
-            (x + gap, x + gap + w, Align::Start)
+    Ok(HitMap { targets })
+}
+
+// ---------------------------------------------------------------------------------------
+// The histogram
+
+/// What the histogram shows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Histogram {
+    /// Trials per bin; the bins split `low`..`high` evenly.
+    pub counts: Vec<u32>,
+    /// The low end of the first bin.
+    pub low: f64,
+    /// The high end of the last bin.
+    pub high: f64,
+    /// Marker lines: where (on the axis) and their labels ("P10 40").
+    pub marks: Vec<(f64, String)>,
+    /// The horizontal axis's title ("Customers").
+    pub x_title: String,
+    /// The vertical axis's title ("Trials").
+    pub y_title: String,
+}
+
+impl Histogram {
+    /// The axis's range: `low`..`high`, or a unit around `low` when they are one.
+    fn range(&self) -> (f64, f64) {
+        let low = if self.low.is_finite() { self.low } else { 0.0 };
+        let high = if self.high.is_finite() { self.high } else { low };
+        if high > low {
+            (low, high)
         } else {
-            (x - gap - w, x - gap, Align::End)
+            (low - 0.5, low + 0.5)
+        }
+    }
+
+    /// Bin `i`'s range.
+    fn bin(&self, i: usize) -> (f64, f64) {
+        let (low, high) = self.range();
+        let w = (high - low) / self.counts.len().max(1) as f64;
+        (low + w * i as f64, low + w * (i + 1) as f64)
+    }
+}
+
+/// Which line of labels each mark's label goes on, and its left and right ends and side of
+/// its line, for marks at `xs` with labels `widths` wide between `left` and `right`: a label
+/// overlaps no other and crosses no other mark's line, up to the last line allowed.
+fn place_marks(xs: &[i32], widths: &[i32], left: i32, right: i32, gap: i32) -> Vec<(usize, i32, i32, HPos)> {
+    let mut placed: Vec<(usize, i32, i32, HPos, i32)> = Vec::with_capacity(xs.len());
+    for (&x, &w) in xs.iter().zip(widths) {
+        let (from, to, side) = if x + gap + w <= right || x - gap - w < left {
+            (x + gap, x + gap + w, HPos::Left)
+        } else {
+            (x - gap - w, x - gap, HPos::Right)
         };
         let outside = |x: i32, from: i32, to: i32| x < from || x > to;
-        // a line runs from under its label down to the axis, through the lines below; a
-        // new line of labels is always free of other labels, up to the last one allowed
         let fits = |row: usize| {
-            placed.iter().all(|p| {
-                if p.row == row {
-                    p.to + gap < from || to + gap < p.from
-                } else if p.row < row {
-                    outside(p.x, from, to)
+            placed.iter().all(|&(r, f, t, _, px)| {
+                if r == row {
+                    t + gap < from || to + gap < f
+                } else if r < row {
+                    outside(px, from, to)
                 } else {
-                    outside(x, p.from, p.to)
+                    outside(x, f, t)
                 }
             })
         };
         let row = (0..placed.len()).find(|&r| fits(r)).unwrap_or(placed.len()).min(MARK_LINES - 1);
-        placed.push(Placed { x, from, to, row, align });
+        placed.push((row, from, to, side, x));
     }
-    let rows = placed.iter().map(|p| p.row + 1).max().unwrap_or(0) as i32;
+    placed.into_iter().map(|(r, f, t, side, _)| (r, f, t, side)).collect()
+}
 
-    let top = f.px(PAD) + rows * line + f.px(2);
-    let bottom = (f.height - f.px(PAD + LINE)).max(top);
-    let mut shapes = Vec::with_capacity(counts.len() + 3 * marks.len() + 3);
-    let most = counts.iter().copied().max().unwrap_or(0) as f64;
-    let n = counts.len();
-    let edge = |i: usize| left + (f.inner() as f64 * i as f64 / n as f64).round() as i32;
-    for (i, &count) in counts.iter().enumerate() {
-        let h = along(bottom - top, count as f64, most);
-        let (x, next) = (edge(i), edge(i + 1));
-        let w = if next - x >= 3 { next - x - 1 } else { (next - x).max(1) };
-        if h > 0 {
-            shapes.push(Shape::Rect { x, y: bottom - h, w, h, paint: palette.bar.solid() });
+/// The histogram: one bar per bin on the customers axis, trials up the left; a marker line
+/// at each mark with its label above the plot, on more lines where labels would overlap.
+/// Each bin's column is a target.
+pub fn draw_histogram<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    h: &Histogram,
+    palette: &Palette,
+    fmt: &dyn Fmt,
+    scale: f64,
+) -> Result<HitMap, DB> {
+    let s = Scale { s: scale };
+    let (width, _) = area.dim_in_pixel();
+    let (low, high) = h.range();
+    let most = h.counts.iter().copied().max().unwrap_or(0);
+    let top = if most > 0 { f64::from(most) * 1.1 } else { 1.0 };
+    let y_axis = y_axis_width(&fmt.count(top), s);
+    // where the plot will be, to place the marks' labels above it
+    let (left, right) = (s.px(2.0) + y_axis, width as i32 - s.px(PAD + 8.0));
+    let at = |v: f64| left + ((right - left) as f64 * ((v - low) / (high - low)).clamp(0.0, 1.0)).round() as i32;
+    let xs: Vec<i32> = h.marks.iter().map(|(v, _)| at(if v.is_finite() { *v } else { low })).collect();
+    let widths: Vec<i32> = h.marks.iter().map(|(_, l)| text_width(l, s.font()).round() as i32).collect();
+    let placed = place_marks(&xs, &widths, left, right, s.px(3.0));
+    let lines = placed.iter().map(|p| p.0 + 1).max().unwrap_or(0) as i32;
+
+    let mut chart = ChartBuilder::on(area)
+        .margin_top(s.px(PAD) + lines * s.px(LINE) + s.px(4.0))
+        .margin_left(s.px(2.0))
+        .margin_right(s.px(PAD + 8.0))
+        .x_label_area_size(s.px(X_AXIS))
+        .y_label_area_size(y_axis)
+        .build_cartesian_2d(low..high, 0.0..top)?;
+    let narrow = width < s.px(420.0) as u32;
+    let (x_format, y_format) = (|v: &f64| fmt.count(*v), |v: &f64| whole(fmt, *v));
+    let a = Axes {
+        x_title: &h.x_title,
+        y_title: &h.y_title,
+        x_labels: if narrow { 4 } else { 7 },
+        y_labels: 4,
+        x_format: &x_format,
+        y_format: &y_format,
+    };
+    axes(&mut chart, &a, palette, s)?;
+    let (_, _, plot_top, plot_bottom) = plot_box(&chart);
+    let mut targets = Vec::with_capacity(h.counts.len());
+    for (i, &count) in h.counts.iter().enumerate() {
+        let (from, to) = h.bin(i);
+        let (x0, y) = chart.backend_coord(&(from, f64::from(count)));
+        let (x1, base) = chart.backend_coord(&(to, 0.0));
+        let right_edge = if x1 - x0 >= 3 { x1 - 1 } else { x1.max(x0 + 1) };
+        if count > 0 {
+            area.draw(&Rectangle::new([(x0, y), (right_edge, base)], colour(palette.bar.solid()).filled()))?;
+        }
+        targets.push(Target::Area { x0, y0: plot_top, x1: (x1 - 1).max(x0), y1: plot_bottom, index: i });
+    }
+    let text = palette.text.solid();
+    for ((value, label), (row, from, to, side)) in h.marks.iter().zip(placed) {
+        let x = chart.backend_coord(&(if value.is_finite() { value.clamp(low, high) } else { low }, 0.0)).0;
+        let y = s.px(PAD) + row as i32 * s.px(LINE);
+        let style = colour(text).stroke_width(s.px(1.0).max(1) as u32);
+        area.draw(&PathElement::new(vec![(x, y + s.font() as i32 + s.px(1.0)), (x, plot_bottom)], style))?;
+        let anchor = if matches!(side, HPos::Left) { from } else { to };
+        area.draw(&Text::new(label.clone(), (anchor, y), font(s.font(), text, side, VPos::Top)))?;
+    }
+    Ok(HitMap { targets })
+}
+
+/// Bin `i`: its range of customers and its trials.
+pub fn histogram_readout(h: &Histogram, i: usize, fmt: &dyn Fmt) -> Option<Readout> {
+    let count = *h.counts.get(i)?;
+    let (from, to) = h.bin(i);
+    Some(Readout {
+        title: format!("{} – {}", fmt.count(from), fmt.count(to)),
+        lines: vec![format!("{}: {}", h.y_title, fmt.count(f64::from(count)))],
+        value: f64::from(count),
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// The comparison
+
+/// One figure of the comparison, for every compared scenario.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CompareGroup {
+    /// The figure's name ("Revenue").
+    pub title: String,
+    /// Each scenario's value (not a number when undefined).
+    pub values: Vec<f64>,
+    /// Each scenario's value, formatted.
+    pub texts: Vec<String>,
+    /// Money (else a count).
+    pub money: bool,
+}
+
+/// What the comparison chart shows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Compare {
+    /// The scenarios' names, in order.
+    pub names: Vec<String>,
+    /// One panel per figure.
+    pub groups: Vec<CompareGroup>,
+}
+
+/// Panels side by side for a chart `css_width` CSS pixels wide.
+fn compare_columns(groups: usize, css_width: f64) -> usize {
+    let columns = if css_width >= 760.0 {
+        4
+    } else if css_width >= 300.0 {
+        2
+    } else {
+        1
+    };
+    columns.min(groups.max(1))
+}
+
+/// The legend's height and the panels' in CSS pixels, for a chart `css_width` wide.
+pub fn compare_height(c: &Compare, css_width: f64) -> u32 {
+    let s = Scale { s: 1.0 };
+    let width = if css_width.is_finite() { css_width.max(200.0) } else { 200.0 };
+    let labels: Vec<&str> = c.names.iter().map(String::as_str).collect();
+    let (_, legend) = legend_places(&labels, s.px(PAD), s.px(PAD), width as i32 - s.px(PAD), s);
+    let rows = c.groups.len().div_ceil(compare_columns(c.groups.len(), width));
+    legend.max(0) as u32 + s.px(6.0) as u32 + rows as u32 * COMPARE_PANEL_HEIGHT
+}
+
+/// The colour of scenario `i`.
+fn series(palette: &Palette, i: usize) -> Rgb {
+    match i % 4 {
+        0 => palette.bar,
+        1 => palette.accent,
+        k => MORE_SERIES[k - 2],
+    }
+}
+
+/// The comparison: a legend of the scenarios' colours on top, then one small chart per
+/// figure with a bar per scenario on the figure's own axis. Each bar's column is a
+/// target, numbered figure by figure: figure g's scenario i is g · scenarios + i.
+pub fn draw_compare<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    c: &Compare,
+    palette: &Palette,
+    fmt: &dyn Fmt,
+    scale: f64,
+) -> Result<HitMap, DB> {
+    let s = Scale { s: scale };
+    let (width, height) = area.dim_in_pixel();
+    let text = palette.text.mix(820);
+    let items: Vec<(&str, Paint, bool)> =
+        c.names.iter().enumerate().map(|(i, n)| (n.as_str(), series(palette, i).solid(), false)).collect();
+    let below = legend(area, &items, (s.px(PAD), s.px(PAD), width as i32 - s.px(PAD)), text, s)?;
+    let k = c.names.len();
+    let columns = compare_columns(c.groups.len(), width as f64 / scale);
+    let rows = c.groups.len().div_ceil(columns).max(1);
+    let (_, panels) = area.split_vertically((below + s.px(6.0)).min(height as i32));
+    let panels = panels.split_evenly((rows, columns));
+    let mut targets = Vec::with_capacity(k * c.groups.len());
+    for (g, (group, panel)) in c.groups.iter().zip(&panels).enumerate() {
+        let top = headroom(group.values.iter().map(|v| clean(*v)).fold(0.0, f64::max));
+        let widest = fmt.count(top);
+        let (panel_width, _) = panel.dim_in_pixel();
+        let title = if group.money { format!("{} ({})", group.title, fmt.unit()) } else { group.title.clone() };
+        let title = fit(&title, ((panel_width as f64 - s.px(12.0) as f64) / (s.font() * 0.6)).max(4.0) as usize);
+        panel.draw(&Text::new(
+            title,
+            (s.px(PAD), s.px(2.0)),
+            font(s.font(), palette.text.solid(), HPos::Left, VPos::Top),
+        ))?;
+        let mut chart = ChartBuilder::on(panel)
+            .margin_top(s.px(LINE + 8.0))
+            .margin_right(s.px(PAD + 4.0))
+            .margin_bottom(s.px(10.0))
+            .margin_left(s.px(2.0))
+            .x_label_area_size(s.px(2.0))
+            .y_label_area_size(y_axis_width(&widest, s) - s.px(LINE))
+            .build_cartesian_2d(0.0..k.max(1) as f64, 0.0..top)?;
+        let (x_format, y_format) =
+            (|_: &f64| String::new(), |v: &f64| if group.money { fmt.count(*v) } else { whole(fmt, *v) });
+        let a = Axes { x_title: "", y_title: "", x_labels: 0, y_labels: 4, x_format: &x_format, y_format: &y_format };
+        axes(&mut chart, &a, palette, s)?;
+        let (_, _, plot_top, plot_bottom) = plot_box(&chart);
+        for (i, v) in group.values.iter().enumerate().take(k) {
+            let (x0, y) = chart.backend_coord(&(i as f64 + 0.18, clean(*v)));
+            let (x1, base) = chart.backend_coord(&(i as f64 + 0.82, 0.0));
+            if clean(*v) > 0.0 && x1 > x0 && y < base {
+                let style = colour(series(palette, i).solid()).filled();
+                chart.draw_series(std::iter::once(Rectangle::new(
+                    [(i as f64 + 0.18, clean(*v)), (i as f64 + 0.82, 0.0)],
+                    style,
+                )))?;
+            }
+            let slot = (chart.backend_coord(&(i as f64, 0.0)).0, chart.backend_coord(&(i as f64 + 1.0, 0.0)).0 - 1);
+            targets.push(Target::Area { x0: slot.0, y0: plot_top, x1: slot.1, y1: plot_bottom, index: g * k + i });
         }
     }
-    shapes.push(f.rule((left, bottom), (right, bottom), palette.text.mix(350)));
-    for (p, (_, label)) in placed.iter().zip(marks) {
-        let y = f.px(PAD) + p.row as i32 * line;
-        shapes.push(f.rule((p.x, y + f.font as i32 + f.px(1)), (p.x, bottom), text));
-        let anchor = if p.align == Align::Start { p.from } else { p.to };
-        shapes.push(f.text(anchor, y, p.align, label, text));
+    Ok(HitMap { targets })
+}
+
+/// Bar `index` (figure index / scenarios, scenario index % scenarios): the figure, the
+/// scenario and its value.
+pub fn compare_readout(c: &Compare, index: usize) -> Option<Readout> {
+    let k = c.names.len();
+    if k == 0 {
+        return None;
     }
-    shapes.push(f.text(left, bottom + f.px(3), Align::Start, axis.0, text));
-    shapes.push(f.text(right, bottom + f.px(3), Align::End, axis.1, text));
-    shapes
+    let (group, i) = (c.groups.get(index / k)?, index % k);
+    Some(Readout {
+        title: group.title.clone(),
+        lines: vec![format!("{}: {}", c.names[i], group.texts.get(i)?)],
+        value: *group.values.get(i)?,
+    })
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
+    use super::super::testing::*;
+    use super::super::Kind;
     use super::*;
 
-    fn rects(shapes: &[Shape]) -> Vec<(i32, i32, i32, i32, Paint)> {
-        shapes
-            .iter()
-            .filter_map(
-                |s| if let Shape::Rect { x, y, w, h, paint } = s { Some((*x, *y, *w, *h, *paint)) } else { None },
-            )
-            .collect()
-    }
-
-    fn lines(shapes: &[Shape]) -> Vec<(&[(i32, i32)], Paint)> {
-        shapes
-            .iter()
-            .filter_map(|s| {
-                if let Shape::Line { points, paint, .. } = s {
-                    Some((points.as_slice(), *paint))
-                } else {
-                    None
-                }
-            })
-            .collect()
-    }
-
-    fn texts(shapes: &[Shape]) -> Vec<(i32, i32, Align, &str)> {
-        shapes
-            .iter()
-            .filter_map(|s| {
-                if let Shape::Text { x, y, align, text, .. } = s {
-                    Some((*x, *y, *align, text.as_str()))
-                } else {
-                    None
-                }
-            })
-            .collect()
-    }
-
-    /// Every point of every shape lies on the `width` × `height` canvas.
-    fn assert_on_canvas(shapes: &[Shape], width: u32, height: u32) {
-        let (w, h) = (width as i32, height as i32);
-        let on = |x: i32, y: i32| (0..=w).contains(&x) && (0..=h).contains(&y);
-        for s in shapes {
-            let ok = match s {
-                Shape::Rect { x, y, w: rw, h: rh, .. } => *rw >= 0 && *rh >= 0 && on(*x, *y) && on(x + rw, y + rh),
-                Shape::Band { corners, .. } => corners.iter().all(|(x, y)| on(*x, *y)),
-                Shape::Text { x, y, px, .. } => on(*x, *y) && on(*x, y + *px as i32),
-                Shape::Line { points, .. } => points.iter().all(|(x, y)| on(*x, *y)),
-                Shape::Circle { x, y, r, .. } => on(x - r, y - r) && on(x + r, y + r),
-            };
-            assert!(ok, "off the {width}×{height} canvas: {s:?}");
+    /// Cumulative spend 1 000 a month; margin 250 · m (m + 1), new customers 10.
+    fn timeline() -> Timeline {
+        Timeline {
+            points: (1..=24)
+                .map(|m| {
+                    let m = m as f64;
+                    TimelinePoint {
+                        cumulative_spend: 1000.0 * m,
+                        cumulative_margin: 250.0 * m * (m + 1.0),
+                        new_customers: 10.0,
+                    }
+                })
+                .collect(),
+            breakeven: Some(3),
+            labels: TimelineLabels {
+                month: "Month".into(),
+                breakeven: Some("Break-even: month 3".into()),
+                spend: "Spend".into(),
+                margin: "Gross margin".into(),
+                customers: "New customers".into(),
+            },
         }
     }
 
-    fn bar_rows(values: &[f64]) -> Vec<BarRow> {
-        values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| BarRow {
-                label: format!("{}. Stage", i + 2),
-                value: *v,
-                text: format!("+{v}"),
-                highlight: i == 0,
-            })
-            .collect()
+    /// The x of the text `label` (its anchor).
+    fn text_x(svg: &str, label: &str) -> i32 {
+        let (tag, _) = texts(svg).into_iter().find(|t| t.1 == label).unwrap_or_else(|| panic!("no {label:?}"));
+        attr(&tag, "x").unwrap().parse::<f64>().unwrap() as i32
     }
 
-    /// Cumulative spend 1 000 a month; margin 500 · m (m − 1) / 2 + 500 · m, new customers 10.
-    fn months() -> Vec<TimelinePoint> {
-        (1..=24)
-            .map(|m| {
-                let m = m as f64;
-                TimelinePoint {
-                    cumulative_spend: 1000.0 * m,
-                    cumulative_margin: 250.0 * m * (m + 1.0),
-                    new_customers: 10.0,
-                }
-            })
-            .collect()
+    #[test]
+    fn the_timeline_has_titled_axes_a_legend_and_two_lines() {
+        let chart = chart(Kind::Timeline(timeline()));
+        let (svg, hits, (w, _)) = svg(&chart, 600, 1.0);
+        let s = strings(&svg);
+        // the legend, the axis titles, the break-even label
+        for label in ["Spend", "Gross margin", "Month", "kr.", "Break-even: month 3"] {
+            assert!(s.contains(&label.to_string()), "{label} in {s:?}");
+        }
+        // months along the bottom, in order and left to right
+        let months: Vec<&str> = ["5", "10", "15", "20"].into_iter().filter(|m| s.contains(&m.to_string())).collect();
+        assert_eq!(months.len(), 4, "{s:?}");
+        let xs: Vec<i32> = months.iter().map(|m| text_x(&svg, m)).collect();
+        assert!(xs.windows(2).all(|p| p[0] < p[1]), "{xs:?}");
+        // money up the left, from 0 to above the margin's 150 000, the unit in the title
+        assert!(s.contains(&"0".to_string()), "{s:?}");
+        let ticks: Vec<f64> = s.iter().filter(|t| t.len() >= 4).filter_map(|t| t.parse::<f64>().ok()).collect();
+        assert!(ticks.len() >= 3 && ticks.iter().all(|v| *v <= 150_000.0 * 1.08), "{ticks:?}");
+        assert!(ticks.iter().any(|v| *v >= 100_000.0), "{ticks:?}");
+        // two series of 24 points, rising (y grows downwards), and the legend's swatches
+        let lines: Vec<_> = polylines(&svg).into_iter().filter(|l| l.0.len() == 24).collect();
+        assert_eq!(lines.len(), 2);
+        for (points, _) in &lines {
+            assert!(points.windows(2).all(|p| p[0].0 < p[1].0 && p[0].1 >= p[1].1), "{points:?}");
+        }
+        assert_eq!(lines[1].1, hex(Palette::default().accent));
+        // one column per month; month 24's column is at the right
+        assert_eq!(hits.targets.len(), 24);
+        let last = lines[0].0[23];
+        assert_eq!(hits.hit(last.0, last.1), Some(23));
+        assert_eq!(hits.hit(lines[0].0[2].0, last.1), Some(2));
+        assert_eq!(hits.hit(w as i32 - 1, last.1), None);
+        let r = chart.readout(6).unwrap();
+        assert_eq!(r.title, "Month 7");
+        assert_eq!(r.lines, ["Spend: 7000 kr.", "Gross margin: 14000 kr.", "New customers: 10"]);
+        assert_eq!(r.value, 7000.0);
     }
 
-    /// The polyline of `paint` with more than two points (not the legend's swatch).
-    fn series(shapes: &[Shape], paint: Paint) -> &[(i32, i32)] {
-        lines(shapes).into_iter().find(|l| l.1 == paint && l.0.len() > 2).unwrap().0
+    #[test]
+    fn the_timeline_survives_odd_input_and_narrow_screens() {
+        let mut odd = timeline();
+        odd.points[3].cumulative_margin = f64::NAN;
+        odd.points[4].cumulative_spend = f64::INFINITY;
+        odd.breakeven = Some(40);
+        for (t, width, scale) in [
+            (odd, 320, 1.0),
+            (Timeline { points: vec![], ..timeline() }, 320, 1.0),
+            (timeline(), 200, f64::NAN),
+            (timeline(), 360, 3.0),
+            (Timeline { points: vec![TimelinePoint::default(); 24], ..timeline() }, 400, 1.0),
+        ] {
+            let (svg, _, _) = svg(&chart(Kind::Timeline(t)), width, scale);
+            assert!(svg.contains("Month"), "{svg}");
+            assert!(!svg.contains("NaN"), "{svg}");
+        }
+        // a narrow timeline wraps its legend onto a second line
+        let (wide, ..) = svg(&chart(Kind::Timeline(timeline())), 800, 1.0);
+        let (narrow, ..) = svg(&chart(Kind::Timeline(timeline())), 130, 1.0);
+        let y = |svg: &str, label: &str| {
+            let (tag, _) = texts(svg).into_iter().find(|t| t.1 == label).unwrap();
+            attr(&tag, "y").unwrap().parse::<f64>().unwrap() as i32
+        };
+        assert_eq!(y(&wide, "Gross margin"), y(&wide, "Spend"));
+        assert!(y(&narrow, "Gross margin") > y(&narrow, "Spend"));
     }
 
-    fn labels() -> TimelineLabels {
-        TimelineLabels {
-            month_ticks: [1, 6, 12, 18, 24].iter().map(|m| (*m, m.to_string())).collect(),
-            breakeven: Some("Break-even: month 3".into()),
-            spend: "Spend".into(),
-            margin: "Gross margin".into(),
-            customers: "New customers".into(),
-            y_max: "150 000".into(),
+    fn levers(values: &[f64]) -> Levers {
+        Levers {
+            rows: values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| BarRow {
+                    label: format!("{}. Stage", i + 2),
+                    value: *v,
+                    text: format!("+{v}"),
+                    highlight: i == 0,
+                })
+                .collect(),
+            axis: "kr. per month".into(),
         }
     }
 
     #[test]
-    fn bars_are_proportional_to_the_pixel() {
-        let shapes = bars(&bar_rows(&[100.0, 50.0, 0.0]), 400, &Palette::default(), 1.0);
-        let solid: Vec<_> = rects(&shapes).into_iter().filter(|r| r.4.alpha == 1000).collect();
-        // the largest spans the width less the padding, 400 − 2 · 8 = 384; 50 is half of it;
-        // 0 draws no bar
-        assert_eq!(solid.iter().map(|r| r.2).collect::<Vec<_>>(), vec![384, 192]);
-        assert!(solid.iter().all(|r| r.0 == 8));
-        // rows 36 px apart, bars 18 px into their row and 12 px high
-        assert_eq!((solid[0].1, solid[0].3, solid[1].1), (26, 12, 62));
-        assert_eq!(bars_height(3), 3 * 36 + 16);
-        let t = texts(&shapes);
-        assert_eq!(t.len(), 6);
-        assert_eq!((t[0].0, t[0].2, t[0].3), (8, Align::Start, "2. Stage"));
-        assert_eq!((t[1].0, t[1].2, t[1].3), (392, Align::End, "+100"));
-        // at twice the pixel density every measure doubles
-        let hidpi = bars(&bar_rows(&[100.0, 50.0]), 800, &Palette::default(), 2.0);
-        let widths: Vec<i32> = rects(&hidpi).iter().filter(|r| r.4.alpha == 1000).map(|r| r.2).collect();
-        assert_eq!(widths, vec![768, 384]);
-    }
-
-    #[test]
-    fn the_highlighted_bar_is_in_the_accent_colour() {
+    fn lever_bars_follow_their_amounts_on_a_money_axis() {
         let p = Palette::default();
-        let shapes = bars(&bar_rows(&[10.0, 30.0]), 300, &p, 1.0);
-        let solid: Vec<Paint> = rects(&shapes).iter().filter(|r| r.4.alpha == 1000).map(|r| r.4).collect();
-        assert_eq!(solid, vec![p.accent.solid(), p.bar.solid()]);
+        let chart = chart(Kind::Levers(levers(&[100.0, 50.0, 0.0])));
+        let (svg, hits, (_, h)) = svg(&chart, 400, 1.0);
+        assert_eq!(h, levers_height(3));
+        let s = strings(&svg);
+        // names and amounts, row by row, top down; the axis title
+        let rows: Vec<&String> = s.iter().filter(|t| t.contains("Stage") || t.starts_with('+')).collect();
+        assert_eq!(rows, ["2. Stage", "+100", "3. Stage", "+50", "4. Stage", "+0"]);
+        assert!(s.contains(&"kr. per month".to_string()) && s.contains(&"0".to_string()), "{s:?}");
+        // the bars: accent (highlighted) first, then half as long; none for 0
+        let solid: Vec<_> =
+            opaque_rects(&svg).into_iter().filter(|r| r.4 == hex(p.accent) || r.4 == hex(p.bar)).collect();
+        assert_eq!(solid.len(), 2, "{solid:?}");
+        assert_eq!(solid[0].4, hex(p.accent));
+        assert!((solid[0].2 - 2 * solid[1].2).abs() <= 2, "{solid:?}");
+        assert!(solid[0].1 < solid[1].1);
+        // the 100 bar ends short of the axis's end (its top is 108)
+        let axis_end = 400 - 18;
+        assert!(solid[0].0 + solid[0].2 < axis_end && solid[0].0 + solid[0].2 > axis_end - 40, "{solid:?}");
+        // rows are targets, top down
+        assert_eq!(hits.hit(200, solid[1].1 + 2), Some(1));
+        assert_eq!(hits.hit(200, 8 + 2 * 36 + 5), Some(2));
+        let r = chart.readout(1).unwrap();
+        assert_eq!((r.title.as_str(), r.lines[0].as_str(), r.value), ("3. Stage", "+50", 50.0));
     }
 
     #[test]
-    fn bars_without_values_keep_their_labels_and_tiny_values_show() {
+    fn lever_odd_input_draws_no_bars_and_long_names_are_shortened() {
         for values in [[0.0, 0.0], [f64::NAN, -5.0], [f64::INFINITY, 0.0]] {
-            let shapes = bars(&bar_rows(&values), 300, &Palette::default(), 1.0);
-            assert!(rects(&shapes).iter().all(|r| r.4.alpha < 1000), "{values:?}: {shapes:?}");
-            assert_eq!(texts(&shapes).len(), 4);
-            assert_on_canvas(&shapes, 300, bars_height(2));
+            let (svg, ..) = svg(&chart(Kind::Levers(levers(&values))), 300, 1.0);
+            let p = Palette::default();
+            assert!(opaque_rects(&svg).iter().all(|r| r.4 != hex(p.accent) && r.4 != hex(p.bar)), "{values:?}");
+            // no coordinate is not a number (the row's own text "+NaN" aside)
+            let in_texts = strings(&svg).iter().filter(|t| t.contains("NaN")).count();
+            assert_eq!(svg.matches("NaN").count(), in_texts, "{svg}");
         }
-        let shapes = bars(&bar_rows(&[1e9, 1.0]), 300, &Palette::default(), 1.0);
-        let widths: Vec<i32> = rects(&shapes).iter().filter(|r| r.4.alpha == 1000).map(|r| r.2).collect();
-        assert_eq!(widths, vec![284, 1]);
-        assert!(bars(&[], 300, &Palette::default(), 1.0).is_empty());
-    }
-
-    #[test]
-    fn long_bar_labels_are_shortened() {
-        let mut rows = bar_rows(&[1.0]);
-        rows[0].label = "A very long stage name that cannot fit beside its figure".into();
-        let shapes = bars(&rows, 200, &Palette::default(), 1.0);
-        let label = texts(&shapes)[0].3;
+        let mut l = levers(&[1.0]);
+        l.rows[0].label = "A very long stage name that cannot fit beside its figure".into();
+        let (drawn, ..) = svg(&chart(Kind::Levers(l)), 200, 1.0);
+        let label = strings(&drawn).into_iter().find(|t| t.starts_with("A very")).unwrap();
         assert!(label.ends_with('…') && label.chars().count() < 30, "{label}");
+        let (svg, hits, _) = svg(&chart(Kind::Levers(levers(&[]))), 300, 1.0);
+        assert!(hits.targets.is_empty() && !svg.contains("NaN"));
     }
 
-    #[test]
-    fn the_breakeven_marker_stands_on_its_month() {
-        let p = Palette::default();
-        let shapes = timeline(&months(), Some(3), &labels(), 488, &p, 1.0);
-        // 488 − 2 · 8 = 472 px for 24 months: slots of 472 / 24 px, month 3's centre at
-        // 8 + 472 · 5 / 48 = 57.17 → 57
-        let marker: Vec<_> = lines(&shapes).into_iter().filter(|l| l.1 == p.accent.mix(700)).collect();
-        assert_eq!(marker.len(), 1);
-        assert_eq!(marker[0].0[0].0, 57);
-        assert_eq!(marker[0].0[1].0, 57);
-        // the month's customer bar is centred on the same x
-        // (the first such rectangle is the legend's swatch)
-        let bar = rects(&shapes).into_iter().filter(|r| r.4 == p.bar.mix(300)).nth(3).unwrap();
-        assert!((bar.0 + bar.2 / 2 - 57).abs() <= 1, "{bar:?}");
-        // its label stands right of the line
-        let t = texts(&shapes);
-        let label = t.iter().find(|t| t.3 == "Break-even: month 3").unwrap();
-        assert_eq!((label.0, label.2), (61, Align::Start));
-        // month 24's tick is the last slot's centre: 8 + 472 · 47 / 48 = 470.17 → 470
-        let ticks: Vec<i32> = lines(&shapes)
-            .iter()
-            .filter(|l| l.0.len() == 2 && l.0[0].1 < l.0[1].1 && l.0[0].0 != 57)
-            .map(|l| l.0[0].0)
-            .collect();
-        assert_eq!(ticks.last(), Some(&470));
-        // no break-even: no marker, no label
-        let none = timeline(&months(), None, &labels(), 488, &p, 1.0);
-        assert!(lines(&none).iter().all(|l| l.1 != p.accent.mix(700)));
-        assert!(texts(&none).iter().all(|t| !t.3.starts_with("Break-even")));
-        // a month past the timeline draws nothing either
-        assert_eq!(timeline(&months(), Some(25), &labels(), 488, &p, 1.0).len(), none.len());
-    }
-
-    #[test]
-    fn rising_sums_draw_rising_lines_on_one_scale() {
-        let p = Palette::default();
-        let shapes = timeline(&months(), Some(3), &labels(), 600, &p, 1.0);
-        let spend = series(&shapes, p.text.mix(600));
-        let margin = series(&shapes, p.accent.solid());
-        for series in [spend, margin] {
-            assert_eq!(series.len(), 24);
-            // y grows downwards: rising values never go down the canvas
-            assert!(series.windows(2).all(|w| w[0].1 >= w[1].1 && w[0].0 < w[1].0), "{series:?}");
+    fn histogram(counts: &[u32], marks: &[(f64, &str)]) -> Histogram {
+        Histogram {
+            counts: counts.to_vec(),
+            low: 10.0,
+            high: 110.0,
+            marks: marks.iter().map(|(v, l)| (*v, l.to_string())).collect(),
+            x_title: "Customers".into(),
+            y_title: "Trials".into(),
         }
-        // the margin ends highest (150 000), at the top rule; the spend of 24 000 sits at
-        // 24 000 / 150 000 of the height above the axis
-        let rules: Vec<i32> =
-            lines(&shapes).iter().filter(|l| l.0 == [(8, l.0[0].1), (592, l.0[0].1)]).map(|l| l.0[0].1).collect();
-        let (top, bottom) = (rules[0], rules[1]);
-        assert_eq!(margin[23].1, top);
-        let expected = bottom - ((bottom - top) as f64 * 0.16).round() as i32;
-        assert_eq!(spend[23].1, expected);
-        // customers: 24 equal bars, a third of the plot high
-        let bars: Vec<_> = rects(&shapes).into_iter().filter(|r| r.4 == p.bar.mix(300) && r.1 > top).collect();
-        assert_eq!(bars.len(), 24);
-        assert!(bars.iter().all(|b| b.3 == (bottom - top) / 3 && b.1 + b.3 == bottom));
-        assert_on_canvas(&shapes, 600, TIMELINE_HEIGHT);
     }
 
     #[test]
-    fn the_timeline_survives_odd_input() {
-        let p = Palette::default();
-        let mut odd = months();
-        odd[3].cumulative_margin = f64::NAN;
-        odd[4].cumulative_spend = f64::INFINITY;
-        odd[5].new_customers = -3.0;
-        for (points, width, scale) in
-            [(odd, 320, 1.0), (Vec::new(), 320, 1.0), (months(), 200, f64::NAN), (months(), 1600, 2.0)]
-        {
-            let shapes = timeline(&points, Some(1), &labels(), width, &p, scale);
-            let height = (TIMELINE_HEIGHT as f64 * if scale.is_nan() { 1.0 } else { scale }) as u32;
-            assert_on_canvas(&shapes, width, height);
-            if points.is_empty() {
-                // the frame only: legend, rules and the scale's label
-                assert!(lines(&shapes).iter().all(|l| l.0.len() <= 2));
-            }
-        }
-        // all zero: flat lines on the axis, no bars
-        let zero = vec![TimelinePoint::default(); 24];
-        let shapes = timeline(&zero, None, &labels(), 400, &p, 1.0);
-        let margin = series(&shapes, p.accent.solid());
-        assert!(margin.iter().all(|pt| pt.1 == margin[0].1));
-        assert!(rects(&shapes).iter().all(|r| r.4 != p.bar.mix(300) || r.3 < 12));
-    }
-
-    #[test]
-    fn a_narrow_timeline_wraps_its_legend() {
-        let wide = timeline(&months(), None, &labels(), 800, &Palette::default(), 1.0);
-        let narrow = timeline(&months(), None, &labels(), 200, &Palette::default(), 1.0);
-        let row = |shapes: &[Shape], label: &str| texts(shapes).iter().find(|t| t.3 == label).unwrap().1;
-        assert_eq!(row(&wide, "New customers"), row(&wide, "Spend"));
-        assert!(row(&narrow, "New customers") > row(&narrow, "Spend"));
-        assert_on_canvas(&narrow, 200, TIMELINE_HEIGHT);
-    }
-
-    fn marks(positions: &[f64]) -> Vec<(f64, String)> {
-        positions.iter().zip(["P10 40", "P50 50", "P90 60"]).map(|(p, l)| (*p, l.to_string())).collect()
-    }
-
-    #[test]
-    fn the_largest_bin_is_full_height() {
+    fn the_histogram_has_a_bar_per_bin_and_its_marks() {
         let p = Palette::default();
         let counts = [1, 4, 8, 4, 2, 0, 1, 0, 0, 2];
-        let shapes = histogram(&counts, &[], ("10", "90"), 416, &p, 1.0);
-        let bars = rects(&shapes);
-        // 7 bins have trials; 400 px for 10 bins: 40 px a bin less a 1 px gap
+        let chart = chart(Kind::Histogram(histogram(&counts, &[(40.0, "P10 40"), (50.0, "P50 50"), (90.0, "P90 90")])));
+        let (svg, hits, _) = svg(&chart, 500, 1.0);
+        let s = strings(&svg);
+        for label in ["Customers", "Trials", "P10 40", "P50 50", "P90 90", "20", "100"] {
+            assert!(s.contains(&label.to_string()), "{label} in {s:?}");
+        }
+        // 7 bins have trials, left to right; the fullest is twice as high as a 4
+        let bars: Vec<_> = rects(&svg).into_iter().filter(|r| r.4 == hex(p.bar)).collect();
         assert_eq!(bars.len(), 7);
-        assert!(bars.iter().all(|b| b.2 == 39));
-        assert_eq!(bars[2].0, 8 + 2 * 40);
-        // without marks the plot runs from 8 + 2 = 10 to 180 − 24 = 156: 146 px
-        let tallest = bars.iter().max_by_key(|b| b.3).unwrap();
-        assert_eq!((tallest.1, tallest.3), (10, 146));
-        // 4 of 8 is half of it
-        assert_eq!(bars[1].3, 73);
-        let t = texts(&shapes);
-        assert_eq!((t[0].0, t[0].2, t[0].3), (8, Align::Start, "10"));
-        assert_eq!((t[1].0, t[1].2, t[1].3), (408, Align::End, "90"));
-        assert_on_canvas(&shapes, 416, HISTOGRAM_HEIGHT);
+        assert!(bars.windows(2).all(|b| b[0].0 < b[1].0));
+        assert!((bars[2].3 - 2 * bars[1].3).abs() <= 1, "{bars:?}");
+        // far-apart marks share one line of labels
+        let y = |label: &str| attr(&texts(&svg).into_iter().find(|t| t.1 == label).unwrap().0, "y").unwrap();
+        assert_eq!(y("P10 40"), y("P90 90"));
+        // the pointer over the third bar reads its bin
+        let third = &bars[2];
+        assert_eq!(hits.hit(third.0 + 2, third.1 + 2), Some(2));
+        let r = chart.readout(2).unwrap();
+        assert_eq!((r.title.as_str(), r.lines[0].as_str(), r.value), ("30 – 40", "Trials: 8", 8.0));
+        assert_eq!(chart.readout(10), None);
     }
 
     #[test]
-    fn marker_labels_stand_apart() {
-        let p = Palette::default();
-        let label_rows =
-            |shapes: &[Shape]| texts(shapes).iter().filter(|t| t.3.starts_with('P')).map(|t| t.1).collect::<Vec<_>>();
-        // far apart: one line of labels
-        let spread = histogram(&[1, 2, 3], &marks(&[0.1, 0.5, 0.9]), ("", ""), 600, &p, 1.0);
-        assert_eq!(label_rows(&spread), vec![8, 8, 8]);
-        // close together: each on its own line, and no label overlaps another or a line
-        let close = histogram(&[1, 2, 3], &marks(&[0.4, 0.45, 0.5]), ("", ""), 600, &p, 1.0);
-        assert_eq!(label_rows(&close), vec![8, 24, 40]);
-        // marker lines sit at their positions: 8 + 584 · 0.45 = 270.8 → 271, from under
-        // their own label down to the axis
-        let markers: Vec<_> = lines(&close).into_iter().filter(|l| l.0[0].0 == l.0[1].0).collect();
-        assert_eq!(markers.iter().map(|l| l.0[0].0).collect::<Vec<_>>(), vec![242, 271, 300]);
-        assert_eq!(markers.iter().map(|l| l.0[0].1).collect::<Vec<_>>(), vec![21, 37, 53]);
-        // the bars start under the three lines of labels: 8 + 3 · 16 + 2 = 58
-        assert!(rects(&close).iter().all(|r| r.1 >= 58));
-        // at the right edge the label turns to the left of its line
-        let edge = histogram(&[1], &marks(&[1.0]), ("", ""), 300, &p, 1.0);
-        let t = texts(&edge).into_iter().find(|t| t.3 == "P10 40").unwrap();
-        assert_eq!((t.0, t.2), (292 - 3, Align::End));
-        for (shapes, width) in [(&spread, 600), (&close, 600), (&edge, 300)] {
-            assert_on_canvas(shapes, width, HISTOGRAM_HEIGHT);
+    fn close_marks_stand_apart_and_odd_input_survives() {
+        let close = histogram(&[1, 2, 3], &[(50.0, "P10 a"), (52.0, "P50 b"), (54.0, "P90 c")]);
+        let (drawn, ..) = svg(&chart(Kind::Histogram(close)), 500, 1.0);
+        let ys: Vec<String> = ["P10 a", "P50 b", "P90 c"]
+            .iter()
+            .map(|l| attr(&texts(&drawn).into_iter().find(|t| t.1 == *l).unwrap().0, "y").unwrap())
+            .collect();
+        assert!(ys[0] != ys[1] && ys[1] != ys[2] && ys[0] != ys[2], "{ys:?}");
+        for h in [
+            Histogram { low: 5.0, high: 5.0, ..histogram(&[9], &[(5.0, "P10 5")]) },
+            Histogram { low: f64::NAN, high: f64::INFINITY, ..histogram(&[0, 0], &[(f64::NAN, "x")]) },
+            histogram(&[], &[]),
+            histogram(&[5, u32::MAX], &[(1e300, "far")]),
+        ] {
+            let (svg, ..) = svg(&chart(Kind::Histogram(h)), 300, 2.0);
+            assert!(!svg.contains("NaN"), "{svg}");
         }
-        // marks on one spot (every trial alike) stack their labels, one per line
-        let same = histogram(&[9], &marks(&[0.0, 0.0, 0.0]), ("", ""), 600, &p, 1.0);
-        assert_eq!(label_rows(&same), vec![8, 24, 40]);
+    }
+
+    fn compare() -> Compare {
+        let group = |title: &str, values: [f64; 3], money: bool| CompareGroup {
+            title: title.into(),
+            values: values.to_vec(),
+            texts: values.iter().map(|v| if v.is_finite() { format!("{v}") } else { "–".into() }).collect(),
+            money,
+        };
+        Compare {
+            names: vec!["Base".into(), "Better ads".into(), "Cheaper".into()],
+            groups: vec![
+                group("Customers", [100.0, 150.0, 50.0], false),
+                group("Revenue", [1000.0, 1500.0, 500.0], true),
+                group("CAC", [20.0, f64::NAN, 40.0], true),
+                group("LTV", [60.0, 60.0, 60.0], true),
+            ],
+        }
     }
 
     #[test]
-    fn the_histogram_survives_odd_input() {
+    fn the_comparison_has_a_legend_a_panel_per_figure_and_bars_per_scenario() {
         let p = Palette::default();
-        let odd = vec![(f64::NAN, "a".to_string()), (-1.0, "b".into()), (f64::INFINITY, "c".into()), (7.0, "d".into())];
-        for (counts, width, scale) in
-            [(&[0u32, 0, 0][..], 300, 1.0), (&[][..], 300, 1.0), (&[5, u32::MAX][..], 200, 3.0)]
-        {
-            let shapes = histogram(counts, &odd, ("", ""), width, &p, scale);
-            assert_on_canvas(&shapes, width, (HISTOGRAM_HEIGHT as f64 * scale) as u32);
-            if counts.iter().all(|c| *c == 0) {
-                assert!(rects(&shapes).is_empty());
+        let chart = chart(Kind::Compare(compare()));
+        for (width, columns) in [(900, 4), (390, 2)] {
+            let (svg, hits, (_, h)) = svg(&chart, width, 1.0);
+            let s = strings(&svg);
+            assert_eq!(&s[..3], ["Base", "Better ads", "Cheaper"], "legend first");
+            // money's unit in the panel's title
+            for title in ["Customers", "Revenue (kr.)", "CAC (kr.)", "LTV (kr.)"] {
+                assert!(s.contains(&title.to_string()), "{title} in {s:?}");
             }
+            // 3 legend swatches, then 11 bars (one CAC is undefined) in the scenarios' colours
+            let colours = [hex(p.bar), hex(p.accent), hex(MORE_SERIES[0])];
+            let bars: Vec<_> = rects(&svg).into_iter().filter(|r| colours.contains(&r.4)).collect();
+            assert_eq!(bars.len(), 3 + 11, "{bars:?}");
+            let customers = &bars[3..6];
+            assert_eq!(customers.iter().map(|b| b.4.clone()).collect::<Vec<_>>(), colours);
+            assert!(customers[1].3 > customers[0].3 && customers[0].3 > customers[2].3, "{customers:?}");
+            assert!(customers.windows(2).all(|b| b[0].0 < b[1].0));
+            assert_eq!(h, compare_height(&compare(), width as f64));
+            // panels in rows of `columns`: the fifth figure's place is the second row
+            let panel_tops: Vec<i32> = ["Customers", "Revenue (kr.)", "CAC (kr.)", "LTV (kr.)"]
+                .iter()
+                .map(|t| {
+                    attr(&texts(&svg).into_iter().find(|x| x.1 == *t).unwrap().0, "y").unwrap().parse::<f64>().unwrap()
+                        as i32
+                })
+                .collect();
+            assert_eq!(panel_tops.iter().filter(|y| **y == panel_tops[0]).count(), columns);
+            // the second scenario's revenue bar is a target
+            let revenue = &bars[6..9];
+            assert_eq!(hits.hit(revenue[1].0 + 1, revenue[1].1 + 1), Some(3 + 1));
         }
-        // more marks than lines of labels still leave the plot its room
-        let many: Vec<(f64, String)> = (0..9).map(|i| (0.5, format!("P{i}"))).collect();
-        let shapes = histogram(&[1, 2], &many, ("0", "9"), 300, &p, 1.0);
-        assert_on_canvas(&shapes, 300, HISTOGRAM_HEIGHT);
-        assert!(rects(&shapes).iter().all(|r| r.1 >= 8 + 3 * 16 + 2 && r.3 > 0));
-        let empty = histogram(&[], &[], ("", ""), 300, &p, 1.0);
-        assert!(rects(&empty).is_empty());
+        let r = chart.readout(4).unwrap();
+        assert_eq!((r.title.as_str(), r.lines[0].as_str(), r.value), ("Revenue", "Better ads: 1500", 1500.0));
+        assert!(chart.readout(7).unwrap().value.is_nan());
+        assert_eq!(chart.readout(12), None);
     }
 }

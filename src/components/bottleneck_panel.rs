@@ -133,10 +133,12 @@ pub fn BottleneckPanel() -> impl IntoView {
             format!("{}. {body}", chart_caption())
         })
     };
-    let draw = Callback::new(move |(width, scale, palette): (u32, f64, crate::chart::Palette)| {
-        bar_rows.with(|rows| plots::bars(rows, width, &palette, scale))
+    let chart = Callback::new(move |()| {
+        let fmt =
+            crate::components::chart_canvas::Numbers::shared(state.lang.get(), state.settled.with(|s| s.currency));
+        let axis = format!("{} / {}", fmt.unit(), period());
+        crate::chart::Chart::new(crate::chart::Kind::Levers(plots::Levers { rows: bar_rows.get(), axis }), fmt)
     });
-    let height = Signal::derive(move || plots::bars_height(bar_rows.with(Vec::len)));
     view! {
         <section class="panel bottleneck-panel" aria-labelledby="bottleneck-heading">
             <h2 id="bottleneck-heading">{move || t().bottleneck_heading}</h2>
@@ -144,7 +146,7 @@ pub fn BottleneckPanel() -> impl IntoView {
             <div node_ref=host></div>
             <figure class="chart">
                 <figcaption>{chart_caption}</figcaption>
-                <ChartCanvas testid="chart-bottleneck" label=Signal::derive(summary) height=height draw=draw />
+                <ChartCanvas testid="chart-levers" label=Signal::derive(summary) chart=chart />
             </figure>
         </section>
     }

@@ -1,11 +1,16 @@
 //! The comparison: two to four scenarios side by side — their key figures, each one's
-//! change against the first, and a grouped bar chart of the four headline figures.
+//! change against the first, and a chart of the four headline figures (a small chart per
+//! figure, a bar per scenario).
 
 use leptos::prelude::*;
 
-use crate::calc::compare::{relative_change, shares, KeyFigure};
+use crate::calc::compare::{relative_change, KeyFigure};
 use crate::calc::{Currency, Figure, Forecast};
+use crate::chart::plots::{Compare, CompareGroup};
+use crate::chart::{Chart, Kind};
+use crate::components::chart_canvas::Numbers;
 use crate::components::figure::{count, money, months, percent, ratio, times, Formatter};
+use crate::components::ChartCanvas;
 use crate::i18n::texts::fill;
 use crate::i18n::{format as fmt, Lang, Texts};
 use crate::state::use_app_state;
@@ -47,100 +52,88 @@ fn shown(lang: Lang, currency: Currency, k: KeyFigure, f: Figure) -> String {
     f.map(|v| formatter(k)(lang, currency, v)).unwrap_or_else(|_| "–".to_string())
 }
 
-/// A share in [0, 1] as a CSS percentage with one decimal, in integer arithmetic (no
-/// float formatting code in the wasm).
-fn per_mille(share: f64) -> String {
-    let pm = (share.clamp(0.0, 1.0) * 1000.0).round() as u32;
-    format!("{}.{}%", pm / 10, pm % 10)
-}
-
 /// One compared scenario.
+#[derive(Clone, Debug, PartialEq)]
 struct Column {
     name: String,
     currency: Currency,
     forecast: Forecast,
 }
 
-/// Builds the table, the note on the baseline and the bars into `container`.
-fn render(container: &web_sys::HtmlDivElement, cols: &[Column], lang: Lang, t: &Texts) {
-    {
-        use web_sys::Element;
-        let doc = document();
-        let el = |parent: &Element, tag: &str, class: &str, text: &str| -> Element {
-            // `ok()` first: a failed Result's expect would format the JsValue (Debug code)
-            #[allow(clippy::ok_expect)]
-            let e = doc.create_element(tag).ok().expect("createElement");
-            if !class.is_empty() {
-                e.set_class_name(class);
-            }
-            if !text.is_empty() {
-                e.set_text_content(Some(text));
-            }
-            let _ = parent.append_child(&e);
-            e
-        };
-        container.set_text_content(None);
-        if cols.len() < 2 {
-            el(container, "p", "hint compare-empty", t.compare_too_few);
-            return;
-        }
-        let baseline_note = fill(t.compare_difference, &[("name", &cols[0].name)]);
-        let scroll = crate::components::dom::scroll_region(container, "compare-scroll", &baseline_note);
-        let table = el(&scroll, "table", "compare-table", "");
-        let _ = table.set_attribute("data-testid", "compare-table");
-        el(&table, "caption", "visually-hidden", &baseline_note);
-        let head = el(&el(&table, "thead", "", ""), "tr", "", "");
-        el(&head, "td", "", "");
-        for (i, c) in cols.iter().enumerate() {
-            let _ = el(&head, "th", &format!("s{i}"), &c.name).set_attribute("scope", "col");
-        }
-        let body = el(&table, "tbody", "", "");
-        for k in KeyFigure::ALL {
-            let row = el(&body, "tr", "", "");
-            let _ = row.set_attribute("data-figure", k.id());
-            let _ = el(&row, "th", "", label(t, k)).set_attribute("scope", "row");
+/// The table of key figures: a column per scenario, each one's change against the first.
+fn table(cols: &[Column], lang: Lang, t: &'static Texts, note: String) -> impl IntoView {
+    let head = cols
+        .iter()
+        .enumerate()
+        .map(|(i, c)| view! { <th class=format!("s{i}") scope="col">{c.name.clone()}</th> })
+        .collect_view();
+    let rows = KeyFigure::ALL
+        .into_iter()
+        .map(|k| {
             let baseline = k.of(&cols[0].forecast);
-            for (i, c) in cols.iter().enumerate() {
-                let value = k.of(&c.forecast);
-                let cell = el(&row, "td", "", "");
-                let _ = cell.set_attribute("data-value", &raw(value));
-                el(&cell, "span", "", &shown(lang, c.currency, k, value));
-                if i > 0 {
-                    let change = relative_change(value, baseline);
-                    let judged = change.ok().filter(|d| *d != 0.0).map(|d| (d < 0.0) == k.lower_is_better());
-                    let class = match judged {
-                        Some(true) => "diff better",
-                        Some(false) => "diff worse",
-                        None => "diff",
-                    };
-                    let text = change
-                        .map(|d| format!("{}{}", if d > 0.0 { "+" } else { "" }, fmt::percent(lang, d)))
-                        .unwrap_or_default();
-                    let _ = el(&cell, "span", class, &text).set_attribute("data-value", &raw(change));
-                }
+            let cells = cols
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let value = k.of(&c.forecast);
+                    let diff = (i > 0).then(|| {
+                        let change = relative_change(value, baseline);
+                        let judged = change.ok().filter(|d| *d != 0.0).map(|d| (d < 0.0) == k.lower_is_better());
+                        let class = match judged {
+                            Some(true) => "diff better",
+                            Some(false) => "diff worse",
+                            None => "diff",
+                        };
+                        let text = change
+                            .map(|d| format!("{}{}", if d > 0.0 { "+" } else { "" }, fmt::percent(lang, d)))
+                            .unwrap_or_default();
+                        view! { <span class=class data-value=raw(change)>{text}</span> }
+                    });
+                    view! {
+                        <td data-value=raw(value)>
+                            <span>{shown(lang, c.currency, k, value)}</span>
+                            {diff}
+                        </td>
+                    }
+                })
+                .collect_view();
+            view! {
+                <tr data-figure=k.id()>
+                    <th scope="row">{label(t, k)}</th>
+                    {cells}
+                </tr>
             }
-        }
-        el(container, "p", "hint", &baseline_note);
-        let chart = el(container, "figure", "compare-chart", "");
-        let _ = chart.set_attribute("data-testid", "chart-compare");
-        let _ = chart.set_attribute("role", "img");
-        let _ = chart.set_attribute("aria-label", t.compare_chart_label);
-        for k in [KeyFigure::Customers, KeyFigure::Revenue, KeyFigure::Cac, KeyFigure::Ltv] {
-            let group = el(&chart, "div", "bar-group", "");
-            el(&group, "h3", "", label(t, k));
-            let values: Vec<Figure> = cols.iter().map(|c| k.of(&c.forecast)).collect();
-            for (i, ((share, value), c)) in shares(&values).into_iter().zip(&values).zip(cols).enumerate() {
-                let row = el(&group, "div", &format!("bar-row s{i}"), "");
-                el(&row, "span", "bar-name", &c.name);
-                let bar = el(&el(&row, "span", "bar-track", ""), "span", "bar", "");
-                let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&bar)
-                    .style()
-                    .set_property("width", &per_mille(share));
-                let _ = el(&row, "span", "bar-value", &shown(lang, c.currency, k, *value))
-                    .set_attribute("data-value", &raw(*value));
-            }
-        }
+        })
+        .collect_view();
+    view! {
+        <div class="compare-scroll" tabindex="0" role="region" aria-label=note.clone()>
+            <table class="compare-table" data-testid="compare-table" id="compare-numbers">
+                <caption class="visually-hidden">{note.clone()}</caption>
+                <thead>
+                    <tr>
+                        <td></td>
+                        {head}
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <p class="hint">{note}</p>
     }
+}
+
+/// The chart's data: customers, revenue, CAC and LTV of every compared scenario.
+fn chart_data(cols: &[Column], lang: Lang, t: &Texts) -> Compare {
+    let groups = [KeyFigure::Customers, KeyFigure::Revenue, KeyFigure::Cac, KeyFigure::Ltv]
+        .into_iter()
+        .map(|k| CompareGroup {
+            title: label(t, k).to_string(),
+            values: cols.iter().map(|c| k.of(&c.forecast).unwrap_or(f64::NAN)).collect(),
+            texts: cols.iter().map(|c| shown(lang, c.currency, k, k.of(&c.forecast))).collect(),
+            money: k != KeyFigure::Customers,
+        })
+        .collect();
+    Compare { names: cols.iter().map(|c| c.name.clone()).collect(), groups }
 }
 
 /// The comparison panel.
@@ -171,7 +164,7 @@ pub fn CompareView() -> impl IntoView {
             }
         })
     };
-    let columns = move || {
+    let columns = Memo::new(move |_| {
         let ids = picked.get();
         state.workspace.with(|w| {
             ids.iter()
@@ -179,16 +172,41 @@ pub fn CompareView() -> impl IntoView {
                 .map(|s| Column { name: s.name.clone(), currency: s.currency, forecast: s.forecast() })
                 .collect::<Vec<_>>()
         })
-    };
-    // The table and bars are rebuilt as plain DOM on every change: a comparison is read,
-    // not typed into, and built this way it costs a fraction of the bytes of a view tree.
-    let body_ref = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        let cols = columns();
-        let lang = state.lang.get();
-        let Some(container) = body_ref.get() else { return };
-        render(&container, &cols, lang, state.t());
     });
+    let too_few = move || columns.with(|c| c.len() < 2);
+    let body = move || {
+        let lang = state.lang.get();
+        let t = state.t();
+        columns.with(|cols| {
+            if cols.len() < 2 {
+                return view! { <p class="hint compare-empty">{t.compare_too_few}</p> }.into_any();
+            }
+            let note = fill(t.compare_difference, &[("name", &cols[0].name)]);
+            table(cols, lang, t, note).into_any()
+        })
+    };
+    let chart = Callback::new(move |()| {
+        let lang = state.lang.get();
+        columns.with(|cols| {
+            let currency = cols.first().map_or(Currency::Dkk, |c| c.currency);
+            Chart::new(Kind::Compare(chart_data(cols, lang, Texts::of(lang))), Numbers::shared(lang, currency))
+        })
+    });
+    let chart_label = move || {
+        let lang = state.lang.get();
+        columns.with(|cols| {
+            let c = chart_data(cols, lang, Texts::of(lang));
+            let figures = c
+                .groups
+                .iter()
+                .map(|g| {
+                    let each = c.names.iter().zip(&g.texts).map(|(n, v)| format!("{n} {v}")).collect::<Vec<_>>();
+                    format!("{}: {}", g.title, each.join(", "))
+                })
+                .collect::<Vec<_>>();
+            format!("{}. {}", t().compare_chart_label, figures.join("; "))
+        })
+    };
     view! {
         <section class="panel compare no-print" aria-labelledby="compare-heading">
             <div class="compare-head">
@@ -224,7 +242,15 @@ pub fn CompareView() -> impl IntoView {
                         .collect_view()
                 }}
             </fieldset>
-            <div node_ref=body_ref></div>
+            <div>{body}</div>
+            <figure class="chart compare-chart" class:hidden=too_few>
+                <ChartCanvas
+                    testid="chart-compare"
+                    label=Signal::derive(chart_label)
+                    chart=chart
+                    described_by="compare-numbers"
+                />
+            </figure>
         </section>
     }
 }

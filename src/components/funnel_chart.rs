@@ -1,10 +1,11 @@
 //! The funnel chart on a `<canvas>`: redrawn whenever the figures, names or language
-//! change, and when its width changes (window resize, rotation). Its accessible name
-//! carries the same numbers as text.
+//! change, and when its width changes (window resize, rotation); pointing at a stage reads
+//! out its people. Its accessible name carries the same numbers as text.
 
 use leptos::prelude::*;
 
-use crate::chart::{FunnelBar, Marker, Palette};
+use crate::chart::{Chart, FunnelBar, Kind, Marker};
+use crate::components::chart_canvas::Numbers;
 use crate::components::stage_row::shown_stage_name;
 use crate::components::ChartCanvas;
 use crate::i18n::format;
@@ -44,6 +45,7 @@ pub fn FunnelChart() -> impl IntoView {
                             label: format!("{}. {name}", i + 1),
                             figures: figures_text,
                             share: if widest > 0.0 { figures.entrants / widest } else { 0.0 },
+                            people: figures.entrants,
                             marker: if i == purchase {
                                 Marker::Purchase
                             } else if i > purchase {
@@ -65,15 +67,15 @@ pub fn FunnelChart() -> impl IntoView {
         format!("{}. {body}", t().chart_label)
     };
 
-    let draw = Callback::new(move |(width, scale, palette): (u32, f64, Palette)| {
-        bars.with(|b| crate::chart::funnel::layout(b, width, &palette, scale))
+    let chart = Callback::new(move |()| {
+        let fmt = Numbers::shared(state.lang.get(), state.currency.get());
+        Chart::new(Kind::Funnel(bars.get()), fmt)
     });
-    let height = Signal::derive(move || crate::chart::funnel::height(bars.with(Vec::len)));
 
     view! {
         <figure class="chart">
             <figcaption>{move || t().chart_heading}</figcaption>
-            <ChartCanvas testid="chart-funnel" label=Signal::derive(summary) height=height draw=draw />
+            <ChartCanvas testid="chart-funnel" label=Signal::derive(summary) chart=chart />
             <p class="help">{move || t().chart_scale_note}</p>
         </figure>
     }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::calc::journey::{self, Journey};
 use crate::calc::markov::{ChainError, TOLERANCE};
 use crate::calc::{Figure, MoveTo, Undefined};
-use crate::chart::journey::{self as chart, JourneyChart};
+use crate::chart::journey::JourneyChart;
 use crate::components::figure::{change, count, days, decimal, percent};
 use crate::components::stage_row::{period_name, shown_stage_name};
 use crate::components::{ChartCanvas, FigureCard, NumberField};
@@ -175,9 +175,10 @@ pub fn JourneyPanel() -> impl IntoView {
                     testid="chart-journey"
                     label=label(|t| t.journey_chart_label)
                     described_by="journey-matrix-table"
-                    height=Signal::derive(|| chart::height(360.0))
-                    height_for=chart::height
-                    draw=Callback::new(move |(w, dpr, palette)| chart_input.with(|c| chart::layout(c, w, dpr, palette)))
+                    chart=Callback::new(move |()| {
+                        let fmt = crate::components::chart_canvas::Numbers::shared(state.lang.get(), state.currency.get_untracked());
+                        crate::chart::Chart::new(crate::chart::Kind::Journey(chart_input.get()), fmt)
+                    })
                 />
             </figure>
             <div class="journey-tables" node_ref=matrix></div>

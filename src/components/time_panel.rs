@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::calc::time::{days_to_purchase, timeline, velocity, Timeline, TimelineInput, MONTHS};
+use crate::calc::time::{days_to_purchase, timeline, velocity, Timeline, TimelineInput};
 use crate::calc::{Figure, Undefined};
 use crate::chart::plots::{self, TimelineLabels, TimelinePoint};
 use crate::components::figure::days;
@@ -80,12 +80,12 @@ pub fn TimePanel() -> impl IntoView {
             )
         })
     };
-    let draw = Callback::new(move |(width, scale, palette): (u32, f64, crate::chart::Palette)| {
+    let chart = Callback::new(move |()| {
         let lang = state.lang.get();
-        let currency = state.settled.with(|s| s.currency);
         let t = Texts::of(lang);
-        view_data.with(|v| {
-            let points: Vec<TimelinePoint> = v
+        let fmt = crate::components::chart_canvas::Numbers::shared(lang, state.settled.with(|s| s.currency));
+        let timeline = view_data.with(|v| plots::Timeline {
+            points: v
                 .timeline
                 .months
                 .iter()
@@ -94,18 +94,17 @@ pub fn TimePanel() -> impl IntoView {
                     cumulative_margin: m.cumulative_margin,
                     new_customers: m.new_customers,
                 })
-                .collect();
-            let top = points.iter().map(|p| p.cumulative_spend.max(p.cumulative_margin)).fold(0.0, f64::max);
-            let labels = TimelineLabels {
-                month_ticks: [1, 6, 12, 18, MONTHS].iter().map(|m| (*m, m.to_string())).collect(),
+                .collect(),
+            breakeven: v.timeline.breakeven,
+            labels: TimelineLabels {
+                month: t.table_month.to_string(),
                 breakeven: v.timeline.breakeven.map(|m| fill(t.breakeven_month, &[("n", &m.to_string())])),
                 spend: t.timeline_spend.to_string(),
                 margin: t.timeline_margin.to_string(),
                 customers: t.timeline_customers.to_string(),
-                y_max: format::money(lang, currency, top),
-            };
-            plots::timeline(&points, v.timeline.breakeven, &labels, width, &palette, scale)
-        })
+            },
+        });
+        crate::chart::Chart::new(crate::chart::Kind::Timeline(timeline), fmt)
     });
     // the chart's numbers, month by month, as a table for screen readers
     let numbers = NodeRef::<leptos::html::Div>::new();
@@ -155,8 +154,7 @@ pub fn TimePanel() -> impl IntoView {
                 <ChartCanvas
                     testid="chart-timeline"
                     label=Signal::derive(summary)
-                    height=plots::TIMELINE_HEIGHT
-                    draw=draw
+                    chart=chart
                     described_by="timeline-numbers"
                 />
                 <div class="visually-hidden" id="timeline-numbers" data-testid="chart-timeline-table" node_ref=numbers></div>

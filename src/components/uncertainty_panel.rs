@@ -72,20 +72,25 @@ pub fn UncertaintyPanel() -> impl IntoView {
             Err(_) => caption(),
         })
     };
-    let draw = Callback::new(move |(width, scale, palette): (u32, f64, crate::chart::Palette)| {
+    let chart = Callback::new(move |()| {
         let lang = state.lang.get();
-        outcome.with(|o| {
-            let Ok(o) = o else { return Vec::new() };
-            let h = &o.histogram;
-            let span = h.high - h.low;
-            let at = |v: f64| if span > 0.0 { (v - h.low) / span } else { 0.5 };
-            let marks = [("P10", o.customers.p10), ("P50", o.customers.p50), ("P90", o.customers.p90)]
-                .iter()
-                .map(|(name, v)| (at(*v), format!("{name} {}", format::count(lang, *v))))
-                .collect::<Vec<_>>();
-            let (low, high) = (format::count(lang, h.low), format::count(lang, h.high));
-            plots::histogram(&h.counts, &marks, (&low, &high), width, &palette, scale)
-        })
+        let t = Texts::of(lang);
+        let histogram = outcome.with(|o| match o {
+            Ok(o) => plots::Histogram {
+                counts: o.histogram.counts.clone(),
+                low: o.histogram.low,
+                high: o.histogram.high,
+                marks: [("P10", o.customers.p10), ("P50", o.customers.p50), ("P90", o.customers.p90)]
+                    .iter()
+                    .map(|(name, v)| (*v, format!("{name} {}", format::count(lang, *v))))
+                    .collect(),
+                x_title: t.customers.to_string(),
+                y_title: t.mc_trials.to_string(),
+            },
+            Err(_) => plots::Histogram::default(),
+        });
+        let fmt = crate::components::chart_canvas::Numbers::shared(lang, state.settled.with(|s| s.currency));
+        crate::chart::Chart::new(crate::chart::Kind::Histogram(histogram), fmt)
     });
     // the histogram's bins as a table for screen readers: customers from–to, trials
     let numbers = NodeRef::<leptos::html::Div>::new();
@@ -145,8 +150,7 @@ pub fn UncertaintyPanel() -> impl IntoView {
                 <ChartCanvas
                     testid="chart-histogram"
                     label=Signal::derive(summary)
-                    height=plots::HISTOGRAM_HEIGHT
-                    draw=draw
+                    chart=chart
                     described_by="histogram-numbers"
                 />
                 <div class="visually-hidden" id="histogram-numbers" data-testid="chart-histogram-table" node_ref=numbers></div>

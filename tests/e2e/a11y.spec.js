@@ -37,7 +37,7 @@ async function forget(page) {
 const VIEWS = {
   // the web shop as a first visitor sees it, every forecasting view mounted
   start: async (tragt) => {
-    await expect(tragt.byId('chart-bottleneck')).toBeVisible();
+    await expect(tragt.byId('chart-levers')).toBeVisible();
   },
   // a refused entry (its message and aria-invalid), a range (the histogram), a notice
   editing: async (tragt, { embed }) => {
@@ -250,7 +250,7 @@ test.describe('text alternatives and announcements', () => {
     await tragt.inStage(1, 'stage-rate-low').fill('20');
     await tragt.inStage(1, 'stage-rate-high').fill('40');
     await tragt.inStage(0, 'stage-days').fill('3');
-    for (const id of ['chart-funnel', 'chart-bottleneck', 'chart-timeline', 'chart-histogram']) {
+    for (const id of ['chart-funnel', 'chart-levers', 'chart-timeline', 'chart-histogram']) {
       await expect(tragt.byId(id), id).toHaveAttribute('role', 'img');
       await expect(tragt.byId(id), `${id} has a name with digits`).toHaveAttribute('aria-label', /\d/);
     }

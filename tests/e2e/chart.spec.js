@@ -80,3 +80,138 @@ test('the chart\'s accessible name lists every stage, and follows renames', asyn
   await tragt.typeName(2, 'Marketing qualified');
   await expect(canvas).toHaveAttribute('aria-label', /Marketing qualified/);
 });
+
+// Every chart draws on a canvas through plotters; pointing at it reads out the datum under
+// the pointer in an HTML element (not canvas text), which goes away when the pointer leaves.
+
+/** The canvas's box on the page. */
+async function box(canvas) {
+  await expectCrisp(canvas);
+  const b = await canvas.boundingBox();
+  expect(b, 'the canvas has a box').not.toBeNull();
+  return b;
+}
+
+/** Points at (x, y) CSS pixels from the canvas's top left (scrolled into view); returns the readout. */
+async function pointAt(page, canvas, x, y) {
+  await canvas.hover({ position: { x, y } });
+  return page.getByTestId('chart-tooltip');
+}
+
+/** Moves the pointer off the chart and expects the readout to go. */
+async function leave(page, canvas) {
+  const b = await canvas.boundingBox();
+  await page.mouse.move(b.x + b.width / 2, Math.max(0, b.y - 30));
+  await expect(page.getByTestId('chart-tooltip')).toHaveCount(0);
+}
+
+test('every chart is a canvas with its testid, an image role and a name', async ({ tragt, page }) => {
+  await tragt.open({ template: 'webshop', lang: 'en' });
+  for (const id of ['chart-funnel', 'chart-timeline', 'chart-levers', 'chart-histogram']) {
+    const canvas = tragt.byId(id);
+    await expect(canvas, id).toHaveCount(1);
+    expect(await canvas.evaluate((c) => c.tagName), id).toBe('CANVAS');
+    await expect(canvas, id).toHaveAttribute('role', 'img');
+    await expect(canvas, id).toHaveAttribute('aria-label', /\S/);
+  }
+  await expect(page.getByTestId('chart-bottleneck')).toHaveCount(0);
+  await expect(page.getByTestId('chart-tooltip')).toHaveCount(0);
+});
+
+test('pointing at a funnel stage reads out its people', async ({ tragt, page }) => {
+  await tragt.open({ template: 'webshop', lang: 'en' });
+  const canvas = tragt.byId('chart-funnel');
+  // rows of 48 CSS px under 8 px of padding: the middle of stage 2's row (index 1)
+  const tip = await pointAt(page, canvas, (await box(canvas)).width / 2, 8 + 48 + 24);
+  await expect(tip).toBeVisible();
+  await expect(tip).toHaveAttribute('data-value', String(await tragt.stageValue(1, 'stage-entrants')));
+  await expect(tip.locator('strong')).toHaveText(/^2\. /);
+  const name = (await tragt.stageNames())[1].trim();
+  await expect(tip).toContainText(name);
+  // after an edit, the readout has the new figure
+  await tragt.typeRate(1, '30');
+  await tragt.expectStageValue(1, 'stage-entrants', (await tragt.stageValue(0, 'stage-entrants')) * 0.3);
+  await pointAt(page, canvas, (await box(canvas)).width / 2, 8 + 48 + 24);
+  await expect(tip).toHaveAttribute('data-value', String(await tragt.stageValue(1, 'stage-entrants')));
+  await leave(page, canvas);
+});
+
+test('pointing at the timeline reads out the month and its figures', async ({ tragt, page }) => {
+  await tragt.open({ template: 'webshop', lang: 'en' });
+  const canvas = tragt.byId('chart-timeline');
+  const b = await box(canvas);
+  // the plot ends 16 CSS px before the canvas's right edge: just inside it is month 24
+  const tip = await pointAt(page, canvas, b.width - 20, b.height / 2);
+  await expect(tip.locator('strong')).toHaveText(/^Month 24$/);
+  const last = tragt.byId('chart-timeline-table').locator('tbody tr').last();
+  const cells = await last.locator('th, td').allTextContents();
+  expect(cells[0]).toBe('24');
+  for (const figure of cells.slice(1)) await expect(tip).toContainText(figure);
+  await leave(page, canvas);
+});
+
+test('pointing at a lever reads out its stage and amount', async ({ tragt, page }) => {
+  await tragt.open({ template: 'webshop', lang: 'en' });
+  const canvas = tragt.byId('chart-levers');
+  const b = await box(canvas);
+  // the first row (36 CSS px under 8 px of padding) is the top lever
+  const tip = await pointAt(page, canvas, b.width / 2, 8 + 18);
+  await expect(tip).toBeVisible();
+  const rows = page.getByTestId('bottleneck-row');
+  const first = rows.first();
+  const gains = await rows.evaluateAll((els) => els.map((e) => Number(e.dataset.gain)));
+  const attr = gains.some((g) => g > 0) ? 'data-gain' : 'data-gain-point';
+  await expect(tip).toHaveAttribute('data-value', await first.getAttribute(attr));
+  await expect(tip.locator('strong')).toHaveText(new RegExp(`^${await first.getAttribute('data-stage')}\\. `));
+  await leave(page, canvas);
+});
+
+test('pointing at the histogram reads out the bin and its trials', async ({ tragt, page }) => {
+  await tragt.open({ template: 'webshop', lang: 'en' });
+  await tragt.inStage(2, 'stage-rate-low').fill('5');
+  await tragt.inStage(2, 'stage-rate-high').fill('9');
+  const canvas = tragt.byId('chart-histogram');
+  const table = tragt.byId('chart-histogram-table');
+  await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(1);
+  const b = await box(canvas);
+  // just inside the plot's right end: the last bin
+  const tip = await pointAt(page, canvas, b.width - 20, b.height - 60);
+  await expect(tip).toBeVisible();
+  const last = await table.locator('tbody tr').last().locator('th, td').allTextContents();
+  await expect(tip.locator('strong')).toHaveText(last[0]);
+  await expect(tip).toContainText(last[1]);
+  await expect(tip).toHaveAttribute('data-value', /^\d+$/);
+  await leave(page, canvas);
+});
+
+test('pointing at the journey reads out the nearest state', async ({ tragt, page }) => {
+  await tragt.open({ template: 'hexagon', lang: 'en' });
+  const canvas = tragt.byId('chart-journey');
+  const b = await box(canvas);
+  // the first state is at the top of the circle, above its centre
+  const tip = await pointAt(page, canvas, b.width / 2, b.height * 0.2);
+  await expect(tip.locator('strong')).toHaveText(/^1\. /);
+  await expect(tip).toContainText(/Buy: \d/);
+  await leave(page, canvas);
+});
+
+test('the comparison is a canvas chart whose bars read out their scenario and figure', async ({ tragt, page }) => {
+  await tragt.open({ template: 'webshop', lang: 'en' });
+  await tragt.byId('scenario-duplicate').click();
+  await tragt.typeRate(2, '30');
+  await tragt.byId('compare-open').click();
+  await expect(tragt.byId('compare-table')).toBeVisible();
+  const canvas = tragt.byId('chart-compare');
+  await expect(canvas).toHaveAttribute('role', 'img');
+  await expect(canvas).toHaveAttribute('aria-describedby', 'compare-numbers');
+  const b = await box(canvas);
+  // four panels in a row on a wide screen, two on a phone; the legend's line and 6 px
+  // above them, 24 px above each plot; the second scenario's bar is the plot's right half
+  const columns = b.width >= 760 ? 4 : b.width >= 300 ? 2 : 1;
+  const tip = await pointAt(page, canvas, b.width / columns - 18, 8 + 16 + 6 + 24 + 60);
+  await expect(tip.locator('strong')).toHaveText('Customers');
+  const second = tragt.byId('compare-table').locator('tr[data-figure="customers"] td').nth(1);
+  await expect(tip).toHaveAttribute('data-value', await second.getAttribute('data-value'));
+  await expect(tip).toContainText((await second.locator('span').first().textContent()).trim());
+  await leave(page, canvas);
+});

@@ -352,7 +352,7 @@ for (const lang of ['da', 'sv']) {
     await expectLevers(page, { 3: [63000, 31500], 2: [0, 3150], 4: [0, 3150], 5: [0, 2250] }, 3);
     await tragt.inStage(3, 'stage-benchmark').fill('');
 
-    const chart = tragt.byId('chart-bottleneck');
+    const chart = tragt.byId('chart-levers');
     await expectDrawn(chart);
     for (const name of [text.cart, text.views]) await expect(chart).toHaveAttribute('aria-label', new RegExp(name));
     await tragt.inStage(3, 'stage-benchmark').blur();
@@ -363,7 +363,7 @@ for (const lang of ['da', 'sv']) {
 test('a 0 % rate: every gain is a number, the stage at 0 % ranks first', async ({ tragt, page }, info) => {
   test.skip(info.project.name === 'phone', 'desktop only: the arithmetic does not depend on the viewport');
   await tragt.open({ lang: 'en', template: 'webshop' });
-  const chart = tragt.byId('chart-bottleneck');
+  const chart = tragt.byId('chart-levers');
   await expectDrawn(chart);
   const before = await chart.evaluate((c) => c.toDataURL());
   await tragt.typeRate(2, '0');

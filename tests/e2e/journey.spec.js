@@ -977,14 +977,14 @@ test('a journey hides the funnel-only views: the goal, the analysis panels and t
   await cart.getByTestId('stage-rate-low').fill('5');
   await cart.getByTestId('stage-rate-high').fill('9');
   await expect(tragt.byId('results-band')).toBeVisible();
-  await expect(tragt.byId('chart-bottleneck')).toBeVisible();
+  await expect(tragt.byId('chart-levers')).toBeVisible();
 
   await tragt.choose(tragt.byId('mode-select'), 'journey');
   await expect(tragt.byId('chart-journey')).toBeVisible();
   await expect(page.getByTestId('goal-required')).toHaveCount(0);
   await expect(page.getByTestId('goal-customers')).toHaveCount(0);
   await expect(page.getByTestId('results-band')).toHaveCount(0);
-  await expect(page.getByTestId('chart-bottleneck')).toHaveCount(0);
+  await expect(page.getByTestId('chart-levers')).toHaveCount(0);
   await expect(page.getByTestId('stage-rate-low')).toHaveCount(5);
   await expect(page.getByTestId('stage-rate-low').first()).toBeHidden();
 
@@ -992,5 +992,5 @@ test('a journey hides the funnel-only views: the goal, the analysis panels and t
   await tragt.choose(tragt.byId('mode-select'), 'funnel');
   await expect(page.getByTestId('goal-required')).toHaveCount(5);
   await expect(tragt.byId('results-band')).toBeVisible();
-  await expect(tragt.byId('chart-bottleneck')).toBeVisible();
+  await expect(tragt.byId('chart-levers')).toBeVisible();
 });
