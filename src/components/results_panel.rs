@@ -35,8 +35,10 @@ fn LiveSummary() -> impl IntoView {
         }
         let handle = set_timeout_with_handle(
             move || {
+                // (gone with the panel: nothing to announce)
+                let Some(old) = spoken.try_get_untracked() else { return };
                 let text = summary(&state);
-                if spoken.try_get_untracked().is_some_and(|old| old != text) {
+                if old != text {
                     spoken.set(text);
                 }
             },
