@@ -184,7 +184,10 @@ pub fn BottleneckPanel() -> impl IntoView {
 /// The verdict's box (`bottleneck-weakest`, with the stage in `data-stage`, empty when every
 /// stage meets its benchmark).
 #[component]
-fn VerdictBox(verdict: Verdict) -> impl IntoView {
+fn VerdictBox(
+    /// What the box says.
+    verdict: Verdict,
+) -> impl IntoView {
     match verdict {
         Verdict::Weakest { stage, headline, gain, advice_title, advice } => view! {
             <div class="verdict" data-testid="bottleneck-weakest" data-stage=stage>

@@ -181,7 +181,14 @@ pub fn ChartNumbers(
 
 /// One row of [`ChartNumbers`]: a header cell and `columns - 1` data cells.
 #[component]
-fn NumbersLine(key: u32, rows: Memo<Vec<NumbersRow>>, columns: usize) -> impl IntoView {
+fn NumbersLine(
+    /// The row's key.
+    key: u32,
+    /// Every row.
+    rows: Memo<Vec<NumbersRow>>,
+    /// How many cells a row has.
+    columns: usize,
+) -> impl IntoView {
     // this row alone: its cells change only when it does
     let row = Memo::new(move |_| rows.with(|rows| rows.iter().find(|r| r.key == key).map(|r| r.cells.clone())));
     let cell = move |i: usize| move || row.with(|r| r.as_ref().and_then(|r| r.get(i).cloned()));

@@ -68,7 +68,10 @@ pub fn NoticeArea() -> impl IntoView {
 /// One notice: its message and its buttons (undo a deletion or keep this tab's version,
 /// reload for a new version, dismiss).
 #[component]
-fn NoticeLine(notice: Notice) -> impl IntoView {
+fn NoticeLine(
+    /// The notice: its id, what it says and what Undo puts back.
+    notice: Notice,
+) -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
     let Notice { id, kind, undo } = notice;
