@@ -8,6 +8,8 @@
 //!   app layer turns them into notices.
 //! - No import circles between the crate's files.
 //! - No ignored tests, no `#[should_panic]`: a test runs and checks a value.
+//! - At most 8 effects, each saying what outside thing it touches; components are views, not
+//!   DOM built by hand.
 //!
 //! "Imports" means every path the code names (`use` lines and paths written inline), with
 //! comments left out. A file's `#[cfg(test)] mod tests` is part of the walls' check but not of
@@ -352,4 +354,54 @@ fn the_tidy_checks_can_fail() {
     assert!(without["a"].is_empty());
     let with = imports(&files, true);
     assert_eq!(with["a::c"], BTreeSet::from(["a::b".to_string(), "d".to_string()]));
+}
+
+/// Every `Effect::new` in the crate's sources: (file, line number, the comment line above it).
+fn effects() -> Vec<(String, usize, String)> {
+    let mut out = Vec::new();
+    for (module, text) in sources() {
+        let module = module.replace("::", "/");
+        let lines: Vec<&str> = text.lines().collect();
+        for (n, line) in lines.iter().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            if code.contains("Effect::new") {
+                let above = n.checked_sub(1).map_or("", |i| lines[i].trim());
+                out.push((module.clone(), n + 1, above.to_string()));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn effects_only_reach_the_outside_world() {
+    const MAX_EFFECTS: usize = 8;
+    let found = effects();
+    let listed = found.iter().map(|(m, n, _)| format!("src/{m}:{n}")).collect::<Vec<_>>().join("\n");
+    assert!(!found.is_empty(), "the search for effects found none");
+    assert!(found.len() <= MAX_EFFECTS, "{} effects, at most {MAX_EFFECTS}:\n{listed}", found.len());
+    let unexplained: Vec<String> = found
+        .iter()
+        .filter(|(_, _, above)| !above.starts_with("// outside world:"))
+        .map(|(m, n, _)| format!("src/{m}:{n}"))
+        .collect();
+    assert!(
+        unexplained.is_empty(),
+        "each effect says on the line above it what outside thing it touches (`// outside world: …`):\n{}",
+        unexplained.join("\n")
+    );
+}
+
+#[test]
+fn components_are_views_not_hand_built_dom() {
+    const HAND_BUILT: [&str; 4] = ["create_element", "set_inner_html", "set_text_content", "append_child"];
+    let mut offences = Vec::new();
+    for (module, text) in sources().iter().filter(|(m, _)| m.starts_with("components") || *m == "app") {
+        for (n, line) in code(text).lines().enumerate() {
+            if let Some(call) = HAND_BUILT.iter().find(|call| line.contains(*call)) {
+                offences.push(format!("src/{}: line {}: {call}", module.replace("::", "/"), n + 1));
+            }
+        }
+    }
+    assert!(offences.is_empty(), "build the view with view!, <For> and <Show>:\n{}", offences.join("\n"));
 }

@@ -446,6 +446,155 @@ fn a_journey_survives_storage() {
     }
 }
 
+/// Mounts `view` like [`mount`] and hands back the app state it was given.
+fn mount_with_state<V: IntoView + 'static>(
+    lang: Lang,
+    workspace: Workspace,
+    view: impl FnOnce() -> V + 'static,
+) -> (HtmlElement, tragt::state::AppState, leptos::mount::UnmountHandle<V::State>) {
+    use std::{cell::Cell, rc::Rc};
+    let slot = Rc::new(Cell::new(None));
+    let out = slot.clone();
+    let (host, handle) = mount(lang, workspace, move || {
+        out.set(Some(tragt::state::use_app_state()));
+        view()
+    });
+    (host, slot.get().unwrap(), handle)
+}
+
+fn click(host: &HtmlElement, selector: &str) {
+    q(host, selector).unchecked_into::<HtmlElement>().click();
+}
+
+#[wasm_bindgen_test]
+async fn a_shown_notice_keeps_its_node_and_follows_the_language() {
+    use tragt::components::NoticeArea;
+    use tragt::state::NoticeKind;
+    let (host, state, _handle) =
+        mount_with_state(Lang::En, first_workspace(Lang::En, TemplateId::Webshop), || view! { <NoticeArea /> });
+    tick().await;
+    let area = q(&host, "[data-testid='notice']");
+    assert_eq!(area.get_attribute("role").as_deref(), Some("status"));
+    assert_eq!(area.get_attribute("aria-live").as_deref(), Some("polite"));
+    assert_eq!(area.query_selector_all(".notice").unwrap().length(), 0);
+    // a deleted scenario: its notice offers Undo
+    let name = state.scenario.with_untracked(|s| s.name.clone());
+    let mut deleted = None;
+    state.workspace.update(|w| {
+        let blank = || Scenario::from_template("x".into(), "X".into(), TemplateId::Blank, Currency::Eur);
+        deleted = Some(w.delete_current(blank));
+    });
+    state.notify(NoticeKind::Deleted { name: name.clone() }, deleted);
+    tick().await;
+    let first = q(&host, ".notice");
+    assert!(first.text_content().unwrap().contains(&format!("Deleted “{name}”")));
+    // a second notice is added after it; the first keeps its node (a live region would
+    // announce a new one again)
+    state.notify(NoticeKind::StorageFull, None);
+    tick().await;
+    let shown = area.query_selector_all(".notice").unwrap();
+    assert_eq!(shown.length(), 2);
+    assert!(shown.get(0).unwrap().is_same_node(Some(&first)));
+    // the language changes the texts in place
+    state.lang.set(Lang::Da);
+    tick().await;
+    assert!(first.is_connected());
+    assert!(first.text_content().unwrap().contains("er slettet"), "{}", first.text_content().unwrap());
+    assert!(first.text_content().unwrap().contains("Fortryd"));
+    assert_eq!(q(&host, ".notice .dismiss").get_attribute("aria-label").as_deref(), Some("Luk"));
+    // Undo puts the scenario back and removes its notice only
+    click(&host, ".notice button:not(.dismiss)");
+    tick().await;
+    assert_eq!(state.scenario.with_untracked(|s| s.name.clone()), name);
+    assert_eq!(area.query_selector_all(".notice").unwrap().length(), 1);
+    click(&host, ".notice .dismiss");
+    tick().await;
+    assert_eq!(area.child_element_count(), 0);
+    assert_eq!(area.text_content().unwrap(), "");
+}
+
+#[wasm_bindgen_test]
+async fn the_pipeline_table_has_a_row_per_stage_with_people_in_it() {
+    use tragt::components::PipelinePanel;
+    let (host, state, _handle) = mount_with_state(Lang::En, first_workspace(Lang::En, TemplateId::Webshop), || {
+        view! { <StageList /> <PipelinePanel /> }
+    });
+    // the stages' forecasting inputs come after the first figures, as in the app
+    state.analysis_ready.set(true);
+    tick().await;
+    let rows = || host.query_selector_all("[data-testid='pipeline-value']").unwrap();
+    assert_eq!(rows().length(), 0);
+    assert!(host.query_selector(".pipeline-table").unwrap().is_none());
+    // 200 people in stage 3: 200 · P_3 customers, each worth the order value
+    type_into(&q(&host, "[data-testid='stage']:nth-child(3) [data-testid='pipeline-now']"), "200");
+    sleep(300).await;
+    assert_eq!(rows().length(), 1);
+    let third = rows().get(0).unwrap();
+    let value: f64 = third.unchecked_ref::<web_sys::Element>().get_attribute("data-value").unwrap().parse().unwrap();
+    assert_close(value, num(&host, "out-pipeline-revenue"));
+    // people in stage 2 as well: a row before it, the third stage's row kept
+    type_into(&q(&host, "[data-testid='stage']:nth-child(2) [data-testid='pipeline-now']"), "100");
+    sleep(300).await;
+    assert_eq!(rows().length(), 2);
+    assert!(rows().get(1).unwrap().is_same_node(Some(&third)));
+    let head = q(&host, ".pipeline-table tbody tr th").text_content().unwrap();
+    assert!(head.starts_with("2. "), "{head}");
+}
+
+#[wasm_bindgen_test]
+async fn the_timeline_and_the_journey_are_described_by_tables() {
+    use tragt::components::{JourneyPanel, TimePanel};
+    let (host, _handle) = mount(Lang::En, first_workspace(Lang::En, TemplateId::Webshop), || {
+        view! { <TimePanel /> }
+    });
+    tick().await;
+    let table = q(&host, "#timeline-numbers[data-testid='chart-timeline-table']");
+    assert_eq!(table.query_selector_all("tbody tr").unwrap().length(), 24);
+    assert_eq!(table.query_selector_all("thead th[scope='col']").unwrap().length(), 4);
+    assert_eq!(table.query_selector_all("tbody th[scope='row']").unwrap().length(), 24);
+    assert_eq!(q(&table.clone().unchecked_into(), "tbody tr:last-child th").text_content().unwrap(), "24");
+    drop(_handle);
+
+    let workspace = first_workspace(Lang::Sv, TemplateId::Kopvagen);
+    let (host, state, _handle) = mount_with_state(Lang::Sv, workspace, || view! { <JourneyPanel /> });
+    tick().await;
+    let matrix = q(&host, "#journey-matrix-table[data-testid='journey-matrix']");
+    assert_eq!(matrix.query_selector_all("tbody tr").unwrap().length(), 4);
+    // each row: 4 states, buy and lost
+    assert_eq!(matrix.query_selector_all("tbody td").unwrap().length(), 4 * 6);
+    assert_eq!(matrix.query_selector_all("tbody td.self").unwrap().length(), 4);
+    let buy = host.query_selector_all("[data-testid='journey-state-buy']").unwrap();
+    assert_eq!(buy.length(), 4);
+    let want = state.journey_shown.with_untracked(|j| j.as_ref().unwrap().1.solution.buy.clone());
+    for (i, want) in want.iter().enumerate() {
+        let got: f64 = buy
+            .get(i as u32)
+            .unwrap()
+            .unchecked_into::<web_sys::Element>()
+            .get_attribute("data-value")
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert_close(got, *want);
+    }
+    // an edit of one row's moves rebuilds that row of the heat map only
+    let rows = matrix.query_selector_all("tbody tr").unwrap();
+    let (first, second) = (rows.get(0).unwrap(), rows.get(1).unwrap());
+    let second_cell = second.unchecked_ref::<web_sys::Element>().query_selector("td").unwrap().unwrap();
+    type_into(&q(&host, "[data-testid='transition'][data-from='1'][data-to='2']"), "16");
+    tick().await;
+    let now = matrix.query_selector_all("tbody tr").unwrap();
+    assert!(now.get(0).unwrap().is_same_node(Some(&first)));
+    assert!(second
+        .unchecked_ref::<web_sys::Element>()
+        .query_selector("td")
+        .unwrap()
+        .unwrap()
+        .is_same_node(Some(&second_cell)));
+    let cell = q(&first.clone().unchecked_into(), "td:nth-of-type(2)");
+    assert_close(cell.get_attribute("data-value").unwrap().parse().unwrap(), 0.16);
+}
+
 /// The store: an edit wakes the fields it changed and what reads the whole scenario, not
 /// the other stages; stages are found by id after a move or a removal.
 #[wasm_bindgen_test]

@@ -1,13 +1,13 @@
 //! Bottlenecks and advice (MODELS.md §3.9): every stage's rate against its benchmark,
 //! ranked by the revenue reaching it would bring; the weakest stage with what to do
 //! there (the template's note for the stage people leave, MODELS.md §1), and a bar chart.
+//! The list is keyed by stage: a row whose figures did not change keeps its node.
 
 use leptos::prelude::*;
 
 use crate::calc::bottleneck::{benchmarks, levers, Lever};
 use crate::calc::Scenario;
 use crate::chart::plots::{self, BarRow};
-use crate::components::dom::{attrs, el};
 use crate::components::stage_row::{period_name, shown_stage_name};
 use crate::components::ChartCanvas;
 use crate::i18n::texts::fill;
@@ -19,66 +19,86 @@ fn gain(lang: Lang, currency: crate::calc::Currency, v: f64) -> String {
     format!("+{}", format::money(lang, currency, v))
 }
 
-/// Builds the verdict (the weakest stage and what helps there, or that every stage meets
-/// its benchmark) and the ranked list of levers into `host`.
-fn render(host: &web_sys::Element, levers: &[Lever], s: &Scenario, lang: Lang, t: &Texts, period: &str) {
-    host.set_text_content(None);
-    let money = |v: f64| gain(lang, s.currency, v);
-    let name = |i: usize| shown_stage_name(s, i, lang);
-    if let Some(first) = levers.first() {
-        if first.to_benchmark > 0.0 {
-            let stage = name(first.stage);
-            let verdict = el(host, "div", "verdict", "");
-            attrs(&verdict, &[("data-testid", "bottleneck-weakest"), ("data-stage", &(first.stage + 1).to_string())]);
-            let p = el(&verdict, "p", "", "");
-            el(&p, "strong", "", &fill(t.bottleneck_weakest, &[("stage", &stage)]));
-            let amount = format::money(lang, s.currency, first.to_benchmark);
-            let _ = p.append_with_str_1(&format!(
-                " {}",
-                fill(t.bottleneck_weakest_gain, &[("amount", &amount), ("period", period)])
-            ));
-            el(&verdict, "p", "advice-title", &fill(t.bottleneck_advice, &[("stage", &stage)]));
-            // the stage's own advice: what brings people into it
-            let tip = s.stage_note(first.stage, |l| lang.pick(l)).unwrap_or(t.bottleneck_advice_general);
-            attrs(&el(&verdict, "p", "advice", tip), &[("data-testid", "bottleneck-advice")]);
-        } else if let Some(best) = levers.iter().max_by(|a, b| a.plus_one.total_cmp(&b.plus_one)) {
-            let verdict = el(host, "div", "verdict met", "");
-            attrs(&verdict, &[("data-testid", "bottleneck-weakest"), ("data-stage", "")]);
-            let text = fill(
-                t.bottleneck_all_met,
-                &[("stage", &name(best.stage)), ("amount", &money(best.plus_one)), ("period", period)],
-            );
-            el(&verdict, "p", "", &text);
+/// One row of the ranked list, as shown.
+#[derive(Clone, Debug, PartialEq)]
+struct LeverRow {
+    /// The stage's id: the row's key.
+    id: u32,
+    /// First in rank and below its benchmark.
+    weakest: bool,
+    /// The stage, 1-based (`data-stage`).
+    stage: String,
+    /// `data-gain` and `data-gain-point`: the raw gains.
+    gain: String,
+    gain_point: String,
+    /// "3. Add to cart", the rates, the gain at the benchmark, the gain from one point.
+    name: String,
+    rates: String,
+    gain_text: String,
+    point_text: String,
+}
+
+impl LeverRow {
+    fn of(l: &Lever, rank: usize, s: &Scenario, lang: Lang) -> LeverRow {
+        let t = Texts::of(lang);
+        let money = |v: f64| gain(lang, s.currency, v);
+        let rate = format::percent(lang, l.rate);
+        LeverRow {
+            id: s.stages.get(l.stage).map_or(0, |st| st.id),
+            weakest: rank == 0 && l.to_benchmark > 0.0,
+            stage: (l.stage + 1).to_string(),
+            gain: format::raw(l.to_benchmark),
+            gain_point: format::raw(l.plus_one),
+            name: format!("{}. {}", l.stage + 1, shown_stage_name(s, l.stage, lang)),
+            rates: match l.benchmark {
+                Some(b) => fill(t.bottleneck_rates, &[("rate", &rate), ("benchmark", &format::percent(lang, b))]),
+                None => fill(t.bottleneck_no_benchmark, &[("rate", &rate)]),
+            },
+            gain_text: if l.to_benchmark > 0.0 {
+                fill(t.bottleneck_gain, &[("amount", &money(l.to_benchmark))])
+            } else if l.benchmark.is_some() {
+                t.bottleneck_met.to_string()
+            } else {
+                String::new()
+            },
+            point_text: fill(t.bottleneck_point, &[("amount", &money(l.plus_one))]),
         }
     }
-    let list = el(host, "ol", "levers", "");
-    for (rank, l) in levers.iter().enumerate() {
-        let li = el(&list, "li", if rank == 0 && l.to_benchmark > 0.0 { "weakest" } else { "" }, "");
-        attrs(
-            &li,
-            &[
-                ("data-testid", "bottleneck-row"),
-                ("data-stage", &(l.stage + 1).to_string()),
-                ("data-gain", &format::raw(l.to_benchmark)),
-                ("data-gain-point", &format::raw(l.plus_one)),
-            ],
-        );
-        el(&li, "span", "lever-name", &format!("{}. {}", l.stage + 1, name(l.stage)));
-        let rate = format::percent(lang, l.rate);
-        let rates = match l.benchmark {
-            Some(b) => fill(t.bottleneck_rates, &[("rate", &rate), ("benchmark", &format::percent(lang, b))]),
-            None => fill(t.bottleneck_no_benchmark, &[("rate", &rate)]),
-        };
-        el(&li, "span", "lever-rates", &rates);
-        let gain_text = if l.to_benchmark > 0.0 {
-            fill(t.bottleneck_gain, &[("amount", &money(l.to_benchmark))])
-        } else if l.benchmark.is_some() {
-            t.bottleneck_met.to_string()
+}
+
+/// The verdict: the weakest stage and what helps there, or the stage where one point more
+/// brings the most when every stage meets its benchmark.
+#[derive(Clone, Debug, PartialEq)]
+enum Verdict {
+    Weakest { stage: String, headline: String, gain: String, advice_title: String, advice: String },
+    AllMet(String),
+}
+
+impl Verdict {
+    fn of(levers: &[Lever], s: &Scenario, lang: Lang, period: &str) -> Option<Verdict> {
+        let t = Texts::of(lang);
+        let name = |i: usize| shown_stage_name(s, i, lang);
+        let first = levers.first()?;
+        if first.to_benchmark > 0.0 {
+            let stage = name(first.stage);
+            let amount = format::money(lang, s.currency, first.to_benchmark);
+            // the stage's own advice: what brings people into it
+            let tip = s.stage_note(first.stage, |l| lang.pick(l)).unwrap_or(t.bottleneck_advice_general);
+            Some(Verdict::Weakest {
+                stage: (first.stage + 1).to_string(),
+                headline: fill(t.bottleneck_weakest, &[("stage", &stage)]),
+                gain: format!(" {}", fill(t.bottleneck_weakest_gain, &[("amount", &amount), ("period", period)])),
+                advice_title: fill(t.bottleneck_advice, &[("stage", &stage)]),
+                advice: tip.to_string(),
+            })
         } else {
-            String::new()
-        };
-        el(&li, "span", "lever-gain", &gain_text);
-        el(&li, "span", "lever-point", &fill(t.bottleneck_point, &[("amount", &money(l.plus_one))]));
+            let best = levers.iter().max_by(|a, b| a.plus_one.total_cmp(&b.plus_one))?;
+            let amount = gain(lang, s.currency, best.plus_one);
+            Some(Verdict::AllMet(fill(
+                t.bottleneck_all_met,
+                &[("stage", &name(best.stage)), ("amount", &amount), ("period", period)],
+            )))
+        }
     }
 }
 
@@ -91,15 +111,19 @@ pub fn BottleneckPanel() -> impl IntoView {
     let ranked: Memo<Vec<Lever>> =
         Memo::new(move |_| state.settled.with(|s| levers(&s.funnel(), s.economics.aov, &benchmarks(s))));
     let money = move |v: f64| gain(state.lang.get(), state.settled.with(|s| s.currency), v);
-    // the weakest stage with its advice, and the ranked list: plain DOM, rebuilt whole
-    let host = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        let Some(host) = host.get() else { return };
+    // the weakest stage with its advice, and the ranked list, in the settled language
+    let verdict = Memo::new(move |_| {
         let lang = state.lang.get();
-        let t = Texts::of(lang);
         let period = period();
-        ranked.with(|levers| state.settled.with(|s| render(&host, levers, s, lang, t, period)));
+        ranked.with(|levers| state.settled.with(|s| Verdict::of(levers, s, lang, period)))
     });
+    let rows = Memo::new(move |_| {
+        let lang = state.lang.get();
+        ranked.with(|levers| {
+            state.settled.with(|s| levers.iter().enumerate().map(|(rank, l)| LeverRow::of(l, rank, s, lang)).collect())
+        })
+    });
+    let order = move || rows.with(|rows: &Vec<LeverRow>| rows.iter().map(|r| r.id).collect::<Vec<_>>());
     // the chart shows the gains to the benchmarks, or, when every stage meets its
     // benchmark, the gains from one point more
     let below = move || ranked.with(|l| l.iter().any(|l| l.to_benchmark > 0.0));
@@ -143,11 +167,73 @@ pub fn BottleneckPanel() -> impl IntoView {
         <section class="panel bottleneck-panel" aria-labelledby="bottleneck-heading">
             <h2 id="bottleneck-heading">{move || t().bottleneck_heading}</h2>
             <p class="help">{move || fill(t().bottleneck_help, &[("period", period())])}</p>
-            <div node_ref=host></div>
+            <div>
+                {move || verdict.get().map(|v| view! { <VerdictBox verdict=v /> })}
+                <ol class="levers">
+                    <For each=order key=|id| *id let(id)>
+                        <LeverItem id=id rows=rows />
+                    </For>
+                </ol>
+            </div>
             <figure class="chart">
                 <figcaption>{chart_caption}</figcaption>
                 <ChartCanvas testid="chart-levers" label=Signal::derive(summary) chart=chart />
             </figure>
         </section>
+    }
+}
+
+/// The verdict's box (`bottleneck-weakest`, with the stage in `data-stage`, empty when every
+/// stage meets its benchmark).
+#[component]
+fn VerdictBox(
+    /// What the box says.
+    verdict: Verdict,
+) -> impl IntoView {
+    match verdict {
+        Verdict::Weakest { stage, headline, gain, advice_title, advice } => view! {
+            <div class="verdict" data-testid="bottleneck-weakest" data-stage=stage>
+                <p>
+                    <strong>{headline}</strong>
+                    {gain}
+                </p>
+                <p class="advice-title">{advice_title}</p>
+                <p class="advice" data-testid="bottleneck-advice">{advice}</p>
+            </div>
+        }
+        .into_any(),
+        Verdict::AllMet(text) => view! {
+            <div class="verdict met" data-testid="bottleneck-weakest" data-stage="">
+                <p>{text}</p>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+/// One stage in the ranked list (`bottleneck-row`).
+#[component]
+fn LeverItem(
+    /// The stage's id.
+    id: u32,
+    /// Every row, in rank order.
+    rows: Memo<Vec<LeverRow>>,
+) -> impl IntoView {
+    // this row alone: the parts below change only when it does
+    let row = Memo::new(move |_| rows.with(|rows| rows.iter().find(|r| r.id == id).cloned()));
+    let part = move |pick: fn(&LeverRow) -> &String| move || row.with(|r| r.as_ref().map(pick).cloned());
+    view! {
+        <li
+            class:weakest=move || row.with(|r| r.as_ref().is_some_and(|r| r.weakest))
+            data-testid="bottleneck-row"
+            data-stage=part(|r| &r.stage)
+            data-gain=part(|r| &r.gain)
+            data-gain-point=part(|r| &r.gain_point)
+        >
+            <span class="lever-name">{part(|r| &r.name)}</span>
+            <span class="lever-rates">{part(|r| &r.rates)}</span>
+            <span class="lever-gain">{part(|r| &r.gain_text)}</span>
+            <span class="lever-point">{part(|r| &r.point_text)}</span>
+        </li>
     }
 }

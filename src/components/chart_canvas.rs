@@ -52,7 +52,7 @@ pub fn ChartCanvas(
         // its colours, read when first measured and when the colour scheme changes
         let palette = StoredValue::new(Palette::default());
         let scheme = scheme_changes();
-        // drawing onto the canvas is the outside world: this is the chart's one effect
+        // outside world: the canvas, drawn when the data, its width or the colour scheme change
         Effect::new(move |seen: Option<u32>| {
             let generation = scheme.get();
             let css_width = width.get();

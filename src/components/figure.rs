@@ -1,5 +1,6 @@
-//! One figure of the forecast: a label, the formatted value (or a dash and the reason it
-//! has none) and the raw number in `data-value` for tests and tools.
+//! Figures of the forecast: a card with a label, the formatted value (or a dash and the
+//! reason it has none) and the raw number in `data-value` for tests and tools; a stage's
+//! figure; and the numbers behind a chart as a table, its text alternative.
 
 use leptos::prelude::*;
 
@@ -123,5 +124,78 @@ pub fn StageFigure(
                 <output data-testid=testid data-value=move || shown.with(|s| s.0.clone())>{move || shown.with(|s| s.1.clone())}</output>
             </dd>
         </div>
+    }
+}
+
+/// One row of a chart's numbers: its key (the month, the bin) and its cells, the first of
+/// them the row's header.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NumbersRow {
+    /// What the row stands for, the same from one drawing to the next.
+    pub key: u32,
+    /// The row's texts.
+    pub cells: Vec<String>,
+}
+
+/// The numbers behind a chart as a visually hidden table, for the chart's
+/// `aria-describedby` (the box carries the `id`). Rows are keyed: a row whose numbers did
+/// not change keeps its node, a changed one has its cells' texts replaced.
+#[component]
+pub fn ChartNumbers(
+    /// The box's id, which the chart's `aria-describedby` names.
+    id: &'static str,
+    /// The box's `data-testid`.
+    testid: &'static str,
+    /// The table's caption.
+    #[prop(into)]
+    caption: Signal<String>,
+    /// The column headings, in the UI language.
+    headers: Vec<fn(&Texts) -> &'static str>,
+    /// The rows.
+    rows: Memo<Vec<NumbersRow>>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let columns = headers.len();
+    let order = move || rows.with(|rows| rows.iter().map(|r| r.key).collect::<Vec<_>>());
+    view! {
+        <div class="visually-hidden" id=id data-testid=testid>
+            <table>
+                <caption>{move || caption.get()}</caption>
+                <thead>
+                    <tr>
+                        {headers
+                            .into_iter()
+                            .map(|text| view! { <th scope="col">{move || text(state.t())}</th> })
+                            .collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=order key=|key| *key let(key)>
+                        <NumbersLine key=key rows=rows columns=columns />
+                    </For>
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// One row of [`ChartNumbers`]: a header cell and `columns - 1` data cells.
+#[component]
+fn NumbersLine(
+    /// The row's key.
+    key: u32,
+    /// Every row.
+    rows: Memo<Vec<NumbersRow>>,
+    /// How many cells a row has.
+    columns: usize,
+) -> impl IntoView {
+    // this row alone: its cells change only when it does
+    let row = Memo::new(move |_| rows.with(|rows| rows.iter().find(|r| r.key == key).map(|r| r.cells.clone())));
+    let cell = move |i: usize| move || row.with(|r| r.as_ref().and_then(|r| r.get(i).cloned()));
+    view! {
+        <tr>
+            <th scope="row">{cell(0)}</th>
+            {(1..columns).map(|i| view! { <td>{cell(i)}</td> }).collect_view()}
+        </tr>
     }
 }

@@ -1,7 +1,8 @@
 //! The journey (MODELS.md §3.8, §1.4, §1.6): where each stage's people go next, typed as
 //! percentages per row; the chance that a newcomer buys, the expected steps and days, the
 //! customers against the straight funnel; lost people brought back; a chart of the states
-//! on a circle and a heat map of the transitions.
+//! on a circle, a heat map of the transitions and each state's outcomes (tables with a row
+//! per state, keyed by its stage id).
 
 use leptos::prelude::*;
 
@@ -120,23 +121,24 @@ pub fn JourneyPanel() -> impl IntoView {
             purchase,
         }
     });
-    // the heat map follows the moves as typed, the outcomes the last solvable journey
-    let matrix = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        let Some(host) = matrix.get() else { return };
-        let lang = state.lang.get();
-        chain.with(|c| stage_names.with(|names| draw_matrix(&host, t(), lang, names, c)));
-    });
-    let outcomes = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |drawn: Option<Option<OutcomesTable>>| {
-        let host = outcomes.get()?;
-        let lang = state.lang.get();
-        stage_names.with(|names| {
-            let days = has_days.get();
-            state
-                .journey_shown
-                .with(|j| draw_outcomes(&host, t(), lang, names, days, j.as_ref().map(|(_, j)| j), drawn.flatten()))
-        })
+    // the heat map follows the moves as typed, the outcomes the last solvable journey; both
+    // have a row per state, keyed by its stage id
+    let states = Memo::new(move |_| chain.with(|c| c.q.len()));
+    // a column per state: its number is what fits; a screen reader hears the state's name
+    let heat_head = move || {
+        let n = states.get();
+        let head = |(j, name): (usize, &String)| {
+            view! {
+                <th title=name.clone() aria-label=format!("{}. {name}", j + 1) scope="col">
+                    {(j + 1).to_string()}
+                </th>
+            }
+        };
+        stage_names.with(|names| names.iter().take(n).enumerate().map(head).collect_view())
+    };
+    let solved_ids = Memo::new(move |_| {
+        let n = state.journey_shown.with(|j| j.as_ref().map_or(0, |(_, j)| j.solution.buy.len()));
+        ids.with(|ids| ids.iter().copied().take(n).collect::<Vec<_>>())
     });
     view! {
         <section class="panel journey-panel" aria-labelledby="journey-heading" data-testid="journey-panel">
@@ -181,8 +183,50 @@ pub fn JourneyPanel() -> impl IntoView {
                     })
                 />
             </figure>
-            <div class="journey-tables" node_ref=matrix></div>
-            <div class="journey-tables" node_ref=outcomes></div>
+            <div class="journey-tables">
+                <div class="table-scroll" tabindex="0" role="region" aria-label=move || t().journey_matrix>
+                    // the chart's text alternative: its aria-describedby points here
+                    <table class="heat" data-testid="journey-matrix" id="journey-matrix-table">
+                        <caption>{move || t().journey_matrix}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{move || t().journey_from}</th>
+                                {heat_head}
+                                <th scope="col">{move || t().journey_buy}</th>
+                                <th scope="col">{move || t().journey_lost}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <For each=move || ids.get() key=|id| *id let(id)>
+                                <HeatRow id=id ids=ids names=stage_names chain=chain />
+                            </For>
+                        </tbody>
+                    </table>
+                </div>
+            </div>
+            <div class="journey-tables">
+                <Show when=move || state.journey_shown.with(Option::is_some)>
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=move || t().journey_states>
+                        <table class="journey-states" data-testid="journey-states">
+                            <caption>{move || t().journey_states}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{move || t().table_stage}</th>
+                                    <th scope="col">{move || t().stage_probability}</th>
+                                    <th scope="col">{move || t().journey_visits}</th>
+                                    <th scope="col">{move || t().journey_steps_from}</th>
+                                    <th scope="col">{move || t().journey_days_from}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                <For each=move || solved_ids.get() key=|id| *id let(id)>
+                                    <StateRow id=id ids=ids names=stage_names has_days=has_days />
+                                </For>
+                            </tbody>
+                        </table>
+                    </div>
+                </Show>
+            </div>
             <p class="journey-entries" data-testid="journey-entries-total" data-value=move || format::raw(entries_total.get())>
                 {move || fill(t().journey_entries_total, &[("sum", &format::percent(state.lang.get(), entries_total.get()))])}
             </p>
@@ -356,132 +400,111 @@ fn JourneyRow(
     }
 }
 
-/// The heat map of the moves as typed (rows: from; columns: to each stage, buy, lost), as
-/// plain DOM rebuilt whole.
-fn draw_matrix(
-    host: &web_sys::HtmlDivElement,
-    t: &Texts,
-    lang: crate::i18n::Lang,
-    names: &[String],
-    chain: &crate::calc::markov::Chain,
-) {
-    use crate::components::dom::{attrs, el};
-    host.set_text_content(None);
-    let n = names.len().min(chain.q.len());
-    let wrap = crate::components::dom::scroll_region(host, "table-scroll", t.journey_matrix);
-    let table = el(&wrap, "table", "heat", "");
-    // the chart's text alternative: its aria-describedby points here
-    attrs(&table, &[("data-testid", "journey-matrix"), ("id", "journey-matrix-table")]);
-    el(&table, "caption", "", t.journey_matrix);
-    let head = el(&el(&table, "thead", "", ""), "tr", "", "");
-    attrs(&el(&head, "th", "", t.journey_from), &[("scope", "col")]);
-    for (j, name) in names.iter().enumerate().take(n) {
-        let th = el(&head, "th", "", &(j + 1).to_string());
-        // the number is what fits; a screen reader hears the state's name
-        attrs(&th, &[("title", name), ("aria-label", &format!("{}. {name}", j + 1)), ("scope", "col")]);
+/// The position of stage `id` among `ids`.
+fn position(ids: Memo<Vec<u32>>, id: u32) -> Memo<Option<usize>> {
+    Memo::new(move |_| ids.with(|ids| ids.iter().position(|i| *i == id)))
+}
+
+/// "2. Consideration": a state's name with its number, as the row's header.
+fn row_label(index: Memo<Option<usize>>, names: Memo<Vec<String>>) -> impl Fn() -> Option<String> {
+    move || {
+        let i = index.get()?;
+        names.with(|names| names.get(i).map(|name| format!("{}. {name}", i + 1)))
     }
-    attrs(&el(&head, "th", "", t.journey_buy), &[("scope", "col")]);
-    attrs(&el(&head, "th", "", t.journey_lost), &[("scope", "col")]);
-    let body = el(&table, "tbody", "", "");
-    for (i, name) in names.iter().enumerate().take(n) {
-        let tr = el(&body, "tr", "", "");
-        let th = el(&tr, "th", "", &format!("{}. {name}", i + 1));
-        attrs(&th, &[("scope", "row")]);
-        let cells = chain.q[i].iter().copied().chain([chain.buy[i], chain.lost[i]]);
-        for (j, v) in cells.enumerate() {
-            // five steps of colour by share; the diagonal is never a move
-            let level =
-                if j == i { "self".to_string() } else { format!("h{}", (v.clamp(0.0, 1.0) * 5.0).ceil() as u8) };
-            let text = if v > 0.0 { format::percent(lang, v) } else { String::new() };
-            let td = el(&tr, "td", &level, &text);
-            attrs(&td, &[("data-value", &format::raw(v))]);
+}
+
+/// One state's row of the heat map of the moves as typed: to each state, buy, lost, in five
+/// steps of colour by share (the diagonal is never a move). Its cells are built again when
+/// its moves or the language change.
+#[component]
+fn HeatRow(
+    /// The state's stage id.
+    id: u32,
+    /// Every stage's id, in order.
+    ids: Memo<Vec<u32>>,
+    /// Every stage's name, in order.
+    names: Memo<Vec<String>>,
+    /// The moves as typed.
+    chain: Memo<crate::calc::markov::Chain>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let index = position(ids, id);
+    // this row's shares alone, with its position (for the diagonal)
+    let shares = Memo::new(move |_| {
+        let i = index.get()?;
+        chain.with(|c| {
+            let row = c.q.get(i)?;
+            Some((i, row.iter().copied().chain([c.buy[i], c.lost[i]]).collect::<Vec<_>>()))
+        })
+    });
+    let cells = move || {
+        let lang = state.lang.get();
+        shares.with(|shares| {
+            let (i, row) = shares.as_ref()?;
+            let cells = row.iter().enumerate().map(|(j, v)| {
+                let level =
+                    if j == *i { "self".to_string() } else { format!("h{}", (v.clamp(0.0, 1.0) * 5.0).ceil() as u8) };
+                let text = if *v > 0.0 { format::percent(lang, *v) } else { String::new() };
+                view! { <td class=level data-value=format::raw(*v)>{text}</td> }
+            });
+            Some(cells.collect_view())
+        })
+    };
+    view! {
+        <tr>
+            <th scope="row">{row_label(index, names)}</th>
+            {cells}
+        </tr>
+    }
+}
+
+/// One state's row of the outcomes of the last solvable journey: chance to buy, visits,
+/// steps and days from there (`journey-state-*`, with `data-value`).
+#[component]
+fn StateRow(
+    /// The state's stage id.
+    id: u32,
+    /// Every stage's id, in order.
+    ids: Memo<Vec<u32>>,
+    /// Every stage's name, in order.
+    names: Memo<Vec<String>>,
+    /// Whether any stage has days (else the days are a dash, as on the card).
+    has_days: Memo<bool>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let index = position(ids, id);
+    // this row's numbers alone: its cells change only when they do
+    let numbers = Memo::new(move |_| {
+        let i = index.get()?;
+        state.journey_shown.with(|j| {
+            let s = &j.as_ref()?.1.solution;
+            Some([*s.buy.get(i)?, *s.newcomer_visits.get(i)?, *s.steps.get(i)?, *s.days.get(i)?])
+        })
+    });
+    let raw = move |k: usize| move || numbers.with(|n| n.map(|n| format::raw(n[k])));
+    let shown = move |k: usize, text: fn(crate::i18n::Lang, f64) -> String| {
+        move || {
+            let lang = state.lang.get();
+            numbers.with(|n| n.map(|n| text(lang, n[k])))
         }
-    }
-}
-
-/// The per-stage outcomes table as drawn: what its head and rows were built for, and its
-/// cells with the number each shows.
-struct OutcomesTable {
-    /// The language, the states' names and whether there are days to count.
-    built_for: (crate::i18n::Lang, Vec<String>, bool),
-    /// Each cell, row by row, with its number.
-    cells: Vec<(web_sys::Element, f64)>,
-}
-
-/// A state's outcomes: the number, its text and the cell's `data-testid`.
-fn outcome_cells(
-    lang: crate::i18n::Lang,
-    has_days: bool,
-    s: &crate::calc::markov::Solution,
-    i: usize,
-) -> [(f64, String, &'static str); 4] {
-    [
-        (s.buy[i], format::percent(lang, s.buy[i]), "journey-state-buy"),
-        (s.newcomer_visits[i], format::decimal(lang, s.newcomer_visits[i], 2), "journey-state-visits"),
-        (s.steps[i], format::decimal(lang, s.steps[i], 1), "journey-state-steps"),
+    };
+    let days = move || {
         // without days per stage there are no days to count: a dash, as on the card
-        (s.days[i], if has_days { format::decimal(lang, s.days[i], 1) } else { "–".into() }, "journey-state-days"),
-    ]
-}
-
-/// The per-stage outcomes of the last solvable journey, as plain DOM: built whole when the
-/// language, the names or the days' presence change (or it was empty), else its cells are
-/// updated in place, only those whose number changed (an edit of the recovery changes every
-/// number, but rebuilding the table cost more than the rest of the panel).
-fn draw_outcomes(
-    host: &web_sys::HtmlDivElement,
-    t: &Texts,
-    lang: crate::i18n::Lang,
-    names: &[String],
-    has_days: bool,
-    journey: Option<&Journey>,
-    drawn: Option<OutcomesTable>,
-) -> Option<OutcomesTable> {
-    use crate::components::dom::{attrs, el, set_text};
-    let Some(j) = journey else {
-        host.set_text_content(None);
-        return None;
-    };
-    let s = &j.solution;
-    let rows = names.len().min(s.buy.len());
-    let same = |d: &OutcomesTable| {
-        d.built_for.0 == lang && d.built_for.1 == names && d.built_for.2 == has_days && d.cells.len() == 4 * rows
-    };
-    if let Some(mut table) = drawn.filter(same) {
-        for (i, row) in table.cells.chunks_mut(4).enumerate() {
-            let now = [s.buy[i], s.newcomer_visits[i], s.steps[i], s.days[i]];
-            if row.iter().zip(now).all(|((_, was), v)| was.to_bits() == v.to_bits()) {
-                continue;
-            }
-            for ((cell, was), (v, text, _)) in row.iter_mut().zip(outcome_cells(lang, has_days, s, i)) {
-                if was.to_bits() != v.to_bits() {
-                    set_text(cell, &text);
-                    attrs(cell, &[("data-value", &format::raw(v))]);
-                    *was = v;
-                }
-            }
+        if has_days.get() {
+            shown(3, |lang, v| format::decimal(lang, v, 1))()
+        } else {
+            Some("–".to_string())
         }
-        return Some(table);
+    };
+    view! {
+        <tr>
+            <th scope="row">{row_label(index, names)}</th>
+            <td data-value=raw(0) data-testid="journey-state-buy">{shown(0, format::percent)}</td>
+            <td data-value=raw(1) data-testid="journey-state-visits">
+                {shown(1, |lang, v| format::decimal(lang, v, 2))}
+            </td>
+            <td data-value=raw(2) data-testid="journey-state-steps">{shown(2, |lang, v| format::decimal(lang, v, 1))}</td>
+            <td data-value=raw(3) data-testid="journey-state-days">{days}</td>
+        </tr>
     }
-    host.set_text_content(None);
-    let wrap = crate::components::dom::scroll_region(host, "table-scroll", t.journey_states);
-    let table = el(&wrap, "table", "journey-states", "");
-    attrs(&table, &[("data-testid", "journey-states")]);
-    el(&table, "caption", "", t.journey_states);
-    let head = el(&el(&table, "thead", "", ""), "tr", "", "");
-    for h in [t.table_stage, t.stage_probability, t.journey_visits, t.journey_steps_from, t.journey_days_from] {
-        attrs(&el(&head, "th", "", h), &[("scope", "col")]);
-    }
-    let body = el(&table, "tbody", "", "");
-    let mut cells = Vec::with_capacity(4 * rows);
-    for (i, name) in names.iter().enumerate().take(rows) {
-        let tr = el(&body, "tr", "", "");
-        attrs(&el(&tr, "th", "", &format!("{}. {name}", i + 1)), &[("scope", "row")]);
-        for (v, text, testid) in outcome_cells(lang, has_days, s, i) {
-            let td = el(&tr, "td", "", &text);
-            attrs(&td, &[("data-value", &format::raw(v)), ("data-testid", testid)]);
-            cells.push((td, v));
-        }
-    }
-    Some(OutcomesTable { built_for: (lang, names.to_vec(), has_days), cells })
 }

@@ -5,7 +5,6 @@ pub mod app_header;
 pub mod bottleneck_panel;
 pub mod chart_canvas;
 pub mod compare_view;
-pub mod dom;
 pub mod embed_frame;
 pub mod figure;
 pub mod funnel_chart;

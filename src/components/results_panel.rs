@@ -22,6 +22,7 @@ fn LiveSummary() -> impl IntoView {
     let state = use_app_state();
     let spoken = RwSignal::new(String::new());
     let timer = StoredValue::new(None::<TimeoutHandle>);
+    // outside world: a timer, so that a screen reader hears the figures once typing pauses
     Effect::new(move |previous: Option<()>| {
         // tracked: the figures and the language; the sentence itself is made only when due,
         // so a keystroke costs a timer, not four formatted figures
@@ -35,8 +36,10 @@ fn LiveSummary() -> impl IntoView {
         }
         let handle = set_timeout_with_handle(
             move || {
+                // (gone with the panel: nothing to announce)
+                let Some(old) = spoken.try_get_untracked() else { return };
                 let text = summary(&state);
-                if spoken.try_get_untracked().is_some_and(|old| old != text) {
+                if old != text {
                     spoken.set(text);
                 }
             },

@@ -318,6 +318,7 @@ pub fn StageRow(
         focus.later(id, if up != at_end { Control::Up } else { Control::Down });
     };
     let dom = format!("st{id}");
+    let count_id = format!("{dom}-count");
     view! {
         <li
             class="stage"
@@ -404,18 +405,22 @@ pub fn StageRow(
                 <p class="stage-note">{move || note.get()}</p>
             </Show>
             <div class="stage-inputs">
-                <div class="count" class:funnel-only=move || !is_first.get()>
-                    <NumberField
-                        label=Signal::derive(move || {
-                            let text = if journey.get() && is_first.get() { t().stage_newcomers } else { t().stage_count };
-                            fill(text, &[("period", period.get())])
-                        })
-                        testid="stage-count"
-                        id=format!("{dom}-count")
-                        value=entrants
-                        on_input=Callback::new(move |v| state.edit(|s| s.set_count(id, v)))
-                    />
-                </div>
+                // a journey counts its newcomers only: the other stages' counts follow from the
+                // journey and are not typed
+                <Show when=move || is_first.get() || !journey.get()>
+                    <div class="count">
+                        <NumberField
+                            label=Signal::derive(move || {
+                                let text = if journey.get() && is_first.get() { t().stage_newcomers } else { t().stage_count };
+                                fill(text, &[("period", period.get())])
+                            })
+                            testid="stage-count"
+                            id=count_id.clone()
+                            value=entrants
+                            on_input=Callback::new(move |v| state.edit(|s| s.set_count(id, v)))
+                        />
+                    </div>
+                </Show>
                 <div class="rate funnel-only">
                     <NumberField
                         label=Signal::derive(move || t().stage_rate.to_string())

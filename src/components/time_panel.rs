@@ -1,13 +1,13 @@
 //! Time (MODELS.md §3.7): days to purchase from the stages' "Days here", sales velocity,
 //! and a 24-month timeline of customers, total spend and total gross margin with the
-//! break-even month.
+//! break-even month; the timeline's numbers also as a table for screen readers.
 
 use leptos::prelude::*;
 
 use crate::calc::time::{days_to_purchase, timeline, velocity, Timeline, TimelineInput};
 use crate::calc::{Figure, Undefined};
 use crate::chart::plots::{self, TimelineLabels, TimelinePoint};
-use crate::components::figure::days;
+use crate::components::figure::{days, ChartNumbers, NumbersRow};
 use crate::components::{ChartCanvas, FigureCard};
 use crate::i18n::texts::fill;
 use crate::i18n::{format, Lang, Texts};
@@ -107,29 +107,24 @@ pub fn TimePanel() -> impl IntoView {
         crate::chart::Chart::new(crate::chart::Kind::Timeline(timeline), fmt)
     });
     // the chart's numbers, month by month, as a table for screen readers
-    let numbers = NodeRef::<leptos::html::Div>::new();
-    #[cfg(target_arch = "wasm32")]
-    Effect::new(move |_| {
+    let numbers = Memo::new(move |_| {
         let lang = state.lang.get();
         let currency = state.settled.with(|s| s.currency);
-        let Some(host) = numbers.get() else { return };
-        let t = Texts::of(lang);
-        let rows: Vec<Vec<String>> = view_data.with(|v| {
+        view_data.with(|v| {
             v.timeline
                 .months
                 .iter()
-                .map(|m| {
-                    vec![
+                .map(|m| NumbersRow {
+                    key: m.month as u32,
+                    cells: vec![
                         m.month.to_string(),
                         format::count(lang, m.new_customers),
                         format::money(lang, currency, m.cumulative_spend),
                         format::money(lang, currency, m.cumulative_margin),
-                    ]
+                    ],
                 })
-                .collect()
-        });
-        let headers = [t.table_month, t.timeline_customers, t.timeline_spend, t.timeline_margin];
-        crate::components::dom::chart_table(&host, t.timeline_heading, &headers, &rows);
+                .collect::<Vec<_>>()
+        })
     });
     view! {
         <section class="panel time-panel" aria-labelledby="time-heading">
@@ -157,7 +152,13 @@ pub fn TimePanel() -> impl IntoView {
                     chart=chart
                     described_by="timeline-numbers"
                 />
-                <div class="visually-hidden" id="timeline-numbers" data-testid="chart-timeline-table" node_ref=numbers></div>
+                <ChartNumbers
+                    id="timeline-numbers"
+                    testid="chart-timeline-table"
+                    caption=Signal::derive(move || t().timeline_heading.to_string())
+                    headers=vec![|t: &Texts| t.table_month, |t| t.timeline_customers, |t| t.timeline_spend, |t| t.timeline_margin]
+                    rows=numbers
+                />
             </figure>
             <p class="help">{move || t().velocity_note}</p>
             <p class="help">{move || t().time_help}</p>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::calc::uncertainty::Outcome;
 use crate::chart::plots;
-use crate::components::figure::count;
+use crate::components::figure::{count, ChartNumbers, NumbersRow};
 use crate::components::stage_row::period_name;
 use crate::components::{ChartCanvas, FigureCard, NumberField};
 use crate::i18n::texts::fill;
@@ -93,27 +93,22 @@ pub fn UncertaintyPanel() -> impl IntoView {
         crate::chart::Chart::new(crate::chart::Kind::Histogram(histogram), fmt)
     });
     // the histogram's bins as a table for screen readers: customers from–to, trials
-    let numbers = NodeRef::<leptos::html::Div>::new();
-    #[cfg(target_arch = "wasm32")]
-    Effect::new(move |_| {
+    let numbers = Memo::new(move |_| {
         let lang = state.lang.get();
-        let Some(host) = numbers.get() else { return };
-        let t = Texts::of(lang);
-        let rows: Vec<Vec<String>> = outcome.with(|o| {
+        outcome.with(|o| {
             let Ok(o) = o else { return Vec::new() };
             let h = &o.histogram;
             let width = (h.high - h.low) / h.counts.len().max(1) as f64;
             h.counts
                 .iter()
                 .enumerate()
-                .map(|(i, n)| {
-                    let from = h.low + width * i as f64;
+                .map(|(k, n)| {
+                    let from = h.low + width * k as f64;
                     let range = format!("{} – {}", format::count(lang, from), format::count(lang, from + width));
-                    vec![range, format::count(lang, f64::from(*n))]
+                    NumbersRow { key: k as u32, cells: vec![range, format::count(lang, f64::from(*n))] }
                 })
-                .collect()
-        });
-        crate::components::dom::chart_table(&host, &caption(), &[t.customers, t.mc_trials], &rows);
+                .collect::<Vec<_>>()
+        })
     });
     view! {
         <section class="panel uncertainty-panel" aria-labelledby="uncertainty-heading">
@@ -153,7 +148,13 @@ pub fn UncertaintyPanel() -> impl IntoView {
                     chart=chart
                     described_by="histogram-numbers"
                 />
-                <div class="visually-hidden" id="histogram-numbers" data-testid="chart-histogram-table" node_ref=numbers></div>
+                <ChartNumbers
+                    id="histogram-numbers"
+                    testid="chart-histogram-table"
+                    caption=Signal::derive(caption)
+                    headers=vec![|t: &Texts| t.customers, |t| t.mc_trials]
+                    rows=numbers
+                />
             </figure>
         </section>
     }
