@@ -102,7 +102,6 @@ for (const lang of ['da', 'sv']) {
     await expectInvalid(tragt.inStage(2, 'pipeline-now'), false);
 
     // kept through a reload: the typed people, the emptied field and the figures
-    await page.waitForTimeout(400);
     await tragt.reload();
     await expect(tragt.inStage(0, 'pipeline-now')).toHaveValue('10000');
     await expect(tragt.inStage(2, 'pipeline-now')).toHaveValue('');
@@ -202,7 +201,7 @@ for (const lang of ['da', 'sv']) {
     // negative days are refused; every figure keeps its value
     await tragt.inStage(1, 'stage-days').fill('-3');
     await expectInvalid(tragt.inStage(1, 'stage-days'));
-    await page.waitForTimeout(100);
+    await tragt.painted();
     expect(await tragt.value('out-days-to-purchase')).toBe(50.5);
     expect(close(await tragt.value('out-velocity'), (490 * 450) / 50.5)).toBe(true);
     expect(await tragt.value('out-breakeven-month')).toBe(11);
@@ -445,7 +444,6 @@ for (const lang of ['da', 'sv']) {
 
     // the same seed gives the same values after a reload
     const seeded = await rawPercentiles(tragt);
-    await page.waitForTimeout(400);
     await tragt.reload();
     await expect.poll(() => rawPercentiles(tragt)).toEqual(seeded);
     await expect(tragt.byId('mc-seed')).toHaveValue('1');
@@ -465,7 +463,7 @@ for (const lang of ['da', 'sv']) {
     await expectInvalid(trials);
     await trials.fill('mange');
     await expectInvalid(trials);
-    await page.waitForTimeout(100);
+    await tragt.painted();
     expect(await rawPercentiles(tragt)).toEqual(reseeded);
     await trials.fill('20000');
     await expectInvalid(trials, false);
@@ -481,7 +479,6 @@ for (const lang of ['da', 'sv']) {
     await expect(page.getByTestId('stage-range-reversed')).toHaveCount(1);
     await expect(tragt.byId('mc-problem')).toHaveText(MC[lang].reversed);
     await expect.poll(() => rawPercentiles(tragt)).toEqual(['', '', '']);
-    await page.waitForTimeout(400);
     await tragt.reload();
     await expect(tragt.inStage(2, 'stage-rate-low')).toHaveValue('9,5');
     await expect(tragt.inStage(2, 'stage-rate-high')).toHaveValue('9');
@@ -535,7 +532,7 @@ for (const lang of ['da', 'sv']) {
     // a negative k is refused; the figures stay
     await k.fill('-1');
     await expectInvalid(k);
-    await page.waitForTimeout(100);
+    await tragt.painted();
     expect(close(await tragt.value('out-referral-top'), 40000 / (1 - 81.6 * 0.01225))).toBe(true);
 
     await k.fill('2,5');
@@ -699,7 +696,6 @@ test('a rate drawn from its counts: a narrow band around the forecast that widen
     .toBeGreaterThan(7);
 
   // kept with the scenario
-  await page.waitForTimeout(400);
   await tragt.reload();
   await expect(tragt.inStage(2, 'stage-counts')).toBeChecked();
   await expect(tragt.inStage(1, 'stage-counts')).not.toBeChecked();

@@ -55,7 +55,6 @@ test('a revenue target the scenario reaches; the goal is kept with the scenario;
   await expect.poll(async () => close(await tragt.value('goal-spend'), 40000)).toBe(true);
 
   // kept through a reload (autosave) and a language switch
-  await page.waitForTimeout(400);
   await tragt.reload();
   await expect(tragt.byId('goal-status')).toHaveText(STATUS.en.reached);
   await tragt.byId('lang-select').selectOption('sv');

@@ -69,6 +69,15 @@ class Tragt {
     await this.ready();
   }
 
+  /**
+   * Waits until the page has painted what the last event changed: two animation frames,
+   * by which time every effect of an edit has run. For checks that nothing changed, where
+   * there is no new value to wait for.
+   */
+  async painted() {
+    await this.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+  }
+
   /** Waits until the app is mounted and shows figures. */
   async ready() {
     await expect(this.byId('out-customers')).toHaveAttribute('data-value', /^-?\d/);
