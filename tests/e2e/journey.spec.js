@@ -336,7 +336,7 @@ test('da: a row over 100 % is a problem and keeps the last valid figures; lost t
   await expect(problem.locator('li')).toContainText('4. Sammenligner kandidater');
   await expect(problem).toContainText('Tallene viser den seneste rejse, der gik op.');
   // the figures stay those of the last valid journey, bit for bit
-  await page.waitForTimeout(200);
+  await tragt.painted();
   expect(await raw(tragt, 'out-journey-customers')).toBe(oldCustomers);
   expect(await raw(tragt, 'out-customers')).toBe(oldFoundation);
 
@@ -491,7 +491,7 @@ test('sv: entry shares must add up to 100 %; newcomers entering mid-way raise th
   await expect(problem.locator('li')).toHaveCount(1);
   await expect(problem.locator('li')).toHaveText(/^Andelarna nya som börjar på varje steg blir 90\s?% totalt, inte 100\s?%\.$/);
   await expect(tragt.byId('journey-entries-total')).toContainText(/90\s?%/);
-  await tragt.page.waitForTimeout(200);
+  await tragt.painted();
   expect(await raw(tragt, 'out-journey-customers')).toBe(old);
 
   // the missing 10 % start at the purchase decision (0.5 → 10.5 %): 10 000 · (0.87·b1 +
@@ -581,7 +581,7 @@ test('bad shares are refused; a loop with no exit is named; the last valid figur
     await field.fill(bad);
     await expect(field, bad).toHaveAttribute('aria-invalid', 'true');
     await expect(field).toHaveAttribute('aria-describedby', /.+/);
-    await page.waitForTimeout(100);
+    await tragt.painted();
     expect(await raw(tragt, 'out-journey-customers'), bad).toBe(old);
     await expect(tragt.byId('journey-problem'), `${bad} changes nothing`).toHaveCount(0);
     expect(close(Number(await tragt.byId('journey-row').first().getByTestId('journey-rest').getAttribute('data-value')), 0)).toBe(true);
@@ -623,7 +623,7 @@ test('bad shares are refused; a loop with no exit is named; the last valid figur
     'People in 1. No current need, 2. Trigger can never buy or be lost: they only move between each other. Give one of them a way out.');
   await expect(problem).toContainText('The figures show the last journey that added up.');
   await expect(page.getByTestId('journey-row-problem')).toHaveCount(0); // every row adds up
-  await page.waitForTimeout(200);
+  await tragt.painted();
   expect(await raw(tragt, 'out-journey-customers')).toBe(lastValid);
   await expectNear(tragt, 'out-customers', valid);
   for (const id of ['out-journey-buy', 'out-journey-steps', 'out-journey-vs-funnel', 'out-cac']) {
@@ -927,7 +927,6 @@ test('"Brought back to" follows the scenario when switching scenarios', async ({
   await tragt.switchScenario(original);
   // the original brings people back to 1 (index 0): its figures are right ...
   await expectNear(tragt, 'out-journey-customers', 10000 * solveChain(withRecovery(chain, 0.125, 0, 2)).newcomerBuy);
-  await page.waitForTimeout(200);
   // ... and so must be the select
   await expect(tragt.byId('journey-recover-to')).toHaveValue('1');
 });
