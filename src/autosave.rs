@@ -38,6 +38,11 @@ fn flush(state: AppState, pending: StoredValue<Pending>) {
     if !dirty {
         return;
     }
+    // the pause is over: what follows writes the change, or leaves it unsaved on purpose. The
+    // mark lets a page (and the end-to-end tests) know that without waiting a fixed time.
+    if let Some(perf) = window().performance() {
+        let _ = perf.mark("tragt:autosave");
+    }
     if !state.can_save.get_untracked() {
         return;
     }

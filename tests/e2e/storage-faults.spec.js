@@ -122,9 +122,10 @@ test('a file from a future version: a read-only notice, the file left byte for b
   await returning(tragt, future);
   await expect(tragt.notice()).toContainText('newer version of Tragt');
   await expect(tragt.notice()).toContainText('nothing you change here is saved');
+  const runs = await tragt.autosaves();
   await tragt.typeRate(1, '45');
   await tragt.renameScenario('Edited here');
-  await page.waitForTimeout(700); // well past the autosave pause
+  await tragt.autosaved(runs);
   expect((await tragt.storage())['tragt.store']).toBe(future);
   await tragt.reload();
   expect((await tragt.storage())['tragt.store']).toBe(future);

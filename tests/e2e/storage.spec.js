@@ -72,10 +72,11 @@ test('(a) blocked storage: the app works and says changes are kept only in this 
   await expect(tragt.stages()).toHaveCount(5);
   await expectWorking(tragt);
   // the rest of the app still works too
+  const runs = await tragt.autosaves();
   await tragt.byId('scenario-duplicate').click();
   await expect(tragt.byId('scenario-select').locator('option')).toHaveCount(2);
   await tragt.selectLang('da');
-  await page.waitForTimeout(400); // past the autosave debounce: a failed save must not break anything
+  await tragt.autosaved(runs); // a failed save must not break anything
   await expectNotice(tragt);
   await tragt.typeCount(0, '1000');
   await tragt.expectStageValue(0, 'stage-entrants', 1000);
@@ -130,8 +131,9 @@ test('(d2) unreadable bytes that cannot be copied aside are never overwritten', 
   await expectWorking(tragt);
   // even once there is room again, this session must not overwrite the unread bytes
   await page.evaluate((keys) => keys.forEach((k) => localStorage.removeItem(k)), junk);
+  const runs = await tragt.autosaves();
   await tragt.typeRate(1, '20');
-  await page.waitForTimeout(400); // past the 300 ms autosave debounce
+  await tragt.autosaved(runs);
   expect((await tragt.storage())['tragt.store']).toBe(corrupt);
 });
 

@@ -78,6 +78,19 @@ class Tragt {
     await this.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
   }
 
+  /** How many times autosave has run on this page (the `tragt:autosave` performance mark). */
+  async autosaves() {
+    return this.page.evaluate(() => performance.getEntriesByName('tragt:autosave', 'mark').length);
+  }
+
+  /**
+   * Waits until autosave has run after `since` runs (see autosaves()): the change made since
+   * then is in storage now, or was left out on purpose.
+   */
+  async autosaved(since) {
+    await expect.poll(() => this.autosaves(), { message: 'autosave ran' }).toBeGreaterThan(since);
+  }
+
   /** Waits until the app is mounted and shows figures. */
   async ready() {
     await expect(this.byId('out-customers')).toHaveAttribute('data-value', /^-?\d/);
