@@ -96,8 +96,11 @@ pub struct AppData {
 pub struct AppState {
     /// The store itself.
     pub store: Store<AppData>,
-    /// UI language.
-    pub lang: Field<Lang>,
+    /// UI language, read by nearly every text on the page: a memo over the store's field, so
+    /// that those readers subscribe to it alone and not to the store's own triggers, which
+    /// every field read subscribes to (re-subscribing costs time in proportion to a source's
+    /// subscribers). Change it with [`AppState::set_lang`].
+    pub lang: Memo<Lang>,
     /// All scenarios and the open one. Read it here; write it only through
     /// [`AppState::edit`], [`AppState::set_workspace`] or [`AppState::update_workspace`].
     pub workspace: Field<Workspace>,
@@ -117,10 +120,10 @@ pub struct AppState {
     /// (`state.scenario.stages()`), each with fields of its own. Edit it with
     /// [`AppState::edit`].
     pub scenario: Field<Scenario>,
-    /// Its currency.
-    pub currency: Field<crate::calc::Currency>,
-    /// Its period.
-    pub period: Field<crate::calc::Period>,
+    /// Its currency, read by every money figure: a memo, for the same reason as `lang`.
+    pub currency: Memo<crate::calc::Currency>,
+    /// Its period, a memo likewise.
+    pub period: Memo<crate::calc::Period>,
     /// Its figures.
     pub forecast: Memo<Forecast>,
     /// The open scenario as the forecasting views (bottlenecks, time, uncertainty, pipeline,
@@ -198,7 +201,7 @@ impl AppState {
         });
         AppState {
             store,
-            lang: store.lang().into(),
+            lang: Memo::new(move |_| store.lang().get()),
             workspace: store.workspace().into(),
             notices: store.notices().into(),
             can_save: store.can_save().into(),
@@ -207,8 +210,8 @@ impl AppState {
             compare_open: store.compare_open().into(),
             embed: StoredValue::new(None),
             scenario,
-            currency: store.workspace().current().currency().into(),
-            period: store.workspace().current().period().into(),
+            currency: Memo::new(move |_| scenario.currency().get()),
+            period: Memo::new(move |_| scenario.period().get()),
             forecast,
             settled,
             settled_forecast,
@@ -218,6 +221,11 @@ impl AppState {
             journey,
             journey_shown,
         }
+    }
+
+    /// Switches the UI language.
+    pub fn set_lang(&self, lang: Lang) {
+        self.store.lang().set(lang);
     }
 
     /// The text table of the current language (tracked).

@@ -496,7 +496,7 @@ async fn a_shown_notice_keeps_its_node_and_follows_the_language() {
     assert_eq!(shown.length(), 2);
     assert!(shown.get(0).unwrap().is_same_node(Some(&first)));
     // the language changes the texts in place
-    state.lang.set(Lang::Da);
+    state.set_lang(Lang::Da);
     tick().await;
     assert!(first.is_connected());
     assert!(first.text_content().unwrap().contains("er slettet"), "{}", first.text_content().unwrap());

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::calc::TemplateId;
 use crate::components::EmbedLogo;
 use crate::i18n::Lang;
-use crate::state::{use_app_state, NoticeKind};
+use crate::state::{use_app_state, AppDataStoreFields, NoticeKind};
 
 /// Opens a template: it replaces the open scenario while that is still untouched,
 /// otherwise it starts a new scenario so nothing the user typed is lost.
@@ -89,7 +89,7 @@ pub fn AppHeader() -> impl IntoView {
                             .into_iter()
                             .map(|lang| {
                                 view! {
-                                    <option value=lang.code() prop:selected=move || state.lang.get() == lang>
+                                    <option value=lang.code() prop:selected=move || state.store.lang().get() == lang>
                                         {lang.native_name()}
                                     </option>
                                 }
@@ -109,11 +109,12 @@ fn switch_language(state: crate::state::AppState, lang: Lang) {
     leptos::task::spawn_local(async move {
         if crate::i18n::catalog::load(lang).await.is_err() {
             state.notify(crate::state::NoticeKind::LanguageUnavailable(lang), None);
-            // the select shows the language that is still in use
-            state.lang.notify();
+            // the select shows the language that is still in use (it reads the store's field,
+            // which this wakes; the memo would see no change)
+            state.store.lang().notify();
             return;
         }
-        state.lang.set(lang);
+        state.set_lang(lang);
         #[cfg(target_arch = "wasm32")]
         if state.can_save.get_untracked() {
             crate::storage::browser::save_lang(&state.keys.get_value(), lang.code());
