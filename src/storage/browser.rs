@@ -38,15 +38,24 @@ pub enum LoadOutcome {
     Newer { version: u64 },
 }
 
-/// The storage area of `keys`; merely asking for it throws where it is blocked.
+/// The storage area of `keys`, through gloo-storage. Its `raw()` throws where storage is
+/// blocked, so the window is asked first; the raw handle keeps the exact bytes (unreadable
+/// ones are copied aside as they are).
 fn area(keys: &Keys) -> Result<web_sys::Storage, StorageIssue> {
+    use gloo_storage::{LocalStorage, SessionStorage, Storage};
     let window = web_sys::window().ok_or(StorageIssue::Unavailable)?;
-    let storage = match keys.area {
+    let reachable = match keys.area {
         Area::Local => window.local_storage(),
         Area::Session => window.session_storage(),
         Area::Off => return Err(StorageIssue::Unavailable),
     };
-    storage.map_err(|_| StorageIssue::Unavailable)?.ok_or(StorageIssue::Unavailable)
+    match reachable {
+        Ok(Some(_)) => Ok(match keys.area {
+            Area::Session => SessionStorage::raw(),
+            _ => LocalStorage::raw(),
+        }),
+        _ => Err(StorageIssue::Unavailable),
+    }
 }
 
 fn issue_of(err: &JsValue) -> StorageIssue {
