@@ -143,7 +143,7 @@ pub fn app_with(startup: Startup) -> impl IntoView {
             </div>
         </Show>
         <Show when=move || state.analysis_ready.get() && !journey.get()>
-            <div class="analysis">
+            <div class="analysis" aria-busy=move || state.settling.get().to_string()>
                 <BottleneckPanel />
                 {full
                     .then(|| {

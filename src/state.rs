@@ -131,6 +131,9 @@ pub struct AppState {
     /// work — the Monte Carlo above all — stays off the keystroke path. Until it has caught
     /// up they show the previous result.
     pub settled: Field<Scenario>,
+    /// True while `settled` has not caught up with the open scenario: the forecasting views
+    /// say so with `aria-busy`, which a page (and the end-to-end tests) can wait on.
+    pub settling: Memo<bool>,
     /// The settled scenario's figures.
     pub settled_forecast: Memo<Forecast>,
     /// The settled scenario's Monte Carlo (computed when first read).
@@ -188,6 +191,7 @@ impl AppState {
             })
         });
         let settled: Field<Scenario> = store.settled().into();
+        let settling = Memo::new(move |_| scenario.with(|s| settled.with(|t| t != s)));
         let settled_forecast = Memo::new(move |_| settled.with(Scenario::forecast));
         let outcome = Memo::new(move |_| measured("tragt:mc", || settled.with(crate::calc::uncertainty::of_scenario)));
         let goal = Memo::new(move |_| {
@@ -214,6 +218,7 @@ impl AppState {
             period: Memo::new(move |_| scenario.period().get()),
             forecast,
             settled,
+            settling,
             settled_forecast,
             outcome,
             analysis_ready: store.analysis_ready().into(),

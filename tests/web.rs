@@ -342,10 +342,11 @@ fn gain(host: &HtmlElement, stage: u32) -> f64 {
 async fn forecasting_views_follow_once_typing_pauses() {
     // web shop: 40 000 → 50 % → 7 % → 50 % → 70 % = 490 customers, order value 450; the
     // benchmark of stage 3 is the template's 7 %
-    let (host, _handle) = mount(Lang::En, first_workspace(Lang::En, TemplateId::Webshop), || {
+    let (host, state, _handle) = mount_with_state(Lang::En, first_workspace(Lang::En, TemplateId::Webshop), || {
         view! { <StageList /> <ResultsPanel /> <BottleneckPanel /> <UncertaintyPanel /> }
     });
     tick().await;
+    assert!(!state.settling.get_untracked(), "nothing to catch up with at the start");
     assert_close(num(&host, "out-customers"), 490.0);
     assert_eq!(gain(&host, 3), 0.0);
     assert_close(num(&host, "out-mc-p50"), 490.0);
@@ -354,11 +355,13 @@ async fn forecasting_views_follow_once_typing_pauses() {
     type_into(&rate, "5");
     tick().await;
     assert_close(num(&host, "out-customers"), 350.0);
-    // ... while the forecasting views still show the previous result
+    // ... while the forecasting views still show the previous result, and say they are behind
+    assert!(state.settling.get_untracked());
     assert_eq!(gain(&host, 3), 0.0);
     assert_close(num(&host, "out-mc-p50"), 490.0);
     // once typing pauses they follow: at the 7 % benchmark (490 − 350) · 450 = 63 000
     sleep(300).await;
+    assert!(!state.settling.get_untracked());
     assert!((gain(&host, 3) - 63_000.0).abs() < 1e-6, "{}", gain(&host, 3));
     let first = q(&host, "[data-testid='bottleneck-row']");
     assert_eq!(first.get_attribute("data-stage").as_deref(), Some("3"));

@@ -115,7 +115,7 @@ pub fn ResultsPanel() -> impl IntoView {
             let money = |v| crate::i18n::format::money(lang, currency, v);
             let range = |low: String, high: String| format!("{low} – {high}");
             Some(view! {
-                <p class="band" data-testid="results-band">
+                <p class="band" data-testid="results-band" aria-busy=move || state.settling.get().to_string()>
                     {fill(
                         t().results_band,
                         &[

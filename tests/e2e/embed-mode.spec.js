@@ -202,8 +202,7 @@ test.describe('storage', () => {
     await tragt.typeCount(0, '31337');
     await tragt.selectLang('da');
     await tragt.byId('scenario-duplicate').click();
-    await page.waitForTimeout(1000); // longer than the autosave delay
-    await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false })));
+    await tragt.flushSaves(); // a save would be made now
     expect(await tragt.storage()).toEqual(planted);
     expect(await tragt.sessionStorage()).toEqual({});
 
@@ -364,7 +363,7 @@ test('hostile values never run: they are ignored or shown as text', async ({ tra
   await expect(tragt.stages(), 'the default model: the template was ignored').toHaveCount(5);
   expect(await page.evaluate(() => document.documentElement.style.getPropertyValue('--accent'))).toBe('');
   expect(Object.keys(await tragt.storage()).filter((k) => !/^tragt\.(store|lang)$/.test(k)), 'usual keys only').toEqual([]);
-  await page.waitForTimeout(300);
+  await tragt.painted();
   expect(await injected(page)).toEqual({ pwned: undefined, imgs: 0, inlineScripts: 0 });
 
   // a valid URL with the hostile text: the text is shown as it is
@@ -375,7 +374,7 @@ test('hostile values never run: they are ignored or shown as text', async ({ tra
   expect(full.startsWith(`${APP}?`), full).toBe(true);
   expect(new URL(full).searchParams.get('cta_text')).toBeNull();
 
-  await page.waitForTimeout(300);
+  await tragt.painted();
   expect(await injected(page)).toEqual({ pwned: undefined, imgs: 0, inlineScripts: 0 });
   expect(requests, 'no image was requested').not.toContain('/x');
 });

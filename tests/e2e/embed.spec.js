@@ -156,8 +156,8 @@ test.describe('embed mode', () => {
     const { a: app } = await openHost(page, 'one-embed.html', { a: '?embed=1&lang=en&storage=off' });
     await app.typeCount(0, '31337');
     await app.expectStageValue(0, 'stage-entrants', 31337);
-    await page.waitForTimeout(1000); // longer than the autosave delay
-    await page.goto('about:blank'); // pagehide: where a pending save would be flushed
+    await app.flushSaves(); // a save would be made now
+    await page.goto('about:blank');
     await page.goto(hostUrl('one-embed.html', { a: '?embed=1&lang=en&storage=off' }));
     const again = new Tragt(await frameIn(page, 'host-frame-a', 'embed=1'));
     await again.ready();
@@ -174,7 +174,8 @@ test.describe('embed mode', () => {
     await first.b.typeCount(0, '22222');
     await first.a.expectStageValue(0, 'stage-entrants', 11111);
     await first.b.expectStageValue(0, 'stage-entrants', 22222);
-    await page.waitForTimeout(1000); // longer than the autosave delay
+    await first.a.flushSaves();
+    await first.b.flushSaves();
 
     const second = await openHost(page, 'two-embeds.html', frames);
     await second.a.expectStageValue(0, 'stage-entrants', 11111);

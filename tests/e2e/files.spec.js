@@ -72,7 +72,7 @@ async function openByName(tragt, name) {
 
 /** Everything an import must leave alone: the raw store, the list, the open scenario, its figures. */
 async function state(tragt) {
-  await tragt.page.waitForTimeout(600); // past the autosave debounce
+  await tragt.flushSaves(); // a pending write is made now
   return {
     store: (await tragt.storage())['tragt.store'],
     scenarios: await tragt.scenarios(),

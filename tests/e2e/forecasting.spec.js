@@ -564,8 +564,9 @@ test('every forecasting input survives a reload and travels in a share link', as
   await tragt.expectValue('out-pipeline-customers', 122.5);
   await tragt.expectValue('out-days-to-purchase', 3.5);
   await expect.poll(async () => (await tragt.value('out-mc-p50')) !== null).toBe(true);
-  // the views follow the scenario once typing pauses, and autosave is debounced: let both settle
-  await page.waitForTimeout(400);
+  // the views follow the scenario once typing pauses (the reload below flushes autosave)
+  await tragt.settled();
+  await expect(page.locator('.analysis'), 'the views say when they have caught up').toHaveAttribute('aria-busy', 'false');
   const figures = {};
   const ids = ['out-pipeline-customers', 'out-days-to-purchase', 'out-velocity', 'out-breakeven-month',
     'out-mc-p10', 'out-mc-p50', 'out-mc-p90', 'out-referral-top'];

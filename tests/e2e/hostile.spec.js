@@ -9,6 +9,7 @@
 // the same saved store every 50 edits, and at the end after a reload and from a share link.
 const { test, expect } = require('./support/test');
 const { mulberry32 } = require('./support/random');
+const { Tragt } = require('./pages/tragt');
 
 test.skip(({ isMobile }) => isMobile, 'desktop only: the edits do not depend on the viewport');
 
@@ -191,26 +192,16 @@ function mismatch(got, want, { list = true } = {}) {
   return out;
 }
 
-/**
- * Waits until the saved store has stopped changing — autosave writes 300 ms after the last
- * edit — and returns it with the saved language.
- */
+/** The saved store and language, once autosave has written the last edit (flushed at once). */
 async function settledStore(page) {
-  const read = () => page.evaluate(() => ({ store: localStorage.getItem('tragt.store'), lang: localStorage.getItem('tragt.lang') }));
-  await page.waitForTimeout(350);
-  let last = await read();
-  for (;;) {
-    await page.waitForTimeout(200);
-    const now = await read();
-    if (now.store === last.store && now.store !== null) return now;
-    last = now;
-  }
+  await new Tragt(page).flushSaves();
+  return page.evaluate(() => ({ store: localStorage.getItem('tragt.store'), lang: localStorage.getItem('tragt.lang') }));
 }
 
 /** The state of `tragt`'s page once the last edit has settled (the forecasting views follow after 120 ms). */
 async function settledState(tragt) {
   await tragt.page.evaluate(() => document.activeElement && document.activeElement.blur());
-  await tragt.page.waitForTimeout(300);
+  await tragt.settled();
   return tragt.page.evaluate(stateInPage);
 }
 

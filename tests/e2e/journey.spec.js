@@ -221,9 +221,6 @@ async function expectDrawn(canvas) {
   }, { message: 'the journey chart was drawn' }).toBe('drawn');
 }
 
-/** Waits past the autosave debounce (300 ms). */
-const pastAutosave = (page) => page.waitForTimeout(500);
-
 // ---- 1. the hexagon opens as a journey, in every language ------------------------------------
 
 const TEXTS = {
@@ -839,7 +836,7 @@ async function editHexagon(tragt) {
   await expectNear(tragt, 'out-journey-customers', want);
   await expectNear(tragt, 'out-journey-recovered', want - 10000 * solveChain(chain).newcomerBuy);
   await tragt.waitForSave((s) => s.scenarios[0].mode === 'journey' && s.scenarios[0].recover_to === 3);
-  await pastAutosave(tragt.page);
+  await tragt.flushSaves();
   const figures = {};
   for (const id of KEPT_FIGURES) figures[id] = await raw(tragt, id);
   return { figures, transitions: await transitionList(tragt) };
@@ -946,7 +943,7 @@ test('phone: the journey panel fits the screen and its chart is drawn', async ({
   await move(tragt, 4, 5).fill('35');
   await expect(tragt.byId('journey-row').nth(3).getByTestId('journey-rest-to-lost')).toBeVisible();
   await move(tragt, 4, 5).blur();
-  await page.waitForTimeout(300);
+  await tragt.painted();
   await page.screenshot({ path: path.join(SHOTS, 'journey-phone-sv.png'), fullPage: true });
   const sizes = await page.evaluate(() => {
     const c = document.querySelector('[data-testid="chart-journey"]').getBoundingClientRect();

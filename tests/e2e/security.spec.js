@@ -45,9 +45,9 @@ async function traces(frame) {
 }
 const CLEAN = { pwned: undefined, imgX: 0, svgs: 0, handlers: [], scriptLinks: 0, scripts: 0 };
 
-/** Asserts that nothing planted took effect in `frame`, after the handlers had a moment to fire. */
+/** Asserts that nothing planted took effect in `frame`, once it has painted what it was sent. */
 async function expectClean(frame, what) {
-  await frame.waitForTimeout(100);
+  await frame.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
   expect(await traces(frame), what).toEqual(CLEAN);
 }
 
@@ -569,7 +569,7 @@ test('the embed takes no orders from its host page, and answers only "measure" f
   expect(await count(), 'only the fence was answered').toBe(m + 1);
 
   expectOnlyHeights(await received(page));
-  await app.page.waitForTimeout(600); // past the autosave delay: a change would have been saved
+  await app.flushSaves(); // a change would be saved now
   expect(await app.scenarioView(), 'the scenario is unchanged').toEqual(view);
   expect(await stored(), 'storage, fragment and language are unchanged').toEqual(before);
   await expect(app.notice()).toBeEmpty();

@@ -81,11 +81,6 @@ async function ownScenario(visitor, { lang = 'en', template = 'webshop', name, t
   return (await visitor.storage())['tragt.store'];
 }
 
-/** Waits longer than the autosave debounce (300 ms), so a write that is coming has come. */
-async function pastAutosave(page) {
-  await page.waitForTimeout(600);
-}
-
 async function scenarioNames(tragt) {
   return (await tragt.scenarios()).map((s) => s.name);
 }
@@ -123,7 +118,7 @@ test.describe('round trip', () => {
       await expect(visitor.byId('share-discard')).toBeVisible();
 
       // not saved yet: the visitor's storage does not have it
-      await pastAutosave(visitor.page);
+      await visitor.flushSaves();
       expect(JSON.stringify(await visitor.savedStore())).not.toContain(name);
     });
   }
@@ -160,7 +155,7 @@ test.describe('save and discard', () => {
     await visitor.ready();
     await expect.poll(() => scenarioNames(visitor)).toEqual(['Q3 plan', 'Q3 plan (2) (not saved)']);
     expect(await visitor.scenarioView()).toEqual({ ...view, name: 'Q3 plan (2)' });
-    await pastAutosave(visitor.page);
+    await visitor.flushSaves();
     expect((await visitor.storage())['tragt.store'], 'opening a link writes nothing').toBe(before);
 
     await visitor.byId('share-save').click();
@@ -206,7 +201,7 @@ test.describe('save and discard', () => {
     await visitor.reload();
     await expect.poll(() => scenarioNames(visitor)).toEqual(['Mit eget', 'Delt plan (ikke gemt)']);
     expect(await visitor.scenarioView()).toEqual(view);
-    await pastAutosave(visitor.page);
+    await visitor.flushSaves();
     expect((await visitor.storage())['tragt.store']).toBe(before);
 
     await visitor.byId('share-discard').click();
@@ -215,7 +210,7 @@ test.describe('save and discard', () => {
     await expect(visitor.byId('scenario-name')).toHaveValue('Mit eget');
     await visitor.expectStageValue(0, 'stage-entrants', 4321);
     expect(new URL(visitor.page.url()).hash, 'the fragment is gone').toBe('');
-    await pastAutosave(visitor.page);
+    await visitor.flushSaves();
     expect((await visitor.storage())['tragt.store'], 'saved scenarios byte-identical').toBe(before);
 
     await visitor.reload();
@@ -319,7 +314,7 @@ test.describe('links that cannot be opened', () => {
       expect(await tragt.scenarios()).toEqual(saved);
       await expect(tragt.byId('scenario-name')).toHaveValue('Mine');
       await tragt.expectStageValue(0, 'stage-entrants', 1234);
-      await pastAutosave(page);
+      await tragt.flushSaves();
       expect((await tragt.storage())['tragt.store'], 'saved scenarios byte-identical').toBe(before);
       expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
 
@@ -347,7 +342,7 @@ test.describe('links that cannot be opened', () => {
       await expect(tragt.notice()).toContainText(FAILED[kind][lang]);
       await expect.poll(() => new URL(page.url()).hash).toBe('');
       expect(await scenarioNames(tragt)).toEqual(['Egen']);
-      await pastAutosave(page);
+      await tragt.flushSaves();
       expect((await tragt.storage())['tragt.store']).toBe(before);
     }
   });

@@ -78,6 +78,24 @@ class Tragt {
     await this.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
   }
 
+  /**
+   * Makes autosave write a pending change now, as it does when the page is left (`pagehide`).
+   * After this, storage holds what it is going to hold: for checks that nothing was saved.
+   */
+  async flushSaves() {
+    await this.painted();
+    await this.page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false })));
+  }
+
+  /**
+   * Waits until the forecasting views have caught up with the last edit (they follow once
+   * typing pauses, and are `aria-busy` until then).
+   */
+  async settled() {
+    await this.painted();
+    await expect(this.page.locator('[aria-busy="true"]'), 'the forecasting views caught up').toHaveCount(0);
+  }
+
   /** How many times autosave has run on this page (the `tragt:autosave` performance mark). */
   async autosaves() {
     return this.page.evaluate(() => performance.getEntriesByName('tragt:autosave', 'mark').length);
