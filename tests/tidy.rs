@@ -405,3 +405,33 @@ fn components_are_views_not_hand_built_dom() {
     }
     assert!(offences.is_empty(), "build the view with view!, <For> and <Show>:\n{}", offences.join("\n"));
 }
+
+#[test]
+fn end_to_end_tests_wait_on_what_they_check() {
+    // a fixed pause is either too short on a slow machine or a waste on a fast one: the
+    // journeys wait on the page (`expect.poll`, `toHaveAttribute`, `tragt.settled()`,
+    // `tragt.autosaved()`, `tragt.flushSaves()`) instead
+    let dir = root().join("tests").join("e2e");
+    let mut files = Vec::new();
+    let mut stack = vec![dir];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).unwrap().map(Result::unwrap) {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "js" || e == "mjs") {
+                files.push(path);
+            }
+        }
+    }
+    assert!(files.len() > 10, "the end-to-end tests are under tests/e2e");
+    let mut offences = Vec::new();
+    for file in &files {
+        for (n, line) in fs::read_to_string(file).unwrap().lines().enumerate() {
+            if line.contains("waitForTimeout") || line.contains("setTimeout(resolve") {
+                offences.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(offences.is_empty(), "wait on what the test checks, not on the clock:\n{}", offences.join("\n"));
+}

