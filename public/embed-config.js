@@ -8,185 +8,33 @@
 (function () {
   'use strict';
 
-  var LANGS = ['da', 'sv', 'en'];
+  /** The languages, as in the app's language select; browsers in `no` or `nn` get `nb`. */
+  var LANGS = ['da', 'sv', 'nb', 'en'];
+  var LANG_ALIASES = { no: 'nb', nn: 'nb' };
 
   // ---- texts -------------------------------------------------------------------------------
 
-  var TEXTS = {
-    en: {
-      pageTitle: 'Embed Tragt on your website',
-      uiLang: 'Page language',
-      heading: 'Embed Tragt on your website',
-      intro: 'Choose how the calculator looks and behaves, check the preview, and paste the code into your page.',
-      options: 'Options',
-      groupContent: 'Content',
-      lang: 'Calculator language',
-      template: 'Funnel model',
-      templateHelp: 'Used on a visitor’s first visit; after that, their own saved funnel opens.',
-      groupLook: 'Look',
-      accent: 'Accent colour',
-      accentPicker: 'Pick accent colour',
-      accentHelp: 'Any CSS colour, e.g. #0f7b5f or rebeccapurple. Empty: Tragt’s green.',
-      accentError: 'Not a colour the browser understands.',
-      logo: 'Logo (optional)',
-      logoHelp: 'An https:// address, or a path on the calculator’s site (e.g. img/logo.svg).',
-      logoError: 'Use an https:// address or a path on the calculator’s site.',
-      groupCta: 'Call to action',
-      ctaText: 'Button text',
-      ctaTextPlaceholder: 'Book a meeting',
-      ctaUrl: 'Button link',
-      ctaHelp: 'Opens in a new tab. The button appears when both text and link are filled in.',
-      ctaUrlError: 'Use a full address that starts with https:// or http://.',
-      ctaTextMissing: 'Add a button text to show the button.',
-      ctaUrlMissing: 'Add a link to show the button.',
-      ctaSummary: 'Add the visitor’s key figures to the link',
-      ctaSummaryHelp: 'Customers, revenue, CAC, LTV, currency and funnel model are added as tragt_… parameters when the visitor clicks, so your form can be filled in for them.',
-      groupStorage: 'Saving',
-      storage: 'Save visitors’ scenarios',
-      storageLocal: 'In the browser (default)',
-      storageSession: 'Only while the tab is open',
-      storageOff: 'Not at all',
-      ns: 'Storage name (optional)',
-      nsHelp: 'Give each calculator on your site its own name so they don’t share scenarios.',
-      nsError: 'Use only a–z, 0–9, - and _ (up to 32 characters).',
-      code: 'Code to paste',
-      codeHelp: 'Paste it into your page where the calculator should appear. The script fits the frame’s height to the calculator.',
-      copy: 'Copy code',
-      copied: 'Copied.',
-      copyManual: 'Selected: press Ctrl+C (⌘C on a Mac) to copy.',
-      excluded: 'Fields marked in red are left out of the code.',
-      cspNote: 'If your site sends a Content-Security-Policy, allow {origin} in frame-src and script-src.',
-      preview: 'Preview',
-      previewWidth: 'Preview width',
-      widthFull: 'Full width',
-      widthPhone: 'Phone',
-      previewHelp: 'The real calculator with your settings. The preview saves nothing.',
-      privacy: 'Tragt runs entirely in your visitors’ browsers: nothing they type is sent anywhere, and their results are never behind an e-mail gate.',
-      openApp: 'Open the calculator',
-    },
-    da: {
-      pageTitle: 'Indlejr Tragt på dit website',
-      uiLang: 'Sidens sprog',
-      heading: 'Indlejr Tragt på dit website',
-      intro: 'Vælg, hvordan beregneren ser ud og opfører sig, se forhåndsvisningen, og indsæt koden på din side.',
-      options: 'Indstillinger',
-      groupContent: 'Indhold',
-      lang: 'Beregnerens sprog',
-      template: 'Tragtmodel',
-      templateHelp: 'Bruges ved den besøgendes første besøg; derefter åbner deres egen gemte tragt.',
-      groupLook: 'Udseende',
-      accent: 'Accentfarve',
-      accentPicker: 'Vælg accentfarve',
-      accentHelp: 'Enhver CSS-farve, fx #0f7b5f eller rebeccapurple. Tom: Tragts grønne.',
-      accentError: 'Ikke en farve, browseren forstår.',
-      logo: 'Logo (valgfrit)',
-      logoHelp: 'En https://-adresse eller en sti på beregnerens website (fx img/logo.svg).',
-      logoError: 'Brug en https://-adresse eller en sti på beregnerens website.',
-      groupCta: 'Opfordring til handling',
-      ctaText: 'Knaptekst',
-      ctaTextPlaceholder: 'Book et møde',
-      ctaUrl: 'Knappens link',
-      ctaHelp: 'Åbner i en ny fane. Knappen vises, når både tekst og link er udfyldt.',
-      ctaUrlError: 'Brug en fuld adresse, der begynder med https:// eller http://.',
-      ctaTextMissing: 'Tilføj en knaptekst for at vise knappen.',
-      ctaUrlMissing: 'Tilføj et link for at vise knappen.',
-      ctaSummary: 'Føj den besøgendes nøgletal til linket',
-      ctaSummaryHelp: 'Kunder, omsætning, CAC, LTV, valuta og tragtmodel sendes med som tragt_…-parametre, når den besøgende klikker, så din formular kan udfyldes for dem.',
-      groupStorage: 'Gemning',
-      storage: 'Gem besøgendes scenarier',
-      storageLocal: 'I browseren (standard)',
-      storageSession: 'Kun mens fanen er åben',
-      storageOff: 'Slet ikke',
-      ns: 'Lagernavn (valgfrit)',
-      nsHelp: 'Giv hver beregner på dit website sit eget navn, så de ikke deler scenarier.',
-      nsError: 'Brug kun a–z, 0–9, - og _ (højst 32 tegn).',
-      code: 'Kode at indsætte',
-      codeHelp: 'Indsæt den på din side, hvor beregneren skal vises. Scriptet tilpasser rammens højde til beregneren.',
-      copy: 'Kopiér kode',
-      copied: 'Kopieret.',
-      copyManual: 'Markeret: tryk Ctrl+C (⌘C på Mac) for at kopiere.',
-      excluded: 'Felter markeret med rødt er udeladt af koden.',
-      cspNote: 'Hvis dit website sender en Content-Security-Policy, så tillad {origin} i frame-src og script-src.',
-      preview: 'Forhåndsvisning',
-      previewWidth: 'Bredde på forhåndsvisningen',
-      widthFull: 'Fuld bredde',
-      widthPhone: 'Mobil',
-      previewHelp: 'Den rigtige beregner med dine indstillinger. Forhåndsvisningen gemmer intet.',
-      privacy: 'Tragt kører helt i de besøgendes browsere: intet af det, de skriver, sendes nogen steder hen, og resultaterne gemmes aldrig bag en e-mailadresse.',
-      openApp: 'Åbn beregneren',
-    },
-    sv: {
-      pageTitle: 'Bädda in Tragt på din webbplats',
-      uiLang: 'Sidans språk',
-      heading: 'Bädda in Tragt på din webbplats',
-      intro: 'Välj hur kalkylatorn ser ut och beter sig, titta på förhandsvisningen och klistra in koden på din sida.',
-      options: 'Inställningar',
-      groupContent: 'Innehåll',
-      lang: 'Kalkylatorns språk',
-      template: 'Trattmodell',
-      templateHelp: 'Används vid besökarens första besök; sedan öppnas deras egen sparade tratt.',
-      groupLook: 'Utseende',
-      accent: 'Accentfärg',
-      accentPicker: 'Välj accentfärg',
-      accentHelp: 'Valfri CSS-färg, t.ex. #0f7b5f eller rebeccapurple. Tom: Tragts gröna.',
-      accentError: 'Inte en färg som webbläsaren förstår.',
-      logo: 'Logotyp (valfri)',
-      logoHelp: 'En https://-adress eller en sökväg på kalkylatorns webbplats (t.ex. img/logo.svg).',
-      logoError: 'Använd en https://-adress eller en sökväg på kalkylatorns webbplats.',
-      groupCta: 'Uppmaning till handling',
-      ctaText: 'Knapptext',
-      ctaTextPlaceholder: 'Boka ett möte',
-      ctaUrl: 'Knappens länk',
-      ctaHelp: 'Öppnas i en ny flik. Knappen visas när både text och länk är ifyllda.',
-      ctaUrlError: 'Använd en fullständig adress som börjar med https:// eller http://.',
-      ctaTextMissing: 'Lägg till en knapptext för att visa knappen.',
-      ctaUrlMissing: 'Lägg till en länk för att visa knappen.',
-      ctaSummary: 'Lägg till besökarens nyckeltal i länken',
-      ctaSummaryHelp: 'Kunder, intäkter, CAC, LTV, valuta och trattmodell skickas med som tragt_…-parametrar när besökaren klickar, så att ditt formulär kan fyllas i åt dem.',
-      groupStorage: 'Sparande',
-      storage: 'Spara besökarnas scenarier',
-      storageLocal: 'I webbläsaren (standard)',
-      storageSession: 'Bara medan fliken är öppen',
-      storageOff: 'Inte alls',
-      ns: 'Lagringsnamn (valfritt)',
-      nsHelp: 'Ge varje kalkylator på din webbplats ett eget namn så att de inte delar scenarier.',
-      nsError: 'Använd bara a–z, 0–9, - och _ (högst 32 tecken).',
-      code: 'Kod att klistra in',
-      codeHelp: 'Klistra in den på din sida där kalkylatorn ska visas. Skriptet anpassar ramens höjd efter kalkylatorn.',
-      copy: 'Kopiera kod',
-      copied: 'Kopierad.',
-      copyManual: 'Markerad: tryck Ctrl+C (⌘C på Mac) för att kopiera.',
-      excluded: 'Fält markerade med rött utelämnas ur koden.',
-      cspNote: 'Om din webbplats skickar en Content-Security-Policy, tillåt {origin} i frame-src och script-src.',
-      preview: 'Förhandsvisning',
-      previewWidth: 'Förhandsvisningens bredd',
-      widthFull: 'Full bredd',
-      widthPhone: 'Mobil',
-      previewHelp: 'Den riktiga kalkylatorn med dina inställningar. Förhandsvisningen sparar ingenting.',
-      privacy: 'Tragt körs helt i besökarnas webbläsare: inget av det de skriver skickas någonstans, och resultaten göms aldrig bakom en e-postadress.',
-      openApp: 'Öppna kalkylatorn',
-    },
-  };
+  /**
+   * Every language's file (locales/<lang>.json, the app's own: "configurator" holds this
+   * page's texts, "templates" the funnel models' names), fetched at start. A language whose
+   * file cannot be had falls back to English, and without that to the page's own English.
+   */
+  var catalogs = {};
 
-  /** The funnel models, named as in the app's template picker (src/calc/templates.rs). */
-  var TEMPLATES = {
-    aida: { en: 'Sales funnel (AIDA + retention)', da: 'Salgstragten (AIDA + fastholdelse)', sv: 'Säljtratten (AIDA + lojalitet)' },
-    kobstragt: { en: 'Buying funnel (B2B)', da: 'Købstragten (B2B)', sv: 'Köptratten (B2B)' },
-    kundresan: { en: 'Customer journey (5 steps)', da: 'Kunderejsen (5 trin)', sv: 'Kundresan (5 steg)' },
-    hexagon: { en: 'Hankins’ hexagon (as a funnel)', da: 'Hankins’ hexagon (som tragt)', sv: 'Hankins hexagon (som tratt)' },
-    readiness: { en: 'Buying readiness 0–110 %', da: 'Købsparathed 0–110 %', sv: 'Köpberedskap 0–110 %' },
-    kopvagen: { en: 'Buying path (4 phases)', da: 'Købsvejen (4 faser)', sv: 'Köpvägen (4 faser)' },
-    webshop: { en: 'Web shop', da: 'Webshop', sv: 'Webbutik' },
-    b2b: { en: 'B2B lead funnel', da: 'B2B-leadtragt', sv: 'B2B-leadtratt' },
-    blank: { en: 'Blank', da: 'Tom skabelon', sv: 'Tom mall' },
-  };
+  function loadCatalogs() {
+    return Promise.all(LANGS.map(function (lang) {
+      return fetch('locales/' + lang + '.json')
+        .then(function (response) {
+          if (!response.ok) throw new Error('HTTP ' + response.status);
+          return response.json();
+        })
+        .then(function (catalog) { catalogs[lang] = catalog; }, function () { /* falls back */ });
+    }));
+  }
 
-  /** The iframe's title (its accessible name), in the calculator's language. */
-  var FRAME_TITLES = {
-    en: 'Tragt – funnel calculator',
-    da: 'Tragt – tragtberegner',
-    sv: 'Tragt – trattkalkylator',
-  };
+  function catalogOf(lang) {
+    return catalogs[lang] || catalogs.en || null;
+  }
 
   var DEFAULT_ACCENT = '#0f7b5f';
   var PREVIEW_DELAY_MS = 350;
@@ -263,14 +111,17 @@
     if (LANGS.indexOf(fromUrl) >= 0) return fromUrl;
     var prefs = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
     for (var i = 0; i < prefs.length; i++) {
-      var primary = String(prefs[i] || '').toLowerCase().split('-')[0];
+      var primary = String(prefs[i] || '').toLowerCase().split(/[-_]/)[0];
+      primary = LANG_ALIASES[primary] || primary;
       if (LANGS.indexOf(primary) >= 0) return primary;
     }
     return 'en';
   }
 
+  /** This page's text `key` in the page's language (null when no file could be had). */
   function t(key) {
-    return TEXTS[uiLang][key];
+    var catalog = catalogOf(uiLang);
+    return catalog ? catalog.configurator[key] : null;
   }
 
   // ---- field state ---------------------------------------------------------------------------
@@ -384,7 +235,9 @@
 
   function update(options) {
     var form = readForm();
-    var title = FRAME_TITLES[el.lang.value] || FRAME_TITLES.en;
+    // the iframe's title (its accessible name), in the calculator's language
+    var calculator = catalogOf(el.lang.value);
+    var title = calculator ? calculator.configurator.frameTitle : 'Tragt';
     var src = appUrl(form.params);
     el.snippet.value = snippetFor(src, title);
     el.excluded.hidden = !form.invalid;
@@ -431,7 +284,9 @@
   // ---- language ------------------------------------------------------------------------------
 
   function applyTexts() {
-    document.documentElement.lang = uiLang;
+    var catalog = catalogOf(uiLang);
+    if (!catalog) return; // no language file: the page's own English stays
+    document.documentElement.lang = catalogs[uiLang] ? uiLang : 'en';
     document.title = t('pageTitle');
     var nodes = document.querySelectorAll('[data-i18n]');
     for (var i = 0; i < nodes.length; i++) nodes[i].textContent = t(nodes[i].getAttribute('data-i18n'));
@@ -440,7 +295,7 @@
     nodes = document.querySelectorAll('[data-i18n-placeholder]');
     for (i = 0; i < nodes.length; i++) nodes[i].placeholder = t(nodes[i].getAttribute('data-i18n-placeholder'));
     var options = el.template.options;
-    for (i = 0; i < options.length; i++) options[i].textContent = TEMPLATES[options[i].value][uiLang];
+    for (i = 0; i < options.length; i++) options[i].textContent = catalog.templates[options[i].value].name;
 
     // "… allow <code>https://agency.example</code> in frame-src …", built without innerHTML.
     var parts = t('cspNote').split('{origin}');
@@ -480,7 +335,6 @@
   function init() {
     el.uiLang.value = uiLang;
     el.lang.value = uiLang;
-    applyTexts();
 
     el.uiLang.addEventListener('change', function () {
       setUiLang(el.uiLang.value);
@@ -515,7 +369,10 @@
     }
 
     syncPicker();
-    update({ now: true });
+    loadCatalogs().then(function () {
+      applyTexts();
+      update({ now: true });
+    });
   }
 
   init();

@@ -19,6 +19,9 @@ const CACHE = CACHE_PREFIX + VERSION;
 const INDEX = new URL('index.html', BASE);
 const PAGES = [BASE.pathname, INDEX.pathname];
 const OURS = new Set(FILES.map((file) => new URL(file, BASE).href));
+// the app asks for its language files with a hash of their bytes (locales/da.json?v=…):
+// the same file of this build, whatever the query
+const withoutQuery = (url) => url.origin + url.pathname;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(precache());
@@ -44,7 +47,7 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== BASE.origin) return;
   if (request.mode === 'navigate') {
     if (PAGES.includes(url.pathname)) event.respondWith(pageNetworkFirst(request));
-  } else if (OURS.has(url.href)) {
+  } else if (OURS.has(withoutQuery(url))) {
     event.respondWith(fileCacheFirst(request));
   }
 });
@@ -75,6 +78,6 @@ async function pageNetworkFirst(request) {
 
 /** A file of this build from the cache, else from the network. */
 async function fileCacheFirst(request) {
-  const cached = await caches.match(request, { cacheName: CACHE });
+  const cached = await caches.match(request, { cacheName: CACHE, ignoreSearch: true });
   return cached || fetch(request);
 }

@@ -26,7 +26,8 @@ fn main() {
             body.set_text_content(Some(
                 "Tragt could not load its texts. Check your connection and reload the page. \
                  / Tragt kunne ikke hente sine tekster. Tjek forbindelsen, og genindlæs siden. \
-                 / Tragt kunde inte hämta sina texter. Kontrollera anslutningen och ladda om sidan.",
+                 / Tragt kunde inte hämta sina texter. Kontrollera anslutningen och ladda om sidan. \
+                 / Tragt kunne ikke hente tekstene sine. Sjekk tilkoblingen, og last inn siden på nytt.",
             ));
         }
     });

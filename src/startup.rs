@@ -29,7 +29,7 @@ pub struct Startup {
 
 /// A first scenario from a template, named in `lang`.
 pub fn first_workspace(lang: Lang, template: TemplateId) -> Workspace {
-    let name = lang.pick(&template.template().name).to_string();
+    let name = lang.template(template).name.to_string();
     Workspace::new(Scenario::from_template(new_id(), name, template, lang.default_currency()))
 }
 

@@ -308,7 +308,7 @@ impl AppState {
     /// A new scenario from a template, named in the UI language and unique in the list.
     pub fn fresh_scenario(&self, template: TemplateId) -> Scenario {
         let lang = self.lang.get_untracked();
-        let base = lang.pick(&template.template().name);
+        let base = lang.template(template).name;
         let name = self.workspace.with_untracked(|w| w.unique_name(base));
         Scenario::from_template(new_id(), name, template, lang.default_currency())
     }

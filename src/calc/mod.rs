@@ -29,5 +29,5 @@ pub use funnel::{EntryError, Funnel, Rate, RateError, MAX_STAGES, MIN_STAGES};
 pub use limits::{InputError, Quantity};
 pub use moves::{MoveTo, Moves};
 pub use scenario::{Mode, Scenario, StageDoc, StageLabel, StageListError};
-pub use templates::{Localized, Template, TemplateId, TemplateStage};
+pub use templates::{Template, TemplateId, TemplateStage};
 pub use workspace::{Deleted, Workspace};

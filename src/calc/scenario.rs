@@ -201,27 +201,21 @@ impl Scenario {
         Scenario { period: self.period, ..fresh } == *self
     }
 
-    /// The name of the stage at `index`: the user's, or the template's in the language
-    /// `pick` chooses; empty for an unnamed stage or an index past the end.
-    pub fn stage_name(&self, index: usize, pick: impl Fn(&super::templates::Localized) -> &'static str) -> String {
+    /// The name of the stage at `index`: the user's, or the one `template_name` gives
+    /// the template's stage of that position; empty for an index past the end.
+    pub fn stage_name(&self, index: usize, template_name: impl Fn(usize) -> &'static str) -> String {
         match self.stages.get(index).map(|st| &st.label) {
-            Some(StageLabel::Template(n)) => {
-                self.template.template().stages.get(*n).map(|t| pick(&t.name)).unwrap_or_default().to_string()
-            }
+            Some(StageLabel::Template(n)) => template_name(*n).to_string(),
             Some(StageLabel::Custom(name)) => name.clone(),
             None => String::new(),
         }
     }
 
-    /// The template's note for the stage at `index` (what to create there, what brings
-    /// people into it) in the language `pick` chooses; `None` for a stage the user named.
-    pub fn stage_note(
-        &self,
-        index: usize,
-        pick: impl Fn(&super::templates::Localized) -> &'static str,
-    ) -> Option<&'static str> {
+    /// The position in its template of the stage at `index`; `None` for a stage the user
+    /// named (or an index past the end).
+    pub fn template_stage(&self, index: usize) -> Option<usize> {
         match self.stages.get(index).map(|st| &st.label) {
-            Some(StageLabel::Template(n)) => self.template.template().stages.get(*n).map(|t| pick(&t.note)),
+            Some(StageLabel::Template(n)) => Some(*n),
             _ => None,
         }
     }

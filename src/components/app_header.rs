@@ -68,7 +68,7 @@ pub fn AppHeader() -> impl IntoView {
                             .map(|id| {
                                 view! {
                                     <option value=id.id() prop:selected=move || current_template() == id>
-                                        {move || state.lang.get().pick(&id.template().name)}
+                                        {move || state.lang.get().template(id).name}
                                     </option>
                                 }
                             })

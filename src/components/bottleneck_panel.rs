@@ -83,7 +83,11 @@ impl Verdict {
             let stage = name(first.stage);
             let amount = format::money(lang, s.currency, first.to_benchmark);
             // the stage's own advice: what brings people into it
-            let tip = s.stage_note(first.stage, |l| lang.pick(l)).unwrap_or(t.bottleneck_advice_general);
+            let tip = s
+                .template_stage(first.stage)
+                .map(|n| lang.template(s.template).stage(n).note)
+                .filter(|note| !note.is_empty())
+                .unwrap_or(t.bottleneck_advice_general);
             Some(Verdict::Weakest {
                 stage: (first.stage + 1).to_string(),
                 headline: fill(t.bottleneck_weakest, &[("stage", &stage)]),

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::stage_row::shown_stage_name;
 use crate::i18n::texts::fill;
-use crate::i18n::{Lang, Texts};
+use crate::i18n::Texts;
 use crate::state::{use_app_state, AppState, NoticeKind};
 use crate::storage::transfer::{results_csv, CsvLabels, CsvStyle};
 
@@ -14,10 +14,9 @@ use crate::storage::transfer::{results_csv, CsvLabels, CsvStyle};
 pub fn current_csv(state: AppState) -> String {
     let lang = state.lang.get_untracked();
     let t = Texts::of(lang);
-    let (separator, decimal) = match lang {
-        Lang::En => (',', '.'),
-        Lang::Da | Lang::Sv => (';', ','),
-    };
+    // a decimal comma needs another column separator
+    let decimal = lang.decimal_mark();
+    let separator = if decimal == ',' { ';' } else { ',' };
     let names: Vec<String> =
         state.scenario.with_untracked(|s| (0..s.stages.len()).map(|i| shown_stage_name(s, i, lang)).collect());
     let months = format!("{} ({})", t.payback, fill(t.months, &[("n", "")]).trim());

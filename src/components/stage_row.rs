@@ -27,7 +27,7 @@ pub fn period_name(t: &Texts, period: crate::calc::Period) -> &'static str {
 /// The name a stage is shown under: the user's or the template's (in `lang`), else
 /// "Stage n". Used by the chart and the CSV export.
 pub fn shown_stage_name(s: &crate::calc::Scenario, index: usize, lang: crate::i18n::Lang) -> String {
-    let name = s.stage_name(index, |l| lang.pick(l));
+    let name = s.stage_name(index, |n| lang.template(s.template).stage(n).name);
     if name.trim().is_empty() {
         fill(Texts::of(lang).stage_n, &[("n", &(index + 1).to_string())])
     } else {
@@ -192,11 +192,11 @@ pub fn StageRow(
             .unwrap_or_else(|| StageDoc::new(id, StageLabel::Custom(String::new()), Rate::default()))
     });
     let label = Memo::new(move |_| doc.with(|st| st.label.clone()));
-    let template_stage = move |n: usize| template.get().template().stages.get(n);
+    let template_stage = move |lang: crate::i18n::Lang, n: usize| lang.template(template.get()).stage(n);
     let name = Memo::new(move |_| {
         let lang = state.lang.get();
         match label.get() {
-            StageLabel::Template(n) => template_stage(n).map(|st| lang.pick(&st.name).to_string()).unwrap_or_default(),
+            StageLabel::Template(n) => template_stage(lang, n).name.to_string(),
             StageLabel::Custom(name) => name,
         }
     });
@@ -204,7 +204,7 @@ pub fn StageRow(
     let note = Memo::new(move |_| {
         let lang = state.lang.get();
         match label.get() {
-            StageLabel::Template(n) => template_stage(n).map(|st| lang.pick(&st.note)),
+            StageLabel::Template(n) => Some(template_stage(lang, n).note).filter(|note| !note.is_empty()),
             StageLabel::Custom(_) => None,
         }
     });

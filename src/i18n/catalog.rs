@@ -1,146 +1,174 @@
-//! Language files: every text of one language, fetched when that language is first
-//! shown, so the browser build carries no text at all and a visitor downloads only the
-//! language they read.
+//! Language files: every text of one language is in `locales/<code>.json`, the only place
+//! a text lives. `"texts"` holds the UI texts ([`Texts`]), `"templates"` the funnel
+//! models' names and stage notes ([`Templates`]), `"configurator"` the embed
+//! configurator page's texts (read by `embed-config.js`).
 //!
-//! A file (`public/i18n/<lang>.<fingerprint>.txt`) is UTF-8, one text per line: a
-//! header line `tragt-texts <lang> <fingerprint>`, then the [`COUNT`] UI texts in key
-//! order, then the template texts in [`all_texts`] order. The fingerprint is a hash of
-//! every text in every language, so a changed text gives new file names and an old
-//! cached file is never read as new. The files are written from the tables in
-//! `texts.rs` and `templates.rs` by a test (`language_files_are_up_to_date`), which
-//! fails while they are out of date.
+//! Natively (tests) the files are compiled in. The browser build fetches the visitor's
+//! language when it is first shown, so a visitor downloads only the language they read;
+//! the file's URL carries a hash of its bytes (`?v=`), so a changed file is never an old
+//! cached one. A file is kept for the life of the page and its texts are borrowed from
+//! it, so every text is a `&'static str`.
 
-use super::texts::{Texts, COUNT, FINGERPRINT};
-use super::Lang;
-use crate::calc::templates::{all_texts, fnv};
+use std::sync::OnceLock;
 
-/// The fingerprint of all texts: the UI texts' (computed while compiling) and the
-/// template texts' keys.
-pub fn fingerprint() -> u32 {
-    all_texts().iter().fold(FINGERPRINT, |hash, text| fnv(&[&text.key().to_le_bytes()], hash))
-}
+use serde::de::IgnoredAny;
+use serde::Deserialize;
 
-/// The path of a language's file, relative to the page.
-pub fn file_path(lang: Lang) -> String {
-    format!("i18n/{}.{:08x}.txt", lang.code(), fingerprint())
-}
+use super::{Lang, Texts};
+use crate::calc::TemplateId;
 
-fn header(lang: Lang) -> String {
-    format!("tragt-texts {} {:08x}", lang.code(), fingerprint())
-}
-
-/// Why a language file was not accepted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CatalogError {
-    /// It could not be fetched.
-    Unavailable,
-    /// Its header names another language or another build's texts.
-    WrongFile,
-    /// It has fewer texts than this build needs.
-    Short,
-}
-
-/// One language's texts.
-#[derive(Debug)]
+/// One language's file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
 pub struct Catalog {
     /// The UI texts.
     pub texts: Texts,
-    /// The template texts by key.
-    templates: Vec<(u32, &'static str)>,
+    /// The funnel models' texts.
+    pub templates: Templates,
+    /// The embed configurator's texts, which its own page reads.
+    #[allow(dead_code)]
+    configurator: IgnoredAny,
 }
 
-impl Catalog {
-    /// Reads a language file. The text is kept for the life of the page (leaked once per
-    /// language), so every text is a `&'static str` as in the bundled tables.
-    pub fn parse(lang: Lang, file: String) -> Result<Catalog, CatalogError> {
-        let file: &'static str = Box::leak(file.into_boxed_str());
-        let mut lines = file.split('\n').map(|line| line.strip_suffix('\r').unwrap_or(line));
-        if lines.next() != Some(header(lang).as_str()) {
-            return Err(CatalogError::WrongFile);
+/// The funnel models' texts, one entry per template id.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+pub struct Templates {
+    aida: TemplateTexts,
+    kobstragt: TemplateTexts,
+    kundresan: TemplateTexts,
+    hexagon: TemplateTexts,
+    readiness: TemplateTexts,
+    kopvagen: TemplateTexts,
+    webshop: TemplateTexts,
+    b2b: TemplateTexts,
+    blank: TemplateTexts,
+}
+
+impl Templates {
+    /// The texts of one template.
+    pub fn of(&self, id: TemplateId) -> &TemplateTexts {
+        match id {
+            TemplateId::Aida => &self.aida,
+            TemplateId::Kobstragt => &self.kobstragt,
+            TemplateId::Kundresan => &self.kundresan,
+            TemplateId::Hexagon => &self.hexagon,
+            TemplateId::Readiness => &self.readiness,
+            TemplateId::Kopvagen => &self.kopvagen,
+            TemplateId::Webshop => &self.webshop,
+            TemplateId::B2b => &self.b2b,
+            TemplateId::Blank => &self.blank,
         }
-        let mut texts = [""; COUNT];
-        for slot in &mut texts {
-            *slot = lines.next().ok_or(CatalogError::Short)?;
-        }
-        let mut templates = Vec::new();
-        for text in all_texts() {
-            templates.push((text.key(), lines.next().ok_or(CatalogError::Short)?));
-        }
-        Ok(Catalog { texts: Texts::from_array(texts), templates })
-    }
-
-    /// The template text with `key`; empty if there is none. A linear search: there are
-    /// ~150, and a sorted table would bring a sort into the wasm.
-    pub fn template_text(&self, key: u32) -> &'static str {
-        self.templates.iter().find(|(k, _)| *k == key).map_or("", |(_, text)| text)
     }
 }
 
-/// A language file's content, from the bundled tables.
-#[cfg(feature = "bundled-texts")]
-pub fn file_text(lang: Lang) -> String {
-    let texts = Texts::of(lang);
-    let mut lines = vec![header(lang)];
-    lines.extend(texts.entries().into_iter().map(|(_, text)| text.to_string()));
-    lines.extend(all_texts().iter().map(|t| lang.pick(t).to_string()));
-    debug_assert_eq!(lines.len(), 1 + COUNT + all_texts().len());
-    lines.join("\n") + "\n"
+/// A template's name in the picker, and its stages' texts in order.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TemplateTexts {
+    /// Its name in the picker.
+    pub name: &'static str,
+    /// Its stages, top first: as many as the template has.
+    pub stages: Vec<StageTexts>,
 }
 
-#[cfg(not(feature = "bundled-texts"))]
-mod loaded {
-    use std::sync::OnceLock;
-
-    use super::{Catalog, CatalogError, Lang};
-
-    static CATALOGS: [OnceLock<Catalog>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-
-    fn slot(lang: Lang) -> &'static OnceLock<Catalog> {
-        &CATALOGS[match lang {
-            Lang::En => 0,
-            Lang::Da => 1,
-            Lang::Sv => 2,
-        }]
-    }
-
-    /// The texts of `lang` if they have loaded, else of a language that has.
-    pub fn loaded(lang: Lang) -> Option<&'static Catalog> {
-        slot(lang).get().or_else(|| CATALOGS.iter().find_map(OnceLock::get))
-    }
-
-    /// Whether `lang`'s own texts have loaded.
-    pub fn is_loaded(lang: Lang) -> bool {
-        slot(lang).get().is_some()
-    }
-
-    /// Keeps `lang`'s texts.
-    pub fn install(lang: Lang, file: String) -> Result<(), CatalogError> {
-        let catalog = Catalog::parse(lang, file)?;
-        let _ = slot(lang).set(catalog);
-        Ok(())
+impl TemplateTexts {
+    /// The texts of stage `n` (0-based); empty past the end.
+    pub fn stage(&self, n: usize) -> StageTexts {
+        self.stages.get(n).copied().unwrap_or_default()
     }
 }
 
-#[cfg(not(feature = "bundled-texts"))]
-pub use loaded::{install, is_loaded, loaded};
+/// One template stage's texts.
+#[derive(Clone, Copy, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StageTexts {
+    /// The stage's name.
+    pub name: &'static str,
+    /// One line beside the stage: what the customer thinks, what to create, push or pull.
+    pub note: &'static str,
+}
 
-/// In the browser build the texts come from the language files, so their lookups live here.
+/// Why a language file was not accepted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CatalogError {
+    /// It could not be fetched.
+    Unavailable,
+    /// It is not a language file of this build: serde's reason (a missing or unknown key,
+    /// a text with a backslash escape, …).
+    Malformed(String),
+}
+
+/// Reads a language file. Its texts are borrowed, so a text may not contain a JSON
+/// escape (`\"`, `\n`, `\u00e6`): write the characters themselves.
+pub fn parse(file: &'static str) -> Result<Catalog, CatalogError> {
+    serde_json::from_str(file).map_err(|e| CatalogError::Malformed(e.to_string()))
+}
+
+/// The loaded language files, by [`Lang`] (declaration order).
+static CATALOGS: [OnceLock<Catalog>; Lang::ALL.len()] = [const { OnceLock::new() }; Lang::ALL.len()];
+
+/// What shows before any language has loaded: every text empty.
 #[cfg(not(feature = "bundled-texts"))]
+static EMPTY: OnceLock<Catalog> = OnceLock::new();
+
+fn slot(lang: Lang) -> &'static OnceLock<Catalog> {
+    &CATALOGS[lang as usize]
+}
+
+/// The texts of `lang`; in the browser, while they have not loaded, those of a language
+/// that has.
+pub fn catalog(lang: Lang) -> &'static Catalog {
+    #[cfg(feature = "bundled-texts")]
+    {
+        slot(lang).get_or_init(|| {
+            parse(lang.bundled_file()).unwrap_or_else(|e| panic!("locales/{}.json: {e:?}", lang.code()))
+        })
+    }
+    #[cfg(not(feature = "bundled-texts"))]
+    {
+        slot(lang)
+            .get()
+            .or_else(|| CATALOGS.iter().find_map(OnceLock::get))
+            .unwrap_or_else(|| EMPTY.get_or_init(Catalog::default))
+    }
+}
+
+/// Whether `lang`'s own texts are here.
+pub fn is_loaded(lang: Lang) -> bool {
+    cfg!(feature = "bundled-texts") || slot(lang).get().is_some()
+}
+
 impl Texts {
-    /// The table of a language, as loaded from its language file (see [`load`]); a
-    /// language not loaded yet shows as the loaded one.
+    /// The UI texts of a language (see [`catalog`]).
     pub fn of(lang: Lang) -> &'static Texts {
-        loaded(lang).map_or(&Texts::EMPTY, |c| &c.texts)
+        &catalog(lang).texts
     }
 }
 
-#[cfg(not(feature = "bundled-texts"))]
 impl Lang {
-    /// The text of a [`crate::calc::Localized`] in this language, from its language file;
-    /// empty until that has loaded.
-    pub fn pick(self, text: &crate::calc::Localized) -> &'static str {
-        loaded(self).map_or("", |c| c.template_text(text.key()))
+    /// The texts of a template in this language.
+    pub fn template(self, id: TemplateId) -> &'static TemplateTexts {
+        catalog(self).templates.of(id)
     }
+}
+
+/// The path of a language's file, relative to the page, with the hash of its bytes.
+pub fn file_path(lang: Lang) -> String {
+    format!("locales/{}.json?v={:08x}", lang.code(), lang.file_hash())
+}
+
+/// The files' texts as fetched, kept for the life of the page: the catalogs borrow them.
+#[cfg(not(feature = "bundled-texts"))]
+static FILES: [OnceLock<String>; Lang::ALL.len()] = [const { OnceLock::new() }; Lang::ALL.len()];
+
+/// Keeps `lang`'s file and reads its texts.
+#[cfg(not(feature = "bundled-texts"))]
+pub fn install(lang: Lang, file: String) -> Result<(), CatalogError> {
+    let file: &'static str = FILES[lang as usize].get_or_init(|| file);
+    let catalog = parse(file)?;
+    let _ = slot(lang).set(catalog);
+    Ok(())
 }
 
 /// Fetches and keeps `lang`'s texts, unless they are here already.
@@ -172,83 +200,149 @@ pub async fn load(_lang: Lang) -> Result<(), CatalogError> {
 
 #[cfg(all(test, feature = "bundled-texts"))]
 mod tests {
+    use std::collections::BTreeSet;
+
+    use serde_json::Value;
+
     use super::*;
 
-    #[test]
-    fn template_keys_are_unique() {
-        let mut keys: Vec<u32> = all_texts().iter().map(|t| t.key()).collect();
-        let n = keys.len();
-        keys.sort_unstable();
-        keys.dedup();
-        // the same text twice (e.g. a stage name shared by two templates) is one key
-        let distinct: std::collections::HashSet<(&str, &str, &str)> =
-            all_texts().iter().map(|t| (t.en, t.da, t.sv)).collect();
-        assert_eq!(keys.len(), distinct.len(), "two different texts share a key");
-        assert!(n >= distinct.len());
+    fn file(lang: Lang) -> Value {
+        serde_json::from_str(lang.bundled_file()).unwrap()
+    }
+
+    /// Every text of a file with its path (`texts.cac`, `templates.aida.stages.0.name`).
+    fn texts(value: &Value, path: &str, out: &mut Vec<(String, String)>) {
+        match value {
+            Value::Object(map) => {
+                for (key, v) in map {
+                    texts(v, &format!("{path}{}{key}", if path.is_empty() { "" } else { "." }), out);
+                }
+            }
+            Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    texts(v, &format!("{path}.{i}"), out);
+                }
+            }
+            Value::String(s) => out.push((path.to_string(), s.clone())),
+            other => panic!("{path}: {other} is not a text"),
+        }
+    }
+
+    fn all_texts(lang: Lang) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        texts(&file(lang), "", &mut out);
+        out
+    }
+
+    fn placeholders(text: &str) -> BTreeSet<&str> {
+        text.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(hole, _)| hole)).collect()
     }
 
     #[test]
-    fn no_text_spans_lines() {
+    fn every_language_file_reads() {
         for lang in Lang::ALL {
-            for (key, text) in Texts::of(lang).entries() {
-                assert!(!text.contains(['\n', '\r']), "{key} in {lang:?}");
-            }
-            for text in all_texts() {
-                assert!(!lang.pick(&text).contains(['\n', '\r']), "{text:?}");
-            }
+            assert!(!Texts::of(lang).cac.is_empty(), "{lang:?}");
+            assert!(is_loaded(lang));
         }
     }
 
     #[test]
-    fn a_language_file_reads_back_as_the_tables() {
+    fn every_file_has_the_same_keys_and_placeholders_as_english() {
+        let english = all_texts(Lang::En);
+        assert!(english.len() > 300, "{}", english.len());
         for lang in Lang::ALL {
-            let catalog = Catalog::parse(lang, file_text(lang)).unwrap();
-            assert_eq!(catalog.texts.entries(), Texts::of(lang).entries());
-            for text in all_texts() {
-                assert_eq!(catalog.template_text(text.key()), lang.pick(&text));
+            let theirs = all_texts(lang);
+            let keys = |list: &[(String, String)]| list.iter().map(|(k, _)| k.clone()).collect::<BTreeSet<_>>();
+            let (ours, their_keys) = (keys(&english), keys(&theirs));
+            let missing: Vec<_> = ours.difference(&their_keys).collect();
+            let extra: Vec<_> = their_keys.difference(&ours).collect();
+            assert!(missing.is_empty() && extra.is_empty(), "{lang:?}: missing {missing:?}, extra {extra:?}");
+            for ((key, en), (_, text)) in english.iter().zip(&theirs) {
+                assert!(!text.trim().is_empty(), "{lang:?} {key} is empty");
+                assert_eq!(text.trim(), text, "{lang:?} {key} has stray whitespace");
+                assert!(!text.contains(['\n', '\r']), "{lang:?} {key} spans lines");
+                assert_eq!(placeholders(en), placeholders(text), "{lang:?} {key}: placeholders differ from English");
             }
         }
     }
 
     #[test]
-    fn wrong_or_short_files_are_refused() {
-        let da = file_text(Lang::Da);
-        assert_eq!(Catalog::parse(Lang::Sv, da.clone()).unwrap_err(), CatalogError::WrongFile);
-        assert_eq!(
-            Catalog::parse(Lang::Da, da.replacen("tragt-texts da ", "tragt-texts da 0", 1)).unwrap_err(),
-            CatalogError::WrongFile
-        );
-        let short: String = da.lines().take(COUNT).collect::<Vec<_>>().join("\n");
-        assert_eq!(Catalog::parse(Lang::Da, short).unwrap_err(), CatalogError::Short);
-        assert_eq!(Catalog::parse(Lang::Da, String::new()).unwrap_err(), CatalogError::WrongFile);
-        // a file saved with Windows line ends still reads
-        assert!(Catalog::parse(Lang::Da, da.replace('\n', "\r\n")).is_ok());
-    }
-
-    /// The files in `public/i18n` are what the tables say. Run with
-    /// `TRAGT_WRITE_TEXTS=1` to rewrite them (old files are removed).
-    #[test]
-    fn language_files_are_up_to_date() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public");
-        let write = std::env::var_os("TRAGT_WRITE_TEXTS").is_some();
-        if write {
-            let i18n = dir.join("i18n");
-            let _ = std::fs::remove_dir_all(&i18n);
-            std::fs::create_dir_all(&i18n).unwrap();
-        }
+    fn every_template_has_its_stages_named_in_every_language() {
         for lang in Lang::ALL {
-            let path = dir.join(file_path(lang));
-            if write {
-                std::fs::write(&path, file_text(lang)).unwrap();
+            for id in TemplateId::ALL {
+                let texts = lang.template(id);
+                assert_eq!(texts.stages.len(), id.template().stages.len(), "{lang:?} {id:?}");
+                assert!(!texts.name.is_empty());
             }
-            let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
-            assert!(
-                on_disk == file_text(lang),
-                "{} is missing or out of date: run `TRAGT_WRITE_TEXTS=1 cargo test language_files`",
-                path.display()
-            );
         }
-        let files = std::fs::read_dir(dir.join("i18n")).unwrap().count();
-        assert_eq!(files, Lang::ALL.len(), "public/i18n holds stale files: rewrite them as above");
+        assert_eq!(Lang::Nb.template(TemplateId::Aida).stage(0).name, "Oppmerksomhet");
+    }
+
+    #[test]
+    fn stage_notes_are_one_short_line_and_names_unique() {
+        for lang in Lang::ALL {
+            for id in TemplateId::ALL {
+                let stages = &lang.template(id).stages;
+                for (i, s) in stages.iter().enumerate() {
+                    let len = s.note.chars().count();
+                    assert!(len <= 110, "{lang:?} {id:?} stage {i}: the note has {len} characters");
+                    assert!(stages[i + 1..].iter().all(|b| b.name != s.name), "{lang:?} {id:?}: {} twice", s.name);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn readiness_steps_start_with_their_percentage() {
+        for lang in Lang::ALL {
+            for (i, s) in lang.template(TemplateId::Readiness).stages.iter().enumerate() {
+                assert!(s.name.starts_with(&format!("{} % ", i * 10)), "{lang:?} readiness stage {i}: {}", s.name);
+            }
+        }
+    }
+
+    #[test]
+    fn sentences_are_not_left_in_english() {
+        // short labels may coincide ("Lead", "Scenario"); sentences must not
+        let english = all_texts(Lang::En);
+        for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+            for ((key, en), (_, text)) in english.iter().zip(all_texts(lang)) {
+                if en.split_whitespace().count() > 3 {
+                    assert_ne!(en, &text, "{key} is untranslated in {lang:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_wrong_file_is_refused_with_its_reason() {
+        use std::sync::LazyLock;
+        static EXTRA: LazyLock<String> =
+            LazyLock::new(|| lang_file_with(Lang::Da, |v| v["texts"]["no_such_text"] = "x".into()));
+        static ESCAPED: LazyLock<String> =
+            LazyLock::new(|| lang_file_with(Lang::Da, |v| v["texts"]["cac"] = "a \"b\"".into()));
+        let Err(CatalogError::Malformed(why)) = parse(r#"{"texts": {}}"#) else { panic!() };
+        assert!(why.contains("missing field"), "{why}");
+        let Err(CatalogError::Malformed(why)) = parse(&EXTRA) else { panic!() };
+        assert!(why.contains("unknown field"), "{why}");
+        let Err(CatalogError::Malformed(why)) = parse(&ESCAPED) else { panic!() };
+        assert!(why.contains("borrowed"), "{why}");
+        assert!(parse("<!doctype html>").is_err());
+    }
+
+    fn lang_file_with(lang: Lang, change: impl Fn(&mut Value)) -> String {
+        let mut v = file(lang);
+        change(&mut v);
+        serde_json::to_string(&v).unwrap()
+    }
+
+    #[test]
+    fn a_file_path_names_the_file_and_its_bytes() {
+        for lang in Lang::ALL {
+            let path = file_path(lang);
+            let (name, version) = path.split_once("?v=").unwrap();
+            assert!(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(name).is_file(), "{path}");
+            assert_eq!(version, format!("{:08x}", super::super::lang::fnv(lang.bundled_file().as_bytes())));
+        }
     }
 }

@@ -9,10 +9,10 @@ use crate::calc::{InputError, Undefined};
 /// Why a field's input was refused, in `lang`.
 pub fn input_error(lang: Lang, error: InputError) -> String {
     let t = Texts::of(lang);
-    let example = if lang == Lang::En { "12.5" } else { "12,5" };
+    let example = format!("12{}5", lang.decimal_mark());
     let first = match error {
         InputError::Empty => t.err_empty.to_string(),
-        InputError::NotANumber => fill(t.err_not_a_number, &[("example", example)]),
+        InputError::NotANumber => fill(t.err_not_a_number, &[("example", &example)]),
         InputError::Negative => t.err_negative.to_string(),
         InputError::TooLarge { max } => fill(t.err_too_large, &[("max", &format::count(lang, max))]),
         InputError::ExceedsAbove => t.err_exceeds_above.to_string(),

@@ -30,10 +30,7 @@ pub fn parse_number(text: &str, lang: Lang) -> Result<f64, InputError> {
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\''))
         .map(|c| if c == '\u{2212}' { '-' } else { c })
         .collect();
-    let (decimal, group) = match lang {
-        Lang::En => ('.', ','),
-        Lang::Da | Lang::Sv => (',', '.'),
-    };
+    let (decimal, group) = (lang.decimal_mark(), lang.group_mark());
     let (negative, digits) = match compact.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, compact.strip_prefix('+').unwrap_or(&compact)),
@@ -119,6 +116,15 @@ mod tests {
         assert_eq!(parse_number(",5", Lang::Da), Ok(0.5));
         assert_eq!(parse_number("12.5", Lang::Sv), Ok(12.5));
         assert_eq!(parse_number("1.23,4", Lang::Da), Err(InputError::NotANumber));
+    }
+
+    #[test]
+    fn norwegian_notation() {
+        for typed in ["12 500,5", "12500,5", "12\u{a0}500,5", "12\u{202f}500,5", "12.500,5"] {
+            assert_eq!(parse_number(typed, Lang::Nb), Ok(12_500.5), "{typed}");
+        }
+        assert_eq!(parse_number("1 234 567", Lang::Nb), Ok(1_234_567.0));
+        assert_eq!(parse_number("12,5 %", Lang::Nb), Ok(12.5));
     }
 
     #[test]

@@ -290,7 +290,7 @@ impl Reader {
         let id = self.text(v, "id").filter(|s| !s.is_empty()).unwrap_or_else(|| format!("restored-{}", index + 1));
         let name = self
             .text(v, "name")
-            .unwrap_or_else(|| format!("{} {}", crate::i18n::Lang::En.pick(&template.template().name), index + 1));
+            .unwrap_or_else(|| format!("{} {}", crate::i18n::Lang::En.template(template).name, index + 1));
         let defaults = Scenario::from_template(id, name, template, currency);
 
         let mut stages: Vec<StageDoc> = Vec::new();

@@ -8,7 +8,7 @@ const { test, expect } = require('./support/test');
 const APP = 'http://127.0.0.1:4173/';
 const SHOTS = path.join(__dirname, 'screenshots');
 const SNIPPET = /^<iframe data-tragt src="([^"<>]+)" title="([^"<>]+)"><\/iframe>\n<script src="([^"<>]+)" async><\/script>$/;
-const TITLES = { da: 'Tragt – tragtberegner', sv: 'Tragt – trattkalkylator', en: 'Tragt – funnel calculator' };
+const TITLES = { da: 'Tragt – tragtberegner', sv: 'Tragt – trattkalkylator', nb: 'Tragt – traktkalkulator', en: 'Tragt – funnel calculator' };
 
 /** The code to paste, taken apart: the iframe's src (raw and as a URL), its title, the script. */
 async function snippet(page) {
@@ -176,7 +176,7 @@ test('without the Clipboard API, copy selects the code and says how to copy it',
   await expect(page.locator('#cfg-copy-status')).toHaveText(/Ctrl\+C/);
 });
 
-for (const lang of ['da', 'sv', 'en']) {
+for (const lang of ['da', 'sv', 'nb', 'en']) {
   test(`?lang=${lang}: page, calculator language and title in ${lang}; fits the screen; screenshot`, async ({ page }, testInfo) => {
     await open(page, `lang=${lang}`);
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
@@ -218,3 +218,16 @@ for (const [locale, lang] of [['sv-SE', 'sv'], ['da-DK', 'da'], ['de-DE', 'en']]
     });
   });
 }
+
+test('a browser in Norwegian (no, nn) opens the configurator in Norwegian, with the models named from its language file', async ({ browser }) => {
+  for (const locale of ['no', 'nn-NO']) {
+    const context = await browser.newContext({ locale });
+    const page = await context.newPage();
+    await open(page, '');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'nb');
+    await expect(page.getByTestId('cfg-ui-lang')).toHaveValue('nb');
+    await expect(page.locator('#cfg-template option[value="aida"]')).toHaveText('Salgstrakten (AIDA + lojalitet)');
+    expect((await snippet(page)).title).toBe(TITLES.nb);
+    await context.close();
+  }
+});

@@ -645,7 +645,7 @@ test('no request leaves the origin in any journey: templates, languages, sharing
     return !(u.origin === appOrigin || u.protocol === 'data:' || u.protocol === 'blob:');
   });
   expect(foreign, 'every request goes to the app\'s origin (or is data:/blob:)').toEqual([]);
-  for (const part of ['.wasm', '/i18n/da.', '/i18n/sv.', '/sw.js', '/manifest.webmanifest', '/embed.js', '/embed-config.js', '/icon.svg']) {
+  for (const part of ['.wasm', '/locales/da.json', '/locales/sv.json', '/sw.js', '/manifest.webmanifest', '/embed.js', '/embed-config.js', '/icon.svg']) {
     expect(log.some((url) => url.includes(part)), `the log has ${part}: it saw the journeys`).toBe(true);
   }
 });

@@ -46,7 +46,7 @@ const STAGE_OUTPUTS = ['stage-entrants', 'stage-probability', 'stage-value', 'st
 const TEMPLATES = {
   aida: 5, kobstragt: 6, kundresan: 5, hexagon: 6, readiness: 12, kopvagen: 4, webshop: 5, b2b: 6, blank: 2,
 };
-const LANGS = ['da', 'sv', 'en'];
+const LANGS = ['da', 'sv', 'nb', 'en'];
 
 class Tragt {
   /** @param {import('@playwright/test').Page} page */
