@@ -85,6 +85,9 @@ for (const base of ['/', subPath]) {
     await new Tragt(tab).byId('lang-select').selectOption('sv');
     await expect(tab.locator('html')).toHaveAttribute('lang', 'sv');
     await expect(new Tragt(tab).byId('stage-add')).toHaveText(/Lägg till steg/);
+    await new Tragt(tab).byId('lang-select').selectOption('nb');
+    await expect(tab.locator('html')).toHaveAttribute('lang', 'nb');
+    await expect(new Tragt(tab).byId('stage-add')).toHaveText(/Legg til trinn/);
   });
 }
 
