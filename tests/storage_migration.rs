@@ -206,3 +206,46 @@ fn a_journey_row_over_100_percent_saves_and_reads_back_as_it_is() {
     assert_eq!(loaded.repaired, 0);
     assert_eq!(loaded.workspace.current(), &s);
 }
+
+/// Every number as a float: `450` and `450.0` are the same number.
+fn floats(v: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        Value::Number(n) => Value::from(n.as_f64().unwrap()),
+        Value::Array(a) => Value::Array(a.into_iter().map(floats).collect()),
+        Value::Object(o) => Value::Object(o.into_iter().map(|(k, v)| (k, floats(v))).collect()),
+        other => other,
+    }
+}
+
+/// The keys of a JSON text in the order they are written.
+fn keys_in_order(json: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    let mut rest = json;
+    while let Some(at) = rest.find("\":") {
+        let key_start = rest[..at].rfind('"').unwrap();
+        keys.push(rest[key_start + 1..at].to_string());
+        rest = &rest[at + 2..];
+    }
+    keys
+}
+
+#[test]
+fn a_file_saved_by_earlier_builds_is_written_back_field_for_field() {
+    // tests/fixtures/saved-v4.json is a workspace as the browser saved it before the file
+    // was written by serde_json (numbers in JavaScript's notation: `1500`, `1e-9`): every
+    // template, and a journey with every optional field, odd names and long decimals
+    let old = fixture("saved-v4.json");
+    let loaded = migrate(&old).unwrap();
+    assert_eq!(loaded.repaired, 0);
+    let new = serialize(&loaded.workspace);
+    let value = |text: &str| floats(serde_json::from_str(text).unwrap());
+    assert_eq!(value(&new), value(&old), "the same fields with the same values");
+    assert_eq!(keys_in_order(&new), keys_in_order(&old), "in the same order");
+    // and the numbers are the same bit for bit
+    let again = migrate(&new).unwrap();
+    assert_eq!(again, loaded);
+    let margin = |w: &Workspace| w.scenarios()[0].economics.margin.to_bits();
+    assert_eq!(margin(&again.workspace), "0.9007199254740993".parse::<f64>().unwrap().to_bits());
+    assert_eq!(serialize(&again.workspace), new);
+}

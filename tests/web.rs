@@ -291,11 +291,11 @@ fn session_storage_is_its_own_area() {
     assert_eq!(browser::save(&keys, &sample()), Err(StorageIssue::Unavailable));
 }
 
-/// The browser reads saved files with its own `JSON.parse`: the same workspace as the
-/// native reader, a `__proto__` key is plain data whose contents never become fields, and
-/// `2.0` is a whole number.
+/// The browser reads saved files with serde_json, as the native tests do: the same
+/// workspace, a `__proto__` key is an unknown field whose contents never become fields,
+/// and `2.0` is a whole number.
 #[wasm_bindgen_test]
-fn the_browser_json_reader_reads_own_fields_only() {
+fn the_browser_reads_saved_files_field_by_field() {
     use tragt::storage::migrate;
     let w = sample();
     let loaded = migrate(&serialize(&w)).unwrap();

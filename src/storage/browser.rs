@@ -1,15 +1,21 @@
-//! The adapter to the browser's localStorage. Every failure is a value: storage may be
-//! blocked (sandboxed or third-party iframes, some private modes), full, or hold bytes
-//! that cannot be read; the app then keeps working in memory and says so.
+//! The adapter to the browser's localStorage, through gloo-storage. Every failure is a
+//! value: storage may be blocked (sandboxed or third-party iframes, some private modes),
+//! full, or hold bytes that cannot be read; the app then keeps working in memory and says so.
 //!
-//! Reads take the raw text, because unreadable bytes must be moved aside as they are;
-//! writes are the text of [`super::serialize`]. The same code serves `sessionStorage`
-//! (an embed's `storage=session`); `storage=off` never reaches this module.
+//! The workspace is written as its DTO ([`super::to_store`]) by gloo-storage's `set`, which
+//! serializes with serde_json. Reads take the raw text through `raw()`, because unreadable
+//! bytes must be copied aside exactly as they are; the language key holds a bare code
+//! (`da`, not `"da"`) as every earlier build wrote it, so it is read and written raw too.
+//! The same code serves `sessionStorage` (an embed's `storage=session`); `storage=off`
+//! never reaches this module.
 
+use gloo_storage::errors::StorageError;
+use gloo_storage::{LocalStorage, SessionStorage, Storage};
+use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 use super::keys::{Area, Keys};
-use super::migrate::{migrate, serialize, LoadError, Loaded};
+use super::migrate::{migrate, to_store, LoadError, Loaded};
 use crate::calc::Workspace;
 
 /// Why storage could not be used.
@@ -38,11 +44,10 @@ pub enum LoadOutcome {
     Newer { version: u64 },
 }
 
-/// The storage area of `keys`, through gloo-storage. Its `raw()` throws where storage is
+/// The storage area of `keys`, through gloo-storage. gloo-storage throws where storage is
 /// blocked, so the window is asked first; the raw handle keeps the exact bytes (unreadable
 /// ones are copied aside as they are).
 fn area(keys: &Keys) -> Result<web_sys::Storage, StorageIssue> {
-    use gloo_storage::{LocalStorage, SessionStorage, Storage};
     let window = web_sys::window().ok_or(StorageIssue::Unavailable)?;
     let reachable = match keys.area {
         Area::Local => window.local_storage(),
@@ -58,12 +63,31 @@ fn area(keys: &Keys) -> Result<web_sys::Storage, StorageIssue> {
     }
 }
 
-fn issue_of(err: &JsValue) -> StorageIssue {
-    let name = js_sys::Reflect::get(err, &JsValue::from_str("name")).ok().and_then(|n| n.as_string());
-    match name.as_deref() {
+/// A full quota by the name of the browser's error; anything else makes storage unusable.
+fn issue_named(name: Option<&str>) -> StorageIssue {
+    match name {
         Some("QuotaExceededError") | Some("NS_ERROR_DOM_QUOTA_REACHED") => StorageIssue::Full,
         _ => StorageIssue::Unavailable,
     }
+}
+
+fn issue_of(err: &JsValue) -> StorageIssue {
+    let name = js_sys::Reflect::get(err, &JsValue::from_str("name")).ok().and_then(|n| n.as_string());
+    issue_named(name.as_deref())
+}
+
+/// Writes `value` as JSON under `key` with gloo-storage's `set`, once the window has said
+/// the area is there.
+fn set<T: Serialize>(keys: &Keys, key: &str, value: &T) -> Result<(), StorageIssue> {
+    area(keys)?;
+    let written = match keys.area {
+        Area::Session => SessionStorage::set(key, value),
+        _ => LocalStorage::set(key, value),
+    };
+    written.map_err(|err| match err {
+        StorageError::JsError(js) => issue_named(Some(&js.name)),
+        _ => StorageIssue::Unavailable,
+    })
 }
 
 /// Checks that localStorage exists and takes a write.
@@ -96,13 +120,18 @@ pub fn load(keys: &Keys, stamp: u64) -> Result<LoadOutcome, StorageIssue> {
 
 /// Saves the workspace.
 pub fn save(keys: &Keys, workspace: &Workspace) -> Result<(), StorageIssue> {
-    area(keys)?.set_item(&keys.store(), &serialize(workspace)).map_err(|e| issue_of(&e))
+    set(keys, &keys.store(), &to_store(workspace))
 }
 
 /// Forgets the saved scenarios: the user has deleted every one of them (only an unsaved
 /// shared scenario is open), so the next visit starts as a first visit.
 pub fn clear(keys: &Keys) -> Result<(), StorageIssue> {
-    area(keys)?.remove_item(&keys.store()).map_err(|e| issue_of(&e))
+    area(keys)?;
+    match keys.area {
+        Area::Session => SessionStorage::delete(keys.store()),
+        _ => LocalStorage::delete(keys.store()),
+    }
+    Ok(())
 }
 
 /// The saved UI language, if any.

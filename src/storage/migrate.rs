@@ -1,12 +1,15 @@
-//! The one path every saved or imported file takes into the app: parse, check the
-//! format and version, upgrade older versions, then read every field over the template's
-//! defaults, validating each. A field that is missing or out of range is replaced by its
-//! default and counted, so a damaged file still opens with everything that was readable.
+//! The one path every saved or imported file takes into the app: parse into the file's
+//! DTOs ([`super::schema`]), check the format and version, then read every field over the
+//! template's defaults, validating each. A field that is missing, of the wrong type or out
+//! of range is replaced by its default and counted, so a damaged file still opens with
+//! everything that was readable. Versions 2 to 4 only added optional fields, so one reader
+//! serves every version.
 //!
 //! Pure: text in, a [`Workspace`] (or the reason there is none) out.
 
-use super::json::{self, Json};
-use super::schema::{Store, StoredGoal, StoredMoves, StoredScenario, StoredStage, CURRENT_VERSION, FORMAT};
+use serde::Deserialize;
+
+use super::schema::{Slot, Store, StoredGoal, StoredMoves, StoredScenario, StoredStage, CURRENT_VERSION, FORMAT};
 use crate::calc::goal::Target;
 use crate::calc::limits::{
     MAX_COUNT, MAX_DAYS, MAX_MONEY, MAX_PER_YEAR, MAX_REFERRALS, MAX_SEED, MAX_TRIALS, MAX_YEARS, MIN_TRIALS,
@@ -47,18 +50,18 @@ pub enum LoadError {
 /// assert_eq!(migrate(r#"{"format":"tragt","version":99}"#).unwrap_err(), LoadError::FutureVersion(99));
 /// ```
 pub fn migrate(raw: &str) -> Result<Loaded, LoadError> {
-    let parsed = json::parse(raw).ok_or(LoadError::NotJson)?;
-    read(&parsed.root())
-}
-
-fn read<J: Json>(doc: &J) -> Result<Loaded, LoadError> {
-    if !doc.is_object() || doc.field("format").and_then(|f| f.text()).as_deref() != Some(FORMAT) {
+    let value: serde_json::Value = serde_json::from_str(raw).map_err(|_| LoadError::NotJson)?;
+    // only a JSON object is a Tragt file (serde would also read a struct from an array)
+    if !value.is_object() {
         return Err(LoadError::NotOurs);
     }
-    match doc.field("version").and_then(|v| v.whole()) {
-        // versions 2 to 4 only added optional fields: one reader serves them all
-        Some(1..=4) => read_v1(doc),
-        Some(v) if v > CURRENT_VERSION => Err(LoadError::FutureVersion(v)),
+    let store = Store::deserialize(value).map_err(|_| LoadError::NotOurs)?;
+    if store.format.valid().map(String::as_str) != Some(FORMAT) {
+        return Err(LoadError::NotOurs);
+    }
+    match store.version {
+        Slot::Valid(1..=CURRENT_VERSION) => read(store),
+        Slot::Valid(v) if v > CURRENT_VERSION => Err(LoadError::FutureVersion(v)),
         _ => Err(LoadError::NotOurs),
     }
 }
@@ -66,79 +69,84 @@ fn read<J: Json>(doc: &J) -> Result<Loaded, LoadError> {
 /// A workspace as the current version's DTO.
 pub fn to_store(workspace: &Workspace) -> Store {
     Store {
-        format: FORMAT.to_string(),
-        version: CURRENT_VERSION,
-        current: workspace.current().id.clone(),
-        scenarios: workspace.scenarios().iter().map(to_v1).collect(),
+        format: FORMAT.to_string().into(),
+        version: CURRENT_VERSION.into(),
+        current: workspace.current().id.clone().into(),
+        scenarios: workspace.scenarios().iter().map(|s| to_stored(s).into()).collect::<Vec<_>>().into(),
     }
 }
 
-/// Writes a workspace in the current version.
+/// Writes a workspace in the current version: the DTOs through serde_json, fields in
+/// declaration order.
 pub fn serialize(workspace: &Workspace) -> String {
-    to_store(workspace).to_json()
+    serde_json::to_string(&to_store(workspace)).expect("the file format has only string keys")
 }
 
-fn to_v1(s: &Scenario) -> StoredScenario {
+fn to_stored(s: &Scenario) -> StoredScenario {
     let e = &s.economics;
     StoredScenario {
-        id: s.id.clone(),
-        name: s.name.clone(),
-        template: s.template.id().to_string(),
+        id: s.id.clone().into(),
+        name: s.name.clone().into(),
+        template: s.template.id().to_string().into(),
         stages: s
             .stages
             .iter()
             .map(|st| {
                 let (name, template_stage) = match &st.label {
-                    StageLabel::Template(n) => (None, Some(*n)),
-                    StageLabel::Custom(name) => (Some(name.clone()), None),
+                    StageLabel::Template(n) => (Slot::Absent, Slot::Valid(*n)),
+                    StageLabel::Custom(name) => (Slot::Valid(name.clone()), Slot::Absent),
                 };
-                StoredStage {
-                    id: st.id,
+                Slot::Valid(StoredStage {
+                    id: st.id.into(),
                     name,
                     template_stage,
-                    rate: st.rate.get(),
-                    now: st.now,
-                    days: st.days,
-                    benchmark: st.benchmark.map(Rate::get),
-                    low: st.low.map(Rate::get),
-                    high: st.high.map(Rate::get),
-                    counts: st.from_counts.then_some(true),
-                    moves: st.moves.as_ref().map(|m| StoredMoves {
-                        to: m.to.clone(),
-                        buy: m.buy,
-                        lost: m.lost,
-                        entry: m.entry,
-                    }),
-                }
+                    rate: st.rate.get().into(),
+                    now: Slot::from_option(st.now),
+                    days: Slot::from_option(st.days),
+                    benchmark: Slot::from_option(st.benchmark.map(Rate::get)),
+                    low: Slot::from_option(st.low.map(Rate::get)),
+                    high: Slot::from_option(st.high.map(Rate::get)),
+                    counts: Slot::from_option(st.from_counts.then_some(true)),
+                    moves: Slot::from_option(st.moves.as_ref().map(|m| StoredMoves {
+                        to: m.to.iter().map(|&pair| Slot::Valid(pair)).collect::<Vec<_>>().into(),
+                        buy: m.buy.into(),
+                        lost: m.lost.into(),
+                        entry: m.entry.into(),
+                    })),
+                })
             })
-            .collect(),
-        top: s.top,
-        lead: s.lead,
-        purchase: s.purchase,
-        spend: e.spend,
-        aov: e.aov,
-        frequency: e.frequency,
-        margin: e.margin,
-        ltv_method: e.method.id().to_string(),
-        lifespan: e.lifespan,
-        retention: e.retention,
-        discount: e.discount,
-        currency: s.currency.code().to_string(),
-        period: s.period.id().to_string(),
-        goal: s.goal.map(|g| StoredGoal {
-            kind: match g {
-                Target::Customers(_) => "customers",
-                Target::Revenue(_) => "revenue",
+            .collect::<Vec<_>>()
+            .into(),
+        top: s.top.into(),
+        lead: s.lead.into(),
+        purchase: s.purchase.into(),
+        spend: e.spend.into(),
+        aov: e.aov.into(),
+        frequency: e.frequency.into(),
+        margin: e.margin.into(),
+        ltv_method: e.method.id().to_string().into(),
+        lifespan: e.lifespan.into(),
+        retention: e.retention.into(),
+        discount: e.discount.into(),
+        currency: s.currency.code().to_string().into(),
+        period: s.period.id().to_string().into(),
+        goal: Slot::from_option(s.goal.map(|g| {
+            StoredGoal {
+                kind: match g {
+                    Target::Customers(_) => "customers",
+                    Target::Revenue(_) => "revenue",
+                }
+                .to_string()
+                .into(),
+                value: g.amount().into(),
             }
-            .to_string(),
-            value: g.amount(),
-        }),
-        referrals: Some(s.referrals),
-        trials: Some(s.trials),
-        seed: Some(s.seed),
-        mode: Some(s.mode.id().to_string()),
-        recovery: Some(s.recovery),
-        recover_to: Some(s.recover_to),
+        })),
+        referrals: s.referrals.into(),
+        trials: s.trials.into(),
+        seed: s.seed.into(),
+        mode: s.mode.id().to_string().into(),
+        recovery: s.recovery.into(),
+        recover_to: s.recover_to.into(),
     }
 }
 
@@ -147,104 +155,84 @@ struct Reader {
     repaired: usize,
 }
 
+/// A finite number in `0..=max`, with `-0` made `0`.
+fn in_range(x: &Slot<f64>, max: f64) -> Option<f64> {
+    x.valid().filter(|x| x.is_finite() && (0.0..=max).contains(*x)).map(|x| x + 0.0)
+}
+
 impl Reader {
-    fn number<J: Json>(&mut self, v: &J, key: &str, max: f64, default: f64) -> f64 {
-        match v.field(key).and_then(|x| x.number()) {
-            Some(x) if x.is_finite() && (0.0..=max).contains(&x) => x + 0.0,
-            _ => {
-                self.repaired += 1;
-                default
-            }
-        }
+    /// Counts a field replaced by its default.
+    fn repair<T>(&mut self, default: T) -> T {
+        self.repaired += 1;
+        default
     }
 
-    /// An optional number: `None` when absent; dropped and counted when out of range.
-    fn optional<J: Json>(&mut self, v: &J, key: &str, max: f64) -> Option<f64> {
-        let x = v.field(key)?.number();
+    /// A number every file has: its default when missing, damaged or out of range.
+    fn number(&mut self, x: &Slot<f64>, max: f64, default: f64) -> f64 {
+        in_range(x, max).unwrap_or_else(|| self.repair(default))
+    }
+
+    /// An optional number: `None` when absent; dropped and counted when damaged or out of
+    /// range.
+    fn optional(&mut self, x: &Slot<f64>, max: f64) -> Option<f64> {
         match x {
-            Some(x) if x.is_finite() && (0.0..=max).contains(&x) => Some(x + 0.0),
-            _ => {
-                self.repaired += 1;
-                None
-            }
+            Slot::Absent => None,
+            x => in_range(x, max).or_else(|| self.repair(None)),
         }
     }
 
     /// An optional flag: `false` when absent; a value that is not a boolean is counted.
-    fn flag<J: Json>(&mut self, v: &J, key: &str) -> bool {
-        let Some(x) = v.field(key) else { return false };
-        x.boolean().unwrap_or_else(|| {
-            self.repaired += 1;
-            false
-        })
+    fn flag(&mut self, x: &Slot<bool>) -> bool {
+        match x {
+            Slot::Absent => false,
+            Slot::Valid(on) => *on,
+            Slot::Damaged => self.repair(false),
+        }
     }
 
     /// An optional whole number in `min..=max`.
-    fn whole<J: Json>(&mut self, v: &J, key: &str, min: f64, max: f64) -> Option<u32> {
-        let x = self.optional(v, key, max)?;
-        if x.fract() == 0.0 && x >= min {
-            Some(x as u32)
-        } else {
-            self.repaired += 1;
-            None
+    fn whole(&mut self, x: &Slot<u32>, min: f64, max: f64) -> Option<u32> {
+        match x {
+            Slot::Absent => None,
+            x => x.valid().copied().filter(|&n| (min..=max).contains(&f64::from(n))).or_else(|| self.repair(None)),
         }
     }
 
     /// An optional rate (a fraction).
-    fn optional_rate<J: Json>(&mut self, v: &J, key: &str) -> Option<Rate> {
-        self.optional(v, key, 1.0).and_then(|x| Rate::new(x).ok())
+    fn optional_rate(&mut self, x: &Slot<f64>) -> Option<Rate> {
+        self.optional(x, 1.0).and_then(|x| Rate::new(x).ok())
     }
 
-    fn text<J: Json>(&mut self, v: &J, key: &str) -> Option<String> {
-        match v.field(key).and_then(|x| x.text()) {
+    /// A text every file has, cut to [`MAX_NAME_CHARS`].
+    fn text(&mut self, x: &Slot<String>) -> Option<String> {
+        match x.valid() {
             Some(s) => Some(s.chars().take(MAX_NAME_CHARS).collect()),
-            None => {
-                self.repaired += 1;
-                None
-            }
+            None => self.repair(None),
         }
     }
 
-    fn choice<J: Json, T>(&mut self, v: &J, key: &str, parse: impl Fn(&str) -> Option<T>, default: T) -> T {
-        match v.field(key).and_then(|x| x.text()).and_then(|x| parse(&x)) {
-            Some(x) => x,
-            None => {
-                self.repaired += 1;
-                default
-            }
-        }
+    fn choice<T>(&mut self, x: &Slot<String>, parse: impl Fn(&str) -> Option<T>, default: T) -> T {
+        x.valid().and_then(|x| parse(x)).unwrap_or_else(|| self.repair(default))
     }
 
-    fn stage<J: Json>(&mut self, v: &J, template: TemplateId, fallback_id: u32) -> Option<StageDoc> {
-        if !v.is_object() {
-            self.repaired += 1;
-            return None;
-        }
-        let id = match v.field("id").and_then(|x| x.whole()) {
-            Some(id) if (1..=u32::MAX as u64).contains(&id) => id as u32,
-            _ => {
-                self.repaired += 1;
-                fallback_id
-            }
-        };
+    fn stage(&mut self, v: &Slot<StoredStage>, template: TemplateId, fallback_id: u32) -> Option<StageDoc> {
+        let Some(v) = v.valid() else { return self.repair(None) };
+        let id = v.id.valid().copied().filter(|&id| id >= 1).unwrap_or_else(|| self.repair(fallback_id));
         let template_len = template.template().stages.len();
-        let label = match (v.field("template_stage").and_then(|x| x.whole()), v.field("name").and_then(|x| x.text())) {
-            (Some(n), _) if (n as usize) < template_len => StageLabel::Template(n as usize),
+        let label = match (v.template_stage.valid(), v.name.valid()) {
+            (Some(&n), _) if n < template_len => StageLabel::Template(n),
             (_, Some(name)) => StageLabel::Custom(name.chars().take(MAX_NAME_CHARS).collect()),
-            _ => {
-                self.repaired += 1;
-                StageLabel::Custom(String::new())
-            }
+            _ => self.repair(StageLabel::Custom(String::new())),
         };
-        let rate = Rate::new(self.number(v, "rate", 1.0, 0.5)).unwrap_or_default();
+        let rate = Rate::new(self.number(&v.rate, 1.0, 0.5)).unwrap_or_default();
         Some(StageDoc {
-            now: self.optional(v, "now", MAX_COUNT),
-            days: self.optional(v, "days", MAX_DAYS),
-            benchmark: self.optional_rate(v, "benchmark"),
-            low: self.optional_rate(v, "low"),
-            high: self.optional_rate(v, "high"),
-            from_counts: self.flag(v, "counts"),
-            moves: self.moves(v),
+            now: self.optional(&v.now, MAX_COUNT),
+            days: self.optional(&v.days, MAX_DAYS),
+            benchmark: self.optional_rate(&v.benchmark),
+            low: self.optional_rate(&v.low),
+            high: self.optional_rate(&v.high),
+            from_counts: self.flag(&v.counts),
+            moves: self.moves(&v.moves),
             ..StageDoc::new(id, label, rate)
         })
     }
@@ -252,21 +240,18 @@ impl Reader {
     /// A stage's journey moves, if the file has them: each share must be a fraction, each
     /// `to` pair `[stage id, share]`; a damaged part is dropped (a share to 0) and counted.
     /// Whether the targets exist is checked once all stages are read.
-    fn moves<J: Json>(&mut self, v: &J) -> Option<Moves> {
-        let m = v.field("moves")?;
-        if !m.is_object() {
-            self.repaired += 1;
-            return None;
-        }
+    fn moves(&mut self, m: &Slot<StoredMoves>) -> Option<Moves> {
+        let m = match m {
+            Slot::Absent => return None,
+            Slot::Damaged => return self.repair(None),
+            Slot::Valid(m) => m,
+        };
         let mut to: Vec<(u32, f64)> = Vec::new();
-        for pair in m.field("to").and_then(|x| x.items()).unwrap_or_default() {
-            let items = pair.items().unwrap_or_default();
-            let id = items.first().and_then(|x| x.whole()).filter(|id| (1..=u32::MAX as u64).contains(id));
-            let share = items.get(1).and_then(|x| x.number()).filter(|p| (0.0..=1.0).contains(p));
-            match (id, share) {
-                (Some(id), Some(p)) if items.len() == 2 && !to.iter().any(|(t, _)| *t as u64 == id) => {
+        for pair in m.to.valid().map(Vec::as_slice).unwrap_or_default() {
+            match pair.valid() {
+                Some(&(id, p)) if id >= 1 && (0.0..=1.0).contains(&p) && !to.iter().any(|(t, _)| *t == id) => {
                     if p > 0.0 {
-                        to.push((id as u32, p + 0.0));
+                        to.push((id, p + 0.0));
                     }
                 }
                 _ => self.repaired += 1,
@@ -274,27 +259,24 @@ impl Reader {
         }
         Some(Moves {
             to,
-            buy: self.number(&m, "buy", 1.0, 0.0),
-            lost: self.number(&m, "lost", 1.0, 0.0),
-            entry: self.number(&m, "entry", 1.0, 0.0),
+            buy: self.number(&m.buy, 1.0, 0.0),
+            lost: self.number(&m.lost, 1.0, 0.0),
+            entry: self.number(&m.entry, 1.0, 0.0),
         })
     }
 
-    fn scenario<J: Json>(&mut self, v: &J, index: usize) -> Option<Scenario> {
-        if !v.is_object() {
-            self.repaired += 1;
-            return None;
-        }
-        let template = self.choice(v, "template", TemplateId::from_id, TemplateId::Blank);
-        let currency = self.choice(v, "currency", Currency::from_code, Currency::Dkk);
-        let id = self.text(v, "id").filter(|s| !s.is_empty()).unwrap_or_else(|| format!("restored-{}", index + 1));
+    fn scenario(&mut self, v: &Slot<StoredScenario>, index: usize) -> Option<Scenario> {
+        let Some(v) = v.valid() else { return self.repair(None) };
+        let template = self.choice(&v.template, TemplateId::from_id, TemplateId::Blank);
+        let currency = self.choice(&v.currency, Currency::from_code, Currency::Dkk);
+        let id = self.text(&v.id).filter(|s| !s.is_empty()).unwrap_or_else(|| format!("restored-{}", index + 1));
         let name = self
-            .text(v, "name")
+            .text(&v.name)
             .unwrap_or_else(|| format!("{} {}", crate::i18n::Lang::En.template(template).name, index + 1));
         let defaults = Scenario::from_template(id, name, template, currency);
 
         let mut stages: Vec<StageDoc> = Vec::new();
-        for (k, raw) in v.field("stages").and_then(|x| x.items()).unwrap_or_default().iter().enumerate() {
+        for (k, raw) in v.stages.valid().map(Vec::as_slice).unwrap_or_default().iter().enumerate() {
             if stages.len() == MAX_STAGES {
                 self.repaired += 1;
                 break;
@@ -308,26 +290,22 @@ impl Reader {
             }
         }
         if stages.len() < MIN_STAGES {
-            self.repaired += 1;
-            return None;
+            return self.repair(None);
         }
-        let mark = |r: &mut Reader, key: &str, fallback: u32| match v.field(key).and_then(|x| x.whole()) {
-            Some(id) if stages.iter().any(|s| s.id as u64 == id) => id as u32,
-            _ => {
-                r.repaired += 1;
-                fallback
-            }
+        let mark = |r: &mut Reader, x: &Slot<u32>, fallback: u32| match x.valid() {
+            Some(id) if stages.iter().any(|s| s.id == *id) => *id,
+            _ => r.repair(fallback),
         };
-        let lead = mark(self, "lead", stages[0].id);
-        let purchase = mark(self, "purchase", stages[stages.len() - 1].id);
-        let recover_to = match v.field("recover_to") {
-            Some(_) => mark(self, "recover_to", stages[0].id),
-            None => stages[0].id,
+        let lead = mark(self, &v.lead, stages[0].id);
+        let purchase = mark(self, &v.purchase, stages[stages.len() - 1].id);
+        let recover_to = match v.recover_to {
+            Slot::Absent => stages[0].id,
+            ref x => mark(self, x, stages[0].id),
         };
         // a file without a mode is older than journeys: a straight funnel
-        let mode = match v.field("mode") {
-            Some(_) => self.choice(v, "mode", Mode::from_id, Mode::Funnel),
-            None => Mode::Funnel,
+        let mode = match v.mode {
+            Slot::Absent => Mode::Funnel,
+            ref x => self.choice(x, Mode::from_id, Mode::Funnel),
         };
         let ids: Vec<u32> = stages.iter().map(|s| s.id).collect();
         let journey = mode == Mode::Journey || stages.iter().any(|s| s.moves.is_some());
@@ -349,54 +327,54 @@ impl Reader {
         }
         let d = defaults.economics;
         let economics = crate::calc::Economics {
-            spend: self.number(v, "spend", MAX_MONEY, d.spend),
-            aov: self.number(v, "aov", MAX_MONEY, d.aov),
-            frequency: self.number(v, "frequency", MAX_PER_YEAR, d.frequency),
-            margin: self.number(v, "margin", 1.0, d.margin),
-            method: self.choice(v, "ltv_method", LtvMethod::from_id, d.method),
-            lifespan: self.number(v, "lifespan", MAX_YEARS, d.lifespan),
-            retention: self.number(v, "retention", 0.99, d.retention),
-            discount: self.number(v, "discount", 1.0, d.discount),
+            spend: self.number(&v.spend, MAX_MONEY, d.spend),
+            aov: self.number(&v.aov, MAX_MONEY, d.aov),
+            frequency: self.number(&v.frequency, MAX_PER_YEAR, d.frequency),
+            margin: self.number(&v.margin, 1.0, d.margin),
+            method: self.choice(&v.ltv_method, LtvMethod::from_id, d.method),
+            lifespan: self.number(&v.lifespan, MAX_YEARS, d.lifespan),
+            retention: self.number(&v.retention, 0.99, d.retention),
+            discount: self.number(&v.discount, 1.0, d.discount),
         };
         Some(Scenario {
-            top: self.number(v, "top", MAX_COUNT, defaults.top),
+            top: self.number(&v.top, MAX_COUNT, defaults.top),
             stages,
             lead,
             purchase,
             economics,
-            period: self.choice(v, "period", Period::from_id, Period::Month),
-            goal: self.goal(v),
-            referrals: self.optional(v, "referrals", MAX_REFERRALS).unwrap_or(defaults.referrals),
-            trials: self.whole(v, "trials", MIN_TRIALS, MAX_TRIALS).unwrap_or(defaults.trials),
-            seed: self.whole(v, "seed", 0.0, MAX_SEED).unwrap_or(defaults.seed),
+            period: self.choice(&v.period, Period::from_id, Period::Month),
+            goal: self.goal(&v.goal),
+            referrals: self.optional(&v.referrals, MAX_REFERRALS).unwrap_or(defaults.referrals),
+            trials: self.whole(&v.trials, MIN_TRIALS, MAX_TRIALS).unwrap_or(defaults.trials),
+            seed: self.whole(&v.seed, 0.0, MAX_SEED).unwrap_or(defaults.seed),
             mode,
-            recovery: self.optional(v, "recovery", 1.0).unwrap_or(0.0),
+            recovery: self.optional(&v.recovery, 1.0).unwrap_or(0.0),
             recover_to,
             ..defaults
         })
     }
 
     /// The goal, if the file has one; a damaged one is dropped and counted.
-    fn goal<J: Json>(&mut self, v: &J) -> Option<Target> {
-        let goal = v.field("goal")?;
-        let value =
-            goal.field("value").and_then(|x| x.number()).filter(|x| x.is_finite() && *x > 0.0 && *x <= MAX_MONEY);
-        let target = match (goal.field("kind").and_then(|k| k.text()).as_deref(), value) {
-            (Some("customers"), Some(x)) if x <= MAX_COUNT => Some(Target::Customers(x)),
-            (Some("revenue"), Some(x)) => Some(Target::Revenue(x)),
-            _ => None,
-        };
-        if target.is_none() {
-            self.repaired += 1;
+    fn goal(&mut self, goal: &Slot<StoredGoal>) -> Option<Target> {
+        if goal.is_absent() {
+            return None;
         }
-        target
+        let target = goal.valid().and_then(|goal| {
+            let value = goal.value.valid().copied().filter(|x| x.is_finite() && *x > 0.0 && *x <= MAX_MONEY)?;
+            match goal.kind.valid()?.as_str() {
+                "customers" if value <= MAX_COUNT => Some(Target::Customers(value)),
+                "revenue" => Some(Target::Revenue(value)),
+                _ => None,
+            }
+        });
+        target.or_else(|| self.repair(None))
     }
 }
 
-fn read_v1<J: Json>(doc: &J) -> Result<Loaded, LoadError> {
+fn read(store: Store) -> Result<Loaded, LoadError> {
     let mut r = Reader { repaired: 0 };
     let mut scenarios: Vec<Scenario> = Vec::new();
-    for (i, raw) in doc.field("scenarios").and_then(|x| x.items()).unwrap_or_default().iter().enumerate() {
+    for (i, raw) in store.scenarios.valid().map(Vec::as_slice).unwrap_or_default().iter().enumerate() {
         if let Some(mut s) = r.scenario(raw, i) {
             let taken = |id: &str| scenarios.iter().any(|other| other.id == id);
             if taken(&s.id) {
@@ -406,7 +384,7 @@ fn read_v1<J: Json>(doc: &J) -> Result<Loaded, LoadError> {
             scenarios.push(s);
         }
     }
-    let current = doc.field("current").and_then(|x| x.text()).unwrap_or_default();
+    let current = store.current.valid().cloned().unwrap_or_default();
     let workspace = Workspace::from_parts(scenarios, &current).ok_or(LoadError::NoScenarios)?;
     Ok(Loaded { workspace, repaired: r.repaired })
 }
@@ -487,7 +465,7 @@ mod tests {
         w.replace_current(Scenario { goal: Some(Target::Revenue(90_000.0)), ..w.current().clone() });
         let text = serialize(&w);
         assert!(text.starts_with(r#"{"format":"tragt","version":4,"#), "{text}");
-        assert!(text.contains(r#""goal":{"kind":"revenue","value":90000}"#), "{text}");
+        assert!(text.contains(r#""goal":{"kind":"revenue","value":90000.0}"#), "{text}");
         let loaded = migrate(&text).unwrap();
         assert_eq!(loaded.repaired, 0);
         assert_eq!(loaded.workspace, w);
@@ -497,7 +475,7 @@ mod tests {
             r#"{"kind":"customers","value":1e300}"#,
             "7",
         ] {
-            let damaged = text.replace(r#"{"kind":"revenue","value":90000}"#, bad);
+            let damaged = text.replace(r#"{"kind":"revenue","value":90000.0}"#, bad);
             let loaded = migrate(&damaged).unwrap();
             assert_eq!(loaded.repaired, 1, "{bad}");
             assert_eq!(loaded.workspace.current().goal, None, "{bad}");
@@ -517,7 +495,7 @@ mod tests {
         w.replace_current(s);
         let text = serialize(&w);
         // state 1 of the hexagon: 10 % on to Trigger (id 2), 90 % lost, 95 % of newcomers
-        assert!(text.contains(r#""moves":{"to":[[2,0.1]],"buy":0,"lost":0.9,"entry":0.95}"#), "{text}");
+        assert!(text.contains(r#""moves":{"to":[[2,0.1]],"buy":0.0,"lost":0.9,"entry":0.95}"#), "{text}");
         assert!(text.contains(r#""mode":"journey","recovery":0.2,"recover_to":3}"#), "{text}");
         assert_eq!(migrate(&text).unwrap(), Loaded { workspace: w.clone(), repaired: 0 });
         for (good, bad, repaired) in [
@@ -535,7 +513,7 @@ mod tests {
             assert_eq!(loaded.repaired, repaired, "{bad}");
         }
         // a stage of a journey without moves gets "everyone lost" and is counted
-        let cut = text.replacen(r#","moves":{"to":[[2,0.1]],"buy":0,"lost":0.9,"entry":0.95}"#, "", 1);
+        let cut = text.replacen(r#","moves":{"to":[[2,0.1]],"buy":0.0,"lost":0.9,"entry":0.95}"#, "", 1);
         let loaded = migrate(&cut).unwrap();
         assert_eq!(loaded.repaired, 1);
         assert_eq!(loaded.workspace.current().stages[0].moves, Some(crate::calc::Moves::lost()));
@@ -563,12 +541,12 @@ mod tests {
         let mut w = sample();
         w.replace_current(forecasting(w.current().clone()));
         let text = serialize(&w);
-        assert!(text.contains(r#""now":1500,"days":2.5"#), "{text}");
+        assert!(text.contains(r#""now":1500.0,"days":2.5"#), "{text}");
         assert!(text.contains(r#""benchmark":0.03,"low":0.01,"high":0.04"#), "{text}");
         assert!(text.contains(r#""referrals":0.4,"trials":25000,"seed":4294967295,"#), "{text}");
         assert_eq!(migrate(&text).unwrap(), Loaded { workspace: w.clone(), repaired: 0 });
         for (good, bad) in [
-            (r#""now":1500"#, r#""now":-3"#),
+            (r#""now":1500.0"#, r#""now":-3"#),
             (r#""days":2.5"#, r#""days":"soon""#),
             (r#""benchmark":0.03"#, r#""benchmark":1.5"#),
             (r#""high":0.04"#, r#""high":null"#),

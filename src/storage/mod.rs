@@ -5,7 +5,6 @@
 //! Architecture invariant: storage failures are values, never panics; bytes that cannot
 //! be read are moved aside under a backup key, never deleted.
 
-pub mod json;
 pub mod keys;
 pub mod migrate;
 pub mod schema;

@@ -8,7 +8,7 @@
 //! Compression itself is the browser's `CompressionStream` (see `share_browser.rs`); this
 //! module is the pure framing around it: text in, bytes or a reason out.
 
-use super::migrate::{migrate, to_store, LoadError};
+use super::migrate::{migrate, serialize, LoadError};
 use crate::calc::{Scenario, Workspace};
 
 /// The link format this build writes.
@@ -63,8 +63,7 @@ pub fn encode_payload(compressed: &[u8]) -> String {
 
 /// The JSON a share link carries: a saved file holding only `scenario`.
 pub fn scenario_json(scenario: &Scenario) -> String {
-    let one = Workspace::new(scenario.clone());
-    to_store(&one).to_json()
+    serialize(&Workspace::new(scenario.clone()))
 }
 
 /// Reads the inflated JSON of a share link back into a scenario.
