@@ -322,9 +322,9 @@ mod tests {
         static ESCAPED: LazyLock<String> =
             LazyLock::new(|| lang_file_with(Lang::Da, |v| v["texts"]["cac"] = "a \"b\"".into()));
         let Err(CatalogError::Malformed(why)) = parse(r#"{"texts": {}}"#) else { panic!() };
-        assert!(why.contains("missing field"), "{why}");
+        assert!(why.contains("missing text `app_tagline`"), "{why}");
         let Err(CatalogError::Malformed(why)) = parse(&EXTRA) else { panic!() };
-        assert!(why.contains("unknown field"), "{why}");
+        assert!(why.contains("unknown text `no_such_text`"), "{why}");
         let Err(CatalogError::Malformed(why)) = parse(&ESCAPED) else { panic!() };
         assert!(why.contains("borrowed"), "{why}");
         assert!(parse("<!doctype html>").is_err());
