@@ -131,13 +131,21 @@ pub fn ResultsPanel() -> impl IntoView {
         <section class="panel results-panel" aria-labelledby="results-heading">
             <h2 id="results-heading">{move || t().results_heading}</h2>
             <LiveSummary />
-            <div class="figures key-figures">
+            // the headline: beside the stages on a wide screen, a bar along the foot of a
+            // phone's screen, so the answers stay in view while the stages are edited
+            <div class="figures key-figures" data-testid="headline">
                 <FigureCard label=per_period(|t| t.customers) testid="out-customers" value=fig(|f| Ok(f.customers)) format=count class="key" />
                 <FigureCard label=per_period(|t| t.revenue) testid="out-revenue" value=fig(|f| Ok(f.revenue)) format=money class="key" />
                 <FigureCard label=label(|t| t.cac) testid="out-cac" value=fig(|f| f.cac) format=money class="key" />
-                <FigureCard label=label(|t| t.ltv) testid="out-ltv" value=fig(|f| Ok(f.ltv)) format=money class="key" />
+            </div>
+            // with ranges on some rates: the Monte Carlo's band under the headline figures
+            <Show when=move || state.analysis_ready.get()>{band}</Show>
+            // the funnel right under the answers: both in view on a first visit
+            <div class="funnel-only">
+                <FunnelChart />
             </div>
             <div class="figures">
+                <FigureCard label=label(|t| t.ltv) testid="out-ltv" value=fig(|f| Ok(f.ltv)) format=money />
                 <FigureCard label=label(|t| t.overall_rate) testid="out-overall-rate" value=fig(|f| f.overall_rate) format=percent />
                 <FigureCard label=label(|t| t.cpl) testid="out-cpl" value=fig(|f| f.cpl) format=money />
                 <FigureCard label=label(|t| t.roas) testid="out-roas" value=fig(|f| f.roas) format=times />
@@ -146,11 +154,6 @@ pub fn ResultsPanel() -> impl IntoView {
                 </div>
                 <FigureCard label=label(|t| t.payback) testid="out-payback" value=fig(|f| f.payback_months) format=months />
                 <FigureCard label=label(|t| t.roi) testid="out-roi" value=fig(|f| f.roi) format=percent />
-            </div>
-            // with ranges on some rates: the Monte Carlo's band under the headline figures
-            <Show when=move || state.analysis_ready.get()>{band}</Show>
-            <div class="funnel-only">
-                <FunnelChart />
             </div>
         </section>
     }
