@@ -24,14 +24,21 @@ export function minifyCss(css) {
     .replace(/;}/g, '}');
 }
 
-/** Minifies Trunk's hashed stylesheets (`<name>-<hash>.css`) in `dir`. */
+/**
+ * Minifies Trunk's hashed stylesheets (`<name>-<hash>.css`) in `dir`. The hash is a
+ * 64-bit number in hex without leading zeros, so it has 1 to 16 digits. Finding none is
+ * an error: the build would ship the stylesheet as written.
+ */
 export async function minifyStyles(dir) {
+  let found = 0;
   for (const name of await readdir(dir)) {
-    if (!/-[0-9a-f]{16}\.css$/.test(name)) continue;
+    if (!/-[0-9a-f]{1,16}\.css$/.test(name)) continue;
+    found += 1;
     const path = join(dir, name);
     const css = await readFile(path, 'utf8');
     const out = minifyCss(css);
     await writeFile(path, out);
     console.log(`minify-css: ${name} ${css.length} → ${out.length} bytes`);
   }
+  if (found === 0) throw new Error(`minify-css: no hashed stylesheet (<name>-<hash>.css) in ${dir}`);
 }
