@@ -16,6 +16,7 @@ pub fn provide_app_state(startup: Startup) -> AppState {
     let state = AppState::new(startup.lang, startup.workspace, startup.keys);
     state.embed.set_value(startup.embed);
     state.can_save.set(startup.can_save);
+    state.money_more.set(startup.prefs.money_more);
     for kind in startup.notices {
         state.notify(kind, None);
     }

@@ -25,6 +25,8 @@ pub struct Startup {
     pub can_save: bool,
     /// The embed configuration when the page runs as an embed (`?embed=1`).
     pub embed: Option<EmbedConfig>,
+    /// The visitor's page preferences.
+    pub prefs: crate::storage::Prefs,
 }
 
 /// A first scenario from a template, named in `lang`.
@@ -101,7 +103,8 @@ pub fn startup() -> Startup {
     };
     let template = page.param("template").and_then(|t| TemplateId::from_id(&t)).unwrap_or_default();
     let workspace = loaded.unwrap_or_else(|| first_workspace(lang, template));
-    Startup { lang, workspace, keys, notices, can_save, embed }
+    let prefs = browser::load_prefs(&keys);
+    Startup { lang, workspace, keys, notices, can_save, embed, prefs }
 }
 
 /// What the page's address and the browser tell at start: the URL parameters and the
@@ -157,5 +160,6 @@ pub fn startup() -> Startup {
         notices: Vec::new(),
         can_save: false,
         embed: None,
+        prefs: crate::storage::Prefs::default(),
     }
 }

@@ -82,6 +82,9 @@ pub struct AppData {
     pub shared: Option<String>,
     /// Whether the comparison of scenarios is shown.
     pub compare_open: bool,
+    /// Whether the money panel's lifetime-value details are open (a page preference,
+    /// remembered per visitor).
+    pub money_more: bool,
     /// The open scenario as the forecasting views see it: it follows the open scenario
     /// once typing pauses ([`use_settling`]).
     pub settled: Scenario,
@@ -116,6 +119,8 @@ pub struct AppState {
     pub embed: StoredValue<Option<crate::embed::EmbedConfig>>,
     /// Whether the comparison of scenarios is shown.
     pub compare_open: Field<bool>,
+    /// Whether the money panel's lifetime-value details are open ([`AppData::money_more`]).
+    pub money_more: Field<bool>,
     /// The open scenario, a field of the workspace: its stages are keyed fields
     /// (`state.scenario.stages()`), each with fields of its own. Edit it with
     /// [`AppState::edit`].
@@ -161,6 +166,7 @@ impl AppState {
             can_save: true,
             shared: None,
             compare_open: false,
+            money_more: false,
             settled,
             analysis_ready: false,
         });
@@ -212,6 +218,7 @@ impl AppState {
             keys: StoredValue::new(keys),
             shared: store.shared().into(),
             compare_open: store.compare_open().into(),
+            money_more: store.money_more().into(),
             embed: StoredValue::new(None),
             scenario,
             currency: Memo::new(move |_| scenario.currency().get()),

@@ -139,6 +139,7 @@ fn mount<V: IntoView + 'static>(
             notices: vec![],
             can_save: false,
             embed: None,
+            prefs: Default::default(),
         });
         view()
     });
@@ -652,4 +653,25 @@ async fn an_edit_of_one_stage_wakes_only_that_stage() {
     assert_eq!(stage_field(state, third).with_untracked(|st| st.rate.percent()), 21.0);
     assert!(stage_field(state, second).try_with_untracked(|st| st.id).is_none());
     owner.unset();
+}
+
+#[wasm_bindgen_test]
+fn page_preferences_go_through_gloo_storage_and_unreadable_ones_are_the_defaults() {
+    use tragt::storage::Prefs;
+    let keys = keys("prefs");
+    let _ = storage().remove_item(&keys.prefs());
+    assert_eq!(browser::load_prefs(&keys), Prefs::default(), "none saved yet");
+    browser::save_prefs(&keys, Prefs { money_more: true });
+    assert_eq!(storage().get_item(&keys.prefs()).unwrap().as_deref(), Some(r#"{"money_more":true}"#));
+    assert_eq!(browser::load_prefs(&keys), Prefs { money_more: true });
+    for damaged in ["{\"money_more\":", "[]", "{\"money_more\":\"yes\"}"] {
+        storage().set_item(&keys.prefs(), damaged).unwrap();
+        assert_eq!(browser::load_prefs(&keys), Prefs::default(), "{damaged}");
+    }
+    // storage=off reads and writes nothing
+    let mut off = keys.clone();
+    off.area = Area::Off;
+    browser::save_prefs(&off, Prefs { money_more: true });
+    assert_eq!(storage().get_item(&keys.prefs()).unwrap().as_deref(), Some("{\"money_more\":\"yes\"}"));
+    assert_eq!(browser::load_prefs(&off), Prefs::default());
 }

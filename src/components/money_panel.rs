@@ -1,5 +1,5 @@
 //! The money inputs: currency, period, spend, order value, purchase frequency, margin,
-//! and the lifetime-value method with its own inputs.
+//! and the lifetime-value method with its own inputs, folded until asked for.
 
 use leptos::prelude::*;
 
@@ -25,7 +25,24 @@ fn setter(
     })
 }
 
-/// The money panel.
+/// Opens or closes the lifetime-value details and remembers the choice for the visitor.
+fn set_more(state: AppState, open: bool) {
+    if state.money_more.get_untracked() == open {
+        return;
+    }
+    state.money_more.set(open);
+    #[cfg(target_arch = "wasm32")]
+    {
+        use crate::storage::browser::{load_prefs, save_prefs};
+        let keys = state.keys.get_value();
+        let mut prefs = load_prefs(&keys);
+        prefs.money_more = open;
+        save_prefs(&keys, prefs);
+    }
+}
+
+/// The money panel: currency, period, spend, order value, frequency and margin in view;
+/// the lifetime-value inputs folded until asked for (`money-more`).
 #[component]
 pub fn MoneyPanel() -> impl IntoView {
     let state = use_app_state();
@@ -126,6 +143,8 @@ pub fn MoneyPanel() -> impl IntoView {
                                 s.economics.method = m;
                                 Ok(())
                             });
+                            // a method chosen is a method to fill in
+                            set_more(state, true);
                         }
                     }
                 >
@@ -137,6 +156,18 @@ pub fn MoneyPanel() -> impl IntoView {
                     </option>
                 </select>
             </label>
+            <button
+                type="button"
+                class="fold"
+                data-testid="money-more"
+                aria-controls="money-ltv"
+                aria-expanded=move || state.money_more.get().to_string()
+                on:click=move |_| set_more(state, !state.money_more.get_untracked())
+            >
+                {move || t().money_more}
+            </button>
+            <Show when=move || state.money_more.get()>
+            <div id="money-ltv" class="fold-body">
             <Show
                 when=move || method() == LtvMethod::Simple
                 fallback=move || {
@@ -171,6 +202,8 @@ pub fn MoneyPanel() -> impl IntoView {
                     on_input=setter(state, Quantity::Years, |e, v| e.lifespan = v)
                 />
                 <p class="help">{move || t().ltv_simple_help}</p>
+            </Show>
+            </div>
             </Show>
         </section>
     }

@@ -110,6 +110,7 @@ texts! {
     frequency,
     margin,
     ltv_method,
+    money_more,
     ltv_simple,
     ltv_retention,
     ltv_simple_help,

@@ -16,6 +16,7 @@ use wasm_bindgen::JsValue;
 
 use super::keys::{Area, Keys};
 use super::migrate::{migrate, to_store, LoadError, Loaded};
+use super::Prefs;
 use crate::calc::Workspace;
 
 /// Why storage could not be used.
@@ -144,4 +145,22 @@ pub fn save_lang(keys: &Keys, code: &str) {
     if let Ok(storage) = area(keys) {
         let _ = storage.set_item(&keys.lang(), code);
     }
+}
+
+/// The visitor's page preferences: the defaults when storage is off or blocked, or the
+/// record is missing or unreadable.
+pub fn load_prefs(keys: &Keys) -> Prefs {
+    if area(keys).is_err() {
+        return Prefs::default();
+    }
+    let read = match keys.area {
+        Area::Session => SessionStorage::get(keys.prefs()),
+        _ => LocalStorage::get(keys.prefs()),
+    };
+    read.unwrap_or_default()
+}
+
+/// Remembers the page preferences (best effort).
+pub fn save_prefs(keys: &Keys, prefs: Prefs) {
+    let _ = set(keys, &keys.prefs(), &prefs);
 }

@@ -60,6 +60,11 @@ impl Keys {
         format!("{}.lang", self.prefix)
     }
 
+    /// The visitor's page preferences ([`super::Prefs`]).
+    pub fn prefs(&self) -> String {
+        format!("{}.prefs", self.prefix)
+    }
+
     /// Where unreadable saved bytes are moved aside (`stamp` keeps several apart).
     pub fn backup(&self, stamp: u64) -> String {
         format!("{}.backup.{stamp}", self.prefix)
@@ -93,5 +98,6 @@ mod tests {
         assert_eq!(Area::from_param(Some("OFF")), Area::Local);
         assert_eq!(Area::from_param(None), Area::Local);
         assert_eq!(Keys::default().backup(7), "tragt.backup.7");
+        assert_eq!(Keys::namespaced("agency-1").prefs(), "tragt.agency-1.prefs");
     }
 }

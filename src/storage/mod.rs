@@ -7,6 +7,7 @@
 
 pub mod keys;
 pub mod migrate;
+pub mod prefs;
 pub mod schema;
 pub mod share;
 pub mod sync;
@@ -21,4 +22,5 @@ pub mod files;
 
 pub use keys::{Area, Keys};
 pub use migrate::{migrate, serialize, to_store, LoadError, Loaded};
+pub use prefs::Prefs;
 pub use schema::CURRENT_VERSION;

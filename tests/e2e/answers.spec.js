@@ -81,3 +81,61 @@ test('a first visit on a laptop shows the customers and the funnel without scrol
     expect(await inView(page, tragt.byId(id)), `${id} is in view`).toBe(true);
   }
 });
+
+test.describe('the lifetime-value details are folded until asked for', () => {
+  test('closed on a first visit, opened by money-more, and remembered', async ({ tragt, page }) => {
+    await tragt.open({ lang: 'da', template: 'webshop' });
+    const fold = tragt.byId('money-more');
+    await expect(fold).toHaveAttribute('aria-expanded', 'false');
+    await expect(fold).toHaveText('Mere om kundeværdien');
+    for (const id of ['input-lifespan', 'input-retention', 'input-discount']) await expect(tragt.byId(id)).toHaveCount(0);
+    // the figures do not depend on the fold
+    const ltv = await tragt.byId('out-ltv').getAttribute('data-value');
+    await fold.click();
+    await expect(fold).toHaveAttribute('aria-expanded', 'true');
+    await expect(tragt.byId('input-lifespan')).toBeVisible();
+    expect(await fold.getAttribute('aria-controls')).toBe(await page.locator('#money-ltv').getAttribute('id'));
+    await expect(tragt.byId('out-ltv')).toHaveAttribute('data-value', ltv);
+    await tragt.byId('input-lifespan').fill('4');
+    await expect(tragt.byId('out-ltv')).not.toHaveAttribute('data-value', ltv);
+    // remembered for the visitor: open after a reload and in another scenario
+    await tragt.flushSaves();
+    await tragt.reload();
+    await expect(tragt.byId('money-more')).toHaveAttribute('aria-expanded', 'true');
+    await expect(tragt.byId('input-lifespan')).toHaveValue('4');
+    await tragt.byId('scenario-new').click();
+    await expect(tragt.byId('input-lifespan')).toBeVisible();
+    // closed again, and that is remembered too
+    await tragt.byId('money-more').click();
+    await expect(tragt.byId('input-lifespan')).toHaveCount(0);
+    await tragt.reload();
+    await expect(tragt.byId('money-more')).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  test('the keyboard opens it, and choosing a method shows its inputs', async ({ tragt, page }) => {
+    await tragt.open({ lang: 'en', template: 'webshop' });
+    await tragt.byId('money-more').focus();
+    await page.keyboard.press('Enter');
+    await expect(tragt.byId('input-lifespan')).toBeVisible();
+    await page.keyboard.press('Space');
+    await expect(tragt.byId('input-lifespan')).toHaveCount(0);
+    await tragt.choose(tragt.byId('ltv-method'), 'retention');
+    await expect(tragt.byId('money-more')).toHaveAttribute('aria-expanded', 'true');
+    await expect(tragt.byId('input-retention')).toBeVisible();
+    await expect(tragt.byId('input-discount')).toBeVisible();
+  });
+
+  test('an unreadable preference record opens the page with the fold closed', async ({ tragt, page }) => {
+    await page.addInitScript(() => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('tragt.prefs', '{"money_more":');
+        sessionStorage.setItem('seeded', '1');
+      }
+    });
+    await tragt.open({ lang: 'en', template: 'webshop' });
+    await expect(tragt.byId('money-more')).toHaveAttribute('aria-expanded', 'false');
+    await expect(tragt.notice()).toBeEmpty();
+    await tragt.byId('money-more').click();
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('tragt.prefs'))).toBe('{"money_more":true}');
+  });
+});

@@ -24,6 +24,7 @@ for (const f of FIELDS) {
   test(`bad input in ${f.name} is flagged and changes no figure`, async ({ tragt, page }) => {
     await tragt.open({ template: 'webshop', lang: 'en' });
     if (f.method) await tragt.selectLtvMethod(f.method);
+    if (f.testid === 'input-lifespan') await tragt.openMoneyMore();
     const field = f.stage === undefined ? tragt.byId(f.testid) : tragt.inStage(f.stage, f.testid);
     await expect(field).toBeEditable();
     const before = await tragt.snapshot();

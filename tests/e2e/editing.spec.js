@@ -231,6 +231,7 @@ test.describe('marks and money', () => {
     // A field that is removed while focused gets a blur event; it must not touch the
     // disposed field's state (a wasm panic here leaves the app in an undefined state).
     await tragt.open({ template: 'webshop', lang: 'en' });
+    await tragt.openMoneyMore();
     await tragt.byId('input-lifespan').fill('4');
     await expect(tragt.byId('input-lifespan')).toBeFocused();
     await tragt.byId('ltv-method').selectOption('retention'); // programmatic change, focus stays

@@ -41,7 +41,7 @@ const ACTIONS = [
   ['number', 'stage-count', 10], ['number', 'stage-rate', 10], ['name', 'stage-name', 5],
   ['number', 'input-spend', 3], ['number', 'input-aov', 3], ['number', 'input-frequency', 2],
   ['number', 'input-margin', 2], ['number', 'input-lifespan', 2], ['number', 'input-retention', 2],
-  ['number', 'input-discount', 2],
+  ['number', 'input-discount', 2], ['click', 'money-more', 1],
   ['select', 'currency-select', 1], ['select', 'period-select', 1], ['select', 'ltv-method', 2],
   ['select', 'mode-select', 3], ['select', 'template-select', 1], ['select', 'lang-select', 1],
   ['click', 'stage-add', 3], ['click', 'stage-remove', 2], ['click', 'stage-up', 2], ['click', 'stage-down', 2],
@@ -195,7 +195,11 @@ function mismatch(got, want, { list = true } = {}) {
 /** The saved store and language, once autosave has written the last edit (flushed at once). */
 async function settledStore(page) {
   await new Tragt(page).flushSaves();
-  return page.evaluate(() => ({ store: localStorage.getItem('tragt.store'), lang: localStorage.getItem('tragt.lang') }));
+  return page.evaluate(() => ({
+    store: localStorage.getItem('tragt.store'),
+    lang: localStorage.getItem('tragt.lang'),
+    prefs: localStorage.getItem('tragt.prefs'),
+  }));
 }
 
 /** The state of `tragt`'s page once the last edit has settled (the forecasting views follow after 120 ms). */
@@ -247,14 +251,16 @@ test(`${EDITS} random edits (seed 0x${SEED.toString(16)}): figures stay finite a
       expect(notFinite(state.figures), `after edit ${i}: every figure is "" or a finite number`).toEqual([]);
       expect(await page.evaluate(() => window.__pwned), 'no name ran as markup').toBeUndefined();
       // the saved store, opened in another browser, is the same scenario with the same figures
-      const { store, lang } = await settledStore(page);
+      const { store, lang, prefs } = await settledStore(page);
       const saved = await page.evaluate(stateInPage);
       log.push(`-- after ${i}: ${saved.invalid} field(s) invalid${saved.journeyProblem ? ', the journey does not add up' : ''}`);
-      await fresh.page.evaluate(({ s, l }) => {
+      // the same visitor in another browser: their scenarios, language and open folds
+      await fresh.page.evaluate(({ s, l, p }) => {
         localStorage.clear();
         localStorage.setItem('tragt.store', s);
         if (l !== null) localStorage.setItem('tragt.lang', l);
-      }, { s: store, l: lang });
+        if (p !== null) localStorage.setItem('tragt.prefs', p);
+      }, { s: store, l: lang, p: prefs });
       await fresh.reload();
       await expectSameState(fresh, saved, `after edit ${i}: the saved store, opened afresh, shows the same scenario and figures`, { soft: true });
     }
@@ -275,9 +281,14 @@ test(`${EDITS} random edits (seed 0x${SEED.toString(16)}): figures stay finite a
     // and the share link, in another browser, is exactly the reloaded page (both fresh: every figure)
     const link = await tragt.shareLink();
     const visitor = await newVisitor();
+    // a visitor who reads the tab's language (a link carries the scenario, not the language)
+    const lang = await page.evaluate(() => document.documentElement.lang);
+    await visitor.page.addInitScript((l) => localStorage.setItem('tragt.lang', l), lang);
     await visitor.page.goto(link);
     await visitor.ready();
     await expect(visitor.byId('share-save')).toBeVisible();
+    // a visitor who opened the lifetime-value details, as the tab has them
+    if ((await tragt.byId('money-more').getAttribute('aria-expanded')) === 'true') await visitor.openMoneyMore();
     await expectSameState(visitor, { ...reloaded, journeyProblem: false }, 'the share link shows the same scenario and figures', { list: false });
   } finally {
     await info.attach('edits', { body: log.join('\n'), contentType: 'text/plain' });

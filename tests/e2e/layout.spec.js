@@ -67,6 +67,9 @@ test('every data-testid of the contract is in the DOM', async ({ tragt, page }) 
   for (const id of ['stage-lead', 'stage-purchase']) {
     expect(await tragt.inStage(0, id).getAttribute('type')).toMatch(/^(radio|checkbox)$/);
   }
+  await expect(tragt.byId('money-more')).toHaveCount(1);
+  expect(await tag(tragt.byId('money-more'))).toBe('button');
+  await tragt.openMoneyMore();
   await expect(tragt.byId('input-lifespan')).toHaveCount(1);
   expect(await tag(tragt.byId('input-lifespan'))).toBe('input');
   await tragt.selectLtvMethod('retention');

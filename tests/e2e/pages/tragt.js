@@ -271,6 +271,7 @@ class Tragt {
     }
     if (m.method !== undefined) await this.selectLtvMethod(m.method);
     const ltvFields = { lifespan: 'input-lifespan', retention: 'input-retention', discount: 'input-discount' };
+    if (Object.keys(ltvFields).some((key) => m[key] !== undefined)) await this.openMoneyMore();
     for (const [key, testid] of Object.entries(ltvFields)) {
       if (m[key] !== undefined) await this.byId(testid).fill(String(m[key]));
     }
@@ -285,7 +286,15 @@ class Tragt {
     await locator.selectOption(value);
   }
 
+  /** Opens the money panel's lifetime-value details (`money-more`) unless they are open. */
+  async openMoneyMore() {
+    const fold = this.byId('money-more');
+    if ((await fold.getAttribute('aria-expanded')) !== 'true') await fold.click();
+    await expect(fold).toHaveAttribute('aria-expanded', 'true');
+  }
+
   async selectLtvMethod(method) {
+    await this.openMoneyMore();
     await this.choose(this.byId('ltv-method'), method);
     const shown = method === 'simple' ? 'input-lifespan' : 'input-retention';
     await expect(this.byId(shown)).toBeVisible();
@@ -356,8 +365,12 @@ class Tragt {
     await this.byId('import-json').setInputFiles({ name, mimeType, buffer });
   }
 
-  /** The values of the money fields that are on the page ({testid: value}). */
+  /**
+   * The values of the money fields ({testid: value}): every one on the page once the
+   * lifetime-value details are open.
+   */
   async moneyFields() {
+    await this.openMoneyMore();
     const out = {};
     for (const id of MONEY_FIELDS) {
       const field = this.byId(id);
