@@ -675,3 +675,29 @@ fn page_preferences_go_through_gloo_storage_and_unreadable_ones_are_the_defaults
     assert_eq!(storage().get_item(&keys.prefs()).unwrap().as_deref(), Some("{\"money_more\":\"yes\"}"));
     assert_eq!(browser::load_prefs(&off), Prefs::default());
 }
+
+#[wasm_bindgen_test]
+async fn the_lifetime_value_inputs_appear_once_money_more_is_pressed() {
+    let (host, _handle) = mount(Lang::Sv, first_workspace(Lang::Sv, TemplateId::Webshop), || {
+        view! { <MoneyPanel /> <ResultsPanel /> }
+    });
+    tick().await;
+    let more: HtmlElement = q(&host, "[data-testid='money-more']").unchecked_into();
+    assert_eq!(more.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(more.text_content().unwrap(), "Mer om kundvärdet");
+    assert!(host.query_selector("[data-testid='input-lifespan']").unwrap().is_none());
+    more.click();
+    tick().await;
+    assert_eq!(more.get_attribute("aria-expanded").as_deref(), Some("true"));
+    let lifespan = q(&host, "[data-testid='input-lifespan']");
+    assert_eq!(q(&host, &format!("#{}", more.get_attribute("aria-controls").unwrap())).tag_name(), "DIV");
+    // the details feed the figures: 450 · 2.5 · 40 % · 2 years = 900; 4 years = 1 800
+    assert_eq!(value(&host, "out-ltv"), "900");
+    type_into(&lifespan, "4");
+    tick().await;
+    assert_eq!(value(&host, "out-ltv"), "1800");
+    more.click();
+    tick().await;
+    assert!(host.query_selector("[data-testid='input-lifespan']").unwrap().is_none());
+    assert_eq!(value(&host, "out-ltv"), "1800", "closing the details keeps what was typed");
+}
