@@ -106,6 +106,12 @@ pub fn app_with(startup: Startup) -> impl IntoView {
         crate::components::embed_frame::post_height_to_parent();
     }
     let full = embed.is_none();
+    let compact = state.compact();
+    if compact {
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().add_1("compact");
+        }
+    }
     // one layout for both: the embed leaves out the intro, the tools and the comparison,
     // and has its own footer
     view! {
@@ -115,7 +121,8 @@ pub fn app_with(startup: Startup) -> impl IntoView {
         {full.then(|| view! { <PrintHeader /> <p class="intro">{move || t().app_intro}</p> })}
         <NoticeArea />
         <SharedBanner />
-        <ScenarioBar />
+        // a compact embed opens the visitor's own scenario and keeps to it
+        {(!compact).then(|| view! { <ScenarioBar /> })}
         {full
             .then(|| {
                 view! {
@@ -128,22 +135,29 @@ pub fn app_with(startup: Startup) -> impl IntoView {
         <div class="layout">
             <div class="inputs">
                 <StageList />
-                <MoneyPanel />
-                <Show when=move || !journey.get()>
-                    <GoalPanel />
-                </Show>
+                {(!compact)
+                    .then(|| {
+                        view! {
+                            <MoneyPanel />
+                            <Show when=move || !journey.get()>
+                                <GoalPanel />
+                            </Show>
+                        }
+                    })}
             </div>
             <div class="outputs">
                 <ResultsPanel />
+                // the call to action next to the figures
+                {compact.then(|| view! { <EmbedFooter /> })}
             </div>
         </div>
         // a journey has its own view; the funnel's analysis describes a straight funnel
-        <Show when=move || journey.get()>
+        <Show when=move || journey.get() && !compact>
             <div class="analysis">
                 <JourneyPanel />
             </div>
         </Show>
-        <Show when=move || state.analysis_ready.get() && !journey.get()>
+        <Show when=move || state.analysis_ready.get() && !journey.get() && !compact>
             <div class="analysis" aria-busy=move || state.settling.get().to_string()>
                 <BottleneckPanel />
                 {full
@@ -168,6 +182,8 @@ pub fn app_with(startup: Startup) -> impl IntoView {
                 </footer>
             }
             .into_any()
+        } else if compact {
+            ().into_any()
         } else {
             view! { <EmbedFooter /> }.into_any()
         }}

@@ -9,9 +9,22 @@ pub const MAX_URL_CHARS: usize = 2048;
 /// The longest call-to-action text shown.
 pub const MAX_CTA_CHARS: usize = 60;
 
+/// How much of the app an embed shows (`layout=`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Layout {
+    /// The stages (people and rate), the headline figures, the funnel chart and the call
+    /// to action: the agency's choices (model, language) are fixed by the snippet.
+    Compact,
+    /// The whole app, without the full page's intro and tools (the embed before layouts).
+    #[default]
+    Full,
+}
+
 /// A validated embed configuration.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EmbedConfig {
+    /// How much of the app is shown.
+    pub layout: Layout,
     /// A CSS colour for buttons and highlights (syntax-checked here; the browser's
     /// `CSS.supports` has the last word).
     pub accent: Option<String>,
@@ -59,6 +72,11 @@ pub fn parse(param: impl Fn(&str) -> Option<String>) -> (EmbedConfig, Vec<String
         .filter(|t| !t.is_empty())
         .map(|t| t.chars().take(MAX_CTA_CHARS).collect());
     config.cta_summary = param("cta_summary").as_deref() == Some("1");
+    match param("layout").as_deref() {
+        None | Some("full") => {}
+        Some("compact") => config.layout = Layout::Compact,
+        Some(other) => warnings.push(format!("Tragt: layout ignored, use compact or full: “{}”", clip(other))),
+    }
     (config, warnings)
 }
 
@@ -200,6 +218,20 @@ mod tests {
 
     fn params<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
         move |name| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+    }
+
+    #[test]
+    fn the_layout_is_full_unless_compact_is_asked_for() {
+        assert_eq!(parse(params(&[])).0.layout, Layout::Full);
+        assert_eq!(parse(params(&[("layout", "full")])).0.layout, Layout::Full);
+        let (c, w) = parse(params(&[("layout", "compact")]));
+        assert_eq!((c.layout, w.len()), (Layout::Compact, 0));
+        for bad in ["Compact", "mini", "<b>", ""] {
+            let (c, w) = parse(params(&[("layout", bad)]));
+            assert_eq!(c.layout, Layout::Full, "{bad}");
+            assert_eq!(w.len(), 1, "{bad}");
+            assert!(w[0].contains("layout ignored"), "{w:?}");
+        }
     }
 
     #[test]

@@ -240,6 +240,11 @@ impl AppState {
         self.store.lang().set(lang);
     }
 
+    /// Whether the page is a compact embed (`layout=compact`): fixed for the page's life.
+    pub fn compact(&self) -> bool {
+        self.embed.with_value(|e| e.as_ref().is_some_and(|e| e.layout == crate::embed::Layout::Compact))
+    }
+
     /// The text table of the current language (tracked).
     pub fn t(&self) -> &'static Texts {
         Texts::of(self.lang.get())

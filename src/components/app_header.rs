@@ -52,52 +52,55 @@ pub fn AppHeader() -> impl IntoView {
                 }
                 .into_any()
             }}
-            <div class="header-controls">
-                <label class="inline-field">
-                    <span>{move || t().template}</span>
-                    <select
-                        data-testid="template-select"
-                        on:change=move |ev| {
-                            if let Some(id) = TemplateId::from_id(&event_target_value(&ev)) {
-                                open_template(id);
-                            }
-                        }
-                    >
-                        {TemplateId::ALL
-                            .into_iter()
-                            .map(|id| {
-                                view! {
-                                    <option value=id.id() prop:selected=move || current_template() == id>
-                                        {move || state.lang.get().template(id).name}
-                                    </option>
+            // a compact embed's model and language are the agency's choice, fixed by the snippet
+            <Show when=move || !state.compact()>
+                <div class="header-controls">
+                    <label class="inline-field">
+                        <span>{move || t().template}</span>
+                        <select
+                            data-testid="template-select"
+                            on:change=move |ev| {
+                                if let Some(id) = TemplateId::from_id(&event_target_value(&ev)) {
+                                    open_template(id);
                                 }
-                            })
-                            .collect_view()}
-                    </select>
-                </label>
-                <label class="inline-field">
-                    <span>{move || t().language}</span>
-                    <select
-                        data-testid="lang-select"
-                        on:change=move |ev| {
-                            if let Some(lang) = Lang::from_tag(&event_target_value(&ev)) {
-                                switch_language(state, lang);
                             }
-                        }
-                    >
-                        {Lang::ALL
-                            .into_iter()
-                            .map(|lang| {
-                                view! {
-                                    <option value=lang.code() prop:selected=move || state.store.lang().get() == lang>
-                                        {lang.native_name()}
-                                    </option>
+                        >
+                            {TemplateId::ALL
+                                .into_iter()
+                                .map(|id| {
+                                    view! {
+                                        <option value=id.id() prop:selected=move || current_template() == id>
+                                            {move || state.lang.get().template(id).name}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    </label>
+                    <label class="inline-field">
+                        <span>{move || t().language}</span>
+                        <select
+                            data-testid="lang-select"
+                            on:change=move |ev| {
+                                if let Some(lang) = Lang::from_tag(&event_target_value(&ev)) {
+                                    switch_language(state, lang);
                                 }
-                            })
-                            .collect_view()}
-                    </select>
-                </label>
-            </div>
+                            }
+                        >
+                            {Lang::ALL
+                                .into_iter()
+                                .map(|lang| {
+                                    view! {
+                                        <option value=lang.code() prop:selected=move || state.store.lang().get() == lang>
+                                            {lang.native_name()}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    </label>
+                </div>
+            </Show>
         </header>
     }
 }

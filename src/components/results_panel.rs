@@ -144,17 +144,20 @@ pub fn ResultsPanel() -> impl IntoView {
             <div class="funnel-only">
                 <FunnelChart />
             </div>
-            <div class="figures">
-                <FigureCard label=label(|t| t.ltv) testid="out-ltv" value=fig(|f| Ok(f.ltv)) format=money />
-                <FigureCard label=label(|t| t.overall_rate) testid="out-overall-rate" value=fig(|f| f.overall_rate) format=percent />
-                <FigureCard label=label(|t| t.cpl) testid="out-cpl" value=fig(|f| f.cpl) format=money />
-                <FigureCard label=label(|t| t.roas) testid="out-roas" value=fig(|f| f.roas) format=times />
-                <div class="ltv-cac" class:healthy=healthy>
-                    <FigureCard label=label(|t| t.ltv_cac) testid="out-ltv-cac" value=fig(|f| f.ltv_cac) format=ratio note=mark />
+            // a compact embed: the headline and the funnel only
+            {(!state.compact()).then(|| view! {
+                <div class="figures">
+                    <FigureCard label=label(|t| t.ltv) testid="out-ltv" value=fig(|f| Ok(f.ltv)) format=money />
+                    <FigureCard label=label(|t| t.overall_rate) testid="out-overall-rate" value=fig(|f| f.overall_rate) format=percent />
+                    <FigureCard label=label(|t| t.cpl) testid="out-cpl" value=fig(|f| f.cpl) format=money />
+                    <FigureCard label=label(|t| t.roas) testid="out-roas" value=fig(|f| f.roas) format=times />
+                    <div class="ltv-cac" class:healthy=healthy>
+                        <FigureCard label=label(|t| t.ltv_cac) testid="out-ltv-cac" value=fig(|f| f.ltv_cac) format=ratio note=mark />
+                    </div>
+                    <FigureCard label=label(|t| t.payback) testid="out-payback" value=fig(|f| f.payback_months) format=months />
+                    <FigureCard label=label(|t| t.roi) testid="out-roi" value=fig(|f| f.roi) format=percent />
                 </div>
-                <FigureCard label=label(|t| t.payback) testid="out-payback" value=fig(|f| f.payback_months) format=months />
-                <FigureCard label=label(|t| t.roi) testid="out-roi" value=fig(|f| f.roi) format=percent />
-            </div>
+            })}
         </section>
     }
 }

@@ -28,34 +28,38 @@ pub fn StageList() -> impl IntoView {
     });
     let full = move || stage_count.get() >= MAX_STAGES;
     let mode = state.scenario.mode();
+    // a compact embed: the agency's stages, people and rates only
+    let compact = state.compact();
     view! {
         <section class="panel stages-panel" aria-labelledby="stages-heading">
             <h2 id="stages-heading">{move || t().stages_heading}</h2>
-            <label class="inline-field mode" title=move || t().mode_help>
-                <span>{move || t().mode_label}</span>
-                <select
-                    data-testid="mode-select"
-                    on:change=move |ev| {
-                        if let Some(mode) = Mode::from_id(&event_target_value(&ev)) {
-                            let _ = state.edit(|s| {
-                                s.set_mode(mode);
-                                Ok(())
-                            });
-                        }
-                    }
-                >
-                    {[(Mode::Funnel, (|t| t.mode_funnel) as fn(&crate::i18n::Texts) -> &'static str), (Mode::Journey, |t| t.mode_journey)]
-                        .into_iter()
-                        .map(|(option, text)| {
-                            view! {
-                                <option value=option.id() prop:selected=move || mode.get() == option>
-                                    {move || text(t())}
-                                </option>
+            <Show when=move || !compact>
+                <label class="inline-field mode" title=move || t().mode_help>
+                    <span>{move || t().mode_label}</span>
+                    <select
+                        data-testid="mode-select"
+                        on:change=move |ev| {
+                            if let Some(mode) = Mode::from_id(&event_target_value(&ev)) {
+                                let _ = state.edit(|s| {
+                                    s.set_mode(mode);
+                                    Ok(())
+                                });
                             }
-                        })
-                        .collect_view()}
-                </select>
-            </label>
+                        }
+                    >
+                        {[(Mode::Funnel, (|t| t.mode_funnel) as fn(&crate::i18n::Texts) -> &'static str), (Mode::Journey, |t| t.mode_journey)]
+                            .into_iter()
+                            .map(|(option, text)| {
+                                view! {
+                                    <option value=option.id() prop:selected=move || mode.get() == option>
+                                        {move || text(t())}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+            </Show>
             <p class="help">{move || if mode.get() == Mode::Journey { t().mode_help } else { t().stages_help }}</p>
             <ol class="stages">
                 <For each=move || rows.get() key=|row| row.clone() let((_, id))>
@@ -68,21 +72,23 @@ pub fn StageList() -> impl IntoView {
                     />
                 </For>
             </ol>
-            <button
-                type="button"
-                class="add-stage"
-                data-testid="stage-add"
-                disabled=full
-                on:click=move |_| {
-                    let added = state.edit(|s| s.add_stage("").map_err(|_| crate::calc::InputError::TooLarge { max: 20.0 }));
-                    // the new stage's name has focus, ready to be typed
-                    if let Ok(id) = added {
-                        focus.later(id, Control::Name);
+            <Show when=move || !compact>
+                <button
+                    type="button"
+                    class="add-stage"
+                    data-testid="stage-add"
+                    disabled=full
+                    on:click=move |_| {
+                        let added = state.edit(|s| s.add_stage("").map_err(|_| crate::calc::InputError::TooLarge { max: 20.0 }));
+                        // the new stage's name has focus, ready to be typed
+                        if let Ok(id) = added {
+                            focus.later(id, Control::Name);
+                        }
                     }
-                }
-            >
-                {move || format!("+ {}", t().stage_add)}
-            </button>
+                >
+                    {move || format!("+ {}", t().stage_add)}
+                </button>
+            </Show>
             <Show when=full>
                 <p class="help">{move || t().max_stages}</p>
             </Show>

@@ -319,6 +319,18 @@ pub fn StageRow(
     };
     let dom = format!("st{id}");
     let count_id = format!("{dom}-count");
+    // a compact embed: the stage's name, people and rate only
+    let compact = state.compact();
+    let figures = (!compact).then(|| {
+        view! {
+            <dl class="stage-figures" class:goal-short=short>
+                {stage_figures}
+                <Show when=move || goal_stage.with(Option::is_some)>
+                    <StageFigure label=|t| t.goal_required testid="goal-required" shown=Signal::derive(required) />
+                </Show>
+            </dl>
+        }
+    });
     view! {
         <li
             class="stage"
@@ -347,62 +359,66 @@ pub fn StageRow(
                         });
                     }
                 />
-                <div class="stage-tools">
-                    <button
-                        type="button"
-                        class="icon"
-                        data-testid="stage-up"
-                        aria-label=move || t().stage_up
-                        title=move || t().stage_up
-                        disabled=move || pos() == 0
-                        node_ref=controls.up
-                        on:click=move |_| {
-                            let _ = state.edit(|s| Ok(s.move_stage(id, -1)));
-                            focus_after_move(true);
-                        }
-                    >
-                        "↑"
-                    </button>
-                    <button
-                        type="button"
-                        class="icon"
-                        data-testid="stage-down"
-                        aria-label=move || t().stage_down
-                        title=move || t().stage_down
-                        disabled=move || { pos() + 1 >= stage_count.get() }
-                        node_ref=controls.down
-                        on:click=move |_| {
-                            let _ = state.edit(|s| Ok(s.move_stage(id, 1)));
-                            focus_after_move(false);
-                        }
-                    >
-                        "↓"
-                    </button>
-                    <button
-                        type="button"
-                        class="icon danger"
-                        data-testid="stage-remove"
-                        aria-label=move || t().stage_remove
-                        title=move || { if stage_count.get() <= MIN_STAGES { t().min_stages } else { t().stage_remove } }
-                        disabled=move || { stage_count.get() <= MIN_STAGES }
-                        node_ref=controls.remove
-                        on:click=move |_| {
-                            let at = index.get_untracked();
-                            let _ = state.edit(|s| Ok(s.remove_stage(id)));
-                            // the stage that took its place (or the new last one) keeps focus
-                            let (next, left) = scenario
-                                .with_untracked(|s| (s.stages.get(at.min(s.stages.len().saturating_sub(1))).map(|st| st.id), s.stages.len()));
-                            if let Some(next) = next {
-                                focus.later(next, if left <= MIN_STAGES { Control::Name } else { Control::Remove });
+                <Show when=move || !compact>
+    <div class="stage-tools">
+                        <button
+                            type="button"
+                            class="icon"
+                            data-testid="stage-up"
+                            aria-label=move || t().stage_up
+                            title=move || t().stage_up
+                            disabled=move || pos() == 0
+                            node_ref=controls.up
+                            on:click=move |_| {
+                                let _ = state.edit(|s| Ok(s.move_stage(id, -1)));
+                                focus_after_move(true);
                             }
-                        }
-                    >
-                        "✕"
-                    </button>
-                </div>
+                        >
+                            "↑"
+                        </button>
+                        <button
+                            type="button"
+                            class="icon"
+                            data-testid="stage-down"
+                            aria-label=move || t().stage_down
+                            title=move || t().stage_down
+                            disabled=move || { pos() + 1 >= stage_count.get() }
+                            node_ref=controls.down
+                            on:click=move |_| {
+                                let _ = state.edit(|s| Ok(s.move_stage(id, 1)));
+                                focus_after_move(false);
+                            }
+                        >
+                            "↓"
+                        </button>
+                        <button
+                            type="button"
+                            class="icon danger"
+                            data-testid="stage-remove"
+                            aria-label=move || t().stage_remove
+                            title=move || { if stage_count.get() <= MIN_STAGES { t().min_stages } else { t().stage_remove } }
+                            disabled=move || { stage_count.get() <= MIN_STAGES }
+                            node_ref=controls.remove
+                            on:click=move |_| {
+                                let at = index.get_untracked();
+                                let _ = state.edit(|s| Ok(s.remove_stage(id)));
+                                // the stage that took its place (or the new last one) keeps focus
+                                let (next, left) = scenario
+                                    .with_untracked(|s| (s.stages.get(at.min(s.stages.len().saturating_sub(1))).map(|st| st.id), s.stages.len()));
+                                if let Some(next) = next {
+                                    focus.later(next, if left <= MIN_STAGES { Control::Name } else { Control::Remove });
+                                }
+                            }
+                        >
+                            "✕"
+                        </button>
+                    </div>
+                </Show>
             </div>
-            <Show when=move || note.with(Option::is_some)>
-                <p class="stage-note">{move || note.get()}</p>
+            <Show when=move || !compact>
+    <Show when=move || note.with(Option::is_some)>
+                    <p class="stage-note">{move || note.get()}</p>
+                </Show>
             </Show>
             <div class="stage-inputs">
                 // a journey counts its newcomers only: the other stages' counts follow from the
@@ -442,40 +458,42 @@ pub fn StageRow(
                         on_input=Callback::new(move |v| state.edit(|s| s.set_entry_percent(id, v)))
                     />
                 </div>
-                <div class="marks">
-                    <label title=move || t().stage_lead_help>
-                        <input
-                            type="radio"
-                            name="lead-stage"
-                            data-testid="stage-lead"
-                            prop:checked=is_lead
-                            on:change=move |_| {
-                                let _ = state.edit(|s| {
-                                    s.set_lead(id);
-                                    Ok(())
-                                });
-                            }
-                        />
-                        {move || t().stage_lead}
-                    </label>
-                    <label title=move || t().stage_purchase_help>
-                        <input
-                            type="radio"
-                            name="purchase-stage"
-                            data-testid="stage-purchase"
-                            prop:checked=is_purchase
-                            on:change=move |_| {
-                                let _ = state.edit(|s| {
-                                    s.set_purchase(id);
-                                    Ok(())
-                                });
-                            }
-                        />
-                        {move || t().stage_purchase}
-                    </label>
-                </div>
+                <Show when=move || !compact>
+    <div class="marks">
+                        <label title=move || t().stage_lead_help>
+                            <input
+                                type="radio"
+                                name="lead-stage"
+                                data-testid="stage-lead"
+                                prop:checked=is_lead
+                                on:change=move |_| {
+                                    let _ = state.edit(|s| {
+                                        s.set_lead(id);
+                                        Ok(())
+                                    });
+                                }
+                            />
+                            {move || t().stage_lead}
+                        </label>
+                        <label title=move || t().stage_purchase_help>
+                            <input
+                                type="radio"
+                                name="purchase-stage"
+                                data-testid="stage-purchase"
+                                prop:checked=is_purchase
+                                on:change=move |_| {
+                                    let _ = state.edit(|s| {
+                                        s.set_purchase(id);
+                                        Ok(())
+                                    });
+                                }
+                            />
+                            {move || t().stage_purchase}
+                        </label>
+                    </div>
+                </Show>
             </div>
-            <Show when=move || state.analysis_ready.get()>
+            <Show when=move || state.analysis_ready.get() && !compact>
                 <div class="stage-more">
                     {extras}
                     <label class="extra counts funnel-only" title=move || t().stage_counts_help>
@@ -502,12 +520,7 @@ pub fn StageRow(
             <Show when=reversed>
                 <p class="stage-warning" role="alert" data-testid="stage-range-reversed">{move || t().range_reversed}</p>
             </Show>
-            <dl class="stage-figures" class:goal-short=short>
-                {stage_figures}
-                <Show when=move || goal_stage.with(Option::is_some)>
-                    <StageFigure label=|t| t.goal_required testid="goal-required" shown=Signal::derive(required) />
-                </Show>
-            </dl>
+            {figures}
         </li>
     }
 }

@@ -86,6 +86,18 @@ test.describe('axe-core: no violations', () => {
         });
       }
     }
+    test(`the compact embed, ${colorScheme}, every language`, async ({ tragt, page }) => {
+      await page.emulateMedia({ colorScheme });
+      const found = [];
+      for (const lang of LANGS) {
+        await forget(page);
+        await tragt.open({ lang, template: 'b2b', embed: '1', layout: 'compact', cta_text: 'Book', cta_url: 'https://agency.example/' });
+        await tragt.typeCount(0, '-5');
+        await expect(tragt.inStage(0, 'stage-count')).toHaveAttribute('aria-invalid', 'true');
+        found.push(...(await axeViolations(page)).map((v) => `${lang}: ${v}`));
+      }
+      expect(found).toEqual([]);
+    });
     test(`the embed configurator, ${colorScheme}, every language`, async ({ page }) => {
       await page.emulateMedia({ colorScheme });
       const found = [];

@@ -396,3 +396,54 @@ test('the configurator preview sizes itself to the embedded calculator', async (
   await expect.poll(() => preview.evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(before);
   await expect.poll(gap).toBeLessThanOrEqual(1);
 });
+
+test.describe('layout=compact', () => {
+  const COMPACT = { layout: 'compact', template: 'b2b', lang: 'da', cta_text: 'Book et møde', cta_url: 'https://agency.example/book' };
+  const GONE = [
+    'template-select', 'lang-select', 'mode-select', 'scenario-select', 'scenario-new', 'stage-add', 'stage-remove',
+    'stage-up', 'stage-lead', 'stage-purchase', 'stage-days', 'pipeline-now', 'input-spend', 'money-more',
+    'goal-customers', 'out-ltv', 'bottleneck-weakest', 'chart-timeline',
+  ];
+
+  test('only the stages (people and rate), the headline, the funnel and the call to action', async ({ tragt, page }) => {
+    const said = warnings(page);
+    await openEmbed(tragt, COMPACT);
+    await expect(tragt.stages()).toHaveCount(6);
+    for (const id of ['stage-name', 'stage-count', 'stage-rate']) await expect(page.getByTestId(id), id).toHaveCount(6);
+    for (const id of ['out-customers', 'out-revenue', 'out-cac', 'chart-funnel', 'cta', 'open-full']) {
+      await expect(tragt.byId(id), id).toBeVisible();
+    }
+    // the forecasting views would have mounted by now; none is in a compact embed
+    await expect(tragt.byId('stage-days')).toHaveCount(0);
+    for (const id of GONE) await expect(page.getByTestId(id), `${id} is not in a compact embed`).toHaveCount(0);
+    // the call to action sits next to the figures, in the same column
+    const figures = await tragt.byId('headline').boundingBox();
+    const cta = await tragt.byId('cta').boundingBox();
+    expect(Math.abs(cta.x - figures.x), 'aligned with the figures').toBeLessThan(40);
+    expect(said.filter((w) => w.includes('Tragt')), 'no warnings').toEqual([]);
+    // the figures follow the rates as everywhere
+    const customers = await tragt.value('out-customers');
+    await tragt.typeRate(1, '4');
+    await tragt.expectValue('out-customers', customers * 2);
+  });
+
+  test('a six-stage model at 720 px is at most 1 300 px tall', async ({ tragt, page }, info) => {
+    test.skip(info.project.name === 'phone', 'a 720 px frame');
+    await page.setViewportSize({ width: 720, height: 900 });
+    await openEmbed(tragt, COMPACT);
+    await expect(tragt.stages()).toHaveCount(6);
+    await expect(tragt.byId('chart-funnel')).toBeVisible();
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(height).toBeLessThanOrEqual(1300);
+  });
+
+  test('layout=full is the whole embed; another layout is a console warning and the full one', async ({ tragt, page }) => {
+    const said = warnings(page);
+    await openEmbed(tragt, { layout: 'full', template: 'webshop' });
+    await expect(tragt.byId('template-select')).toBeVisible();
+    await expect(tragt.byId('input-spend')).toBeVisible();
+    await openEmbed(tragt, { layout: 'mini', template: 'webshop' });
+    await expect(tragt.byId('template-select')).toBeVisible();
+    await expect.poll(() => said.filter((w) => w.includes('layout ignored'))).toHaveLength(1);
+  });
+});
