@@ -11,13 +11,6 @@ const box = (locator) => locator.evaluate((el) => {
   return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
 });
 
-/** Whether the element lies wholly inside the viewport. */
-async function inView(page, locator) {
-  const b = await box(locator);
-  const vp = page.viewportSize();
-  return b.top >= 0 && b.bottom <= vp.height && b.left >= 0 && b.right <= vp.width;
-}
-
 test('the headline figures stay in view while the last stage is edited', async ({ tragt, page }) => {
   await tragt.open({ lang: 'en', template: 'b2b' });
   const last = (await tragt.stageCount()) - 1;
@@ -28,10 +21,7 @@ test('the headline figures stay in view while the last stage is edited', async (
   await rate.fill('25');
   await expect(tragt.byId('out-customers')).not.toHaveAttribute('data-value', customers);
   expect(await page.evaluate(() => window.scrollY), 'the page has scrolled').toBeGreaterThan(300);
-  for (const id of HEADLINE) {
-    await expect(tragt.byId(id), id).toBeVisible();
-    expect(await inView(page, tragt.byId(id)), `${id} is in view`).toBe(true);
-  }
+  for (const id of HEADLINE) await expect(tragt.byId(id), `${id} is wholly in view`).toBeInViewport({ ratio: 1 });
   // the field being typed in is not hidden under the figures
   const field = await box(rate);
   const headline = await box(tragt.byId('headline'));
@@ -78,7 +68,7 @@ test('a first visit on a laptop shows the customers and the funnel without scrol
   await expect(tragt.byId('chart-funnel')).toBeVisible();
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   for (const id of ['out-customers', 'out-revenue', 'out-cac', 'chart-funnel']) {
-    expect(await inView(page, tragt.byId(id)), `${id} is in view`).toBe(true);
+    await expect(tragt.byId(id), `${id} is wholly in view`).toBeInViewport({ ratio: 1 });
   }
 });
 
