@@ -11,6 +11,8 @@
   /** The languages, as in the app's language select; browsers in `no` or `nn` get `nb`. */
   var LANGS = ['da', 'sv', 'nb', 'en'];
   var LANG_ALIASES = { no: 'nb', nn: 'nb' };
+  /** The analyses the full layout has without being asked (the app's `embed.rs`). */
+  var FULL_SECTIONS = ['leaks', 'goal'];
 
   // ---- texts -------------------------------------------------------------------------------
 
@@ -82,6 +84,8 @@
     uiLang: $('ui-lang'),
     lang: $('cfg-lang'),
     template: $('cfg-template'),
+    layout: $('cfg-layout'),
+    sections: document.querySelectorAll('input[name="cfg-section"]'),
     accent: $('cfg-accent'),
     accentPicker: $('cfg-accent-picker'),
     logo: $('cfg-logo'),
@@ -150,8 +154,20 @@
    * anything typed was left out for being invalid.
    */
   function readForm() {
-    var params = [['embed', '1'], ['lang', el.lang.value], ['template', el.template.value]];
+    var params = [['embed', '1'], ['lang', el.lang.value], ['template', el.template.value], ['layout', el.layout.value]];
     var invalid = false;
+
+    // the full layout has leaks and goal already: shown ticked, not added again
+    var full = el.layout.value === 'full';
+    var sections = [];
+    for (var i = 0; i < el.sections.length; i++) {
+      var box = el.sections[i];
+      var included = full && FULL_SECTIONS.indexOf(box.value) >= 0;
+      box.disabled = included;
+      if (included) box.checked = true;
+      else if (box.checked) sections.push(box.value);
+    }
+    if (sections.length) params.push(['sections', sections.join(',')]);
 
     var accent = el.accent.value.trim();
     var accentOk = accent === '' || isColour(accent);
@@ -292,6 +308,8 @@
     for (var i = 0; i < nodes.length; i++) nodes[i].textContent = t(nodes[i].getAttribute('data-i18n'));
     nodes = document.querySelectorAll('[data-i18n-label]');
     for (i = 0; i < nodes.length; i++) nodes[i].setAttribute('aria-label', t(nodes[i].getAttribute('data-i18n-label')));
+    nodes = document.querySelectorAll('[data-i18n-app]');
+    for (i = 0; i < nodes.length; i++) nodes[i].textContent = catalog.texts[nodes[i].getAttribute('data-i18n-app')];
     nodes = document.querySelectorAll('[data-i18n-placeholder]');
     for (i = 0; i < nodes.length; i++) nodes[i].placeholder = t(nodes[i].getAttribute('data-i18n-placeholder'));
     var options = el.template.options;
@@ -351,7 +369,15 @@
       syncPicker();
       update();
     });
-    [el.template, el.logo, el.ctaText, el.ctaUrl, el.ctaSummary, el.storage, el.ns].forEach(function (input) {
+    el.layout.addEventListener('change', function () {
+      // leaving the full layout: its own sections are no longer ticked for it
+      for (var k = 0; k < el.sections.length; k++) {
+        if (el.sections[k].disabled) el.sections[k].checked = false;
+      }
+      update();
+    });
+    var inputs = [el.template, el.logo, el.ctaText, el.ctaUrl, el.ctaSummary, el.storage, el.ns].concat([].slice.call(el.sections));
+    inputs.forEach(function (input) {
       input.addEventListener(input.tagName === 'SELECT' || input.type === 'checkbox' ? 'change' : 'input', function () {
         update();
       });

@@ -4,9 +4,8 @@
 use leptos::prelude::*;
 
 use crate::components::{
-    AppHeader, BottleneckPanel, CompareView, EmbedFooter, GoalPanel, JourneyPanel, MoneyPanel, NoticeArea,
-    PipelinePanel, ReferralPanel, ResultsPanel, ScenarioBar, ShareTools, SharedBanner, StageList, TimePanel,
-    UncertaintyPanel,
+    AnalysisViews, AppHeader, EmbedFooter, MoneyPanel, NoticeArea, ResultsPanel, ScenarioBar, ShareTools, SharedBanner,
+    StageList,
 };
 use crate::startup::{startup, Startup};
 use crate::state::{use_app_state, AppState, ScenarioFields};
@@ -14,7 +13,11 @@ use crate::state::{use_app_state, AppState, ScenarioFields};
 /// Builds and provides the app state from a start-up situation.
 pub fn provide_app_state(startup: Startup) -> AppState {
     let state = AppState::new(startup.lang, startup.workspace, startup.keys);
+    if let Some(embed) = &startup.embed {
+        state.offered.set_value(embed.offered());
+    }
     state.embed.set_value(startup.embed);
+    state.open_view(startup.view);
     state.can_save.set(startup.can_save);
     state.money_more.set(startup.prefs.money_more);
     for kind in startup.notices {
@@ -123,27 +126,13 @@ pub fn app_with(startup: Startup) -> impl IntoView {
         <SharedBanner />
         // a compact embed opens the visitor's own scenario and keeps to it
         {(!compact).then(|| view! { <ScenarioBar /> })}
-        {full
-            .then(|| {
-                view! {
-                    <ShareTools />
-                    <Show when=move || state.compare_open.get()>
-                        <CompareView />
-                    </Show>
-                }
-            })}
+        {full.then(|| view! { <ShareTools /> })}
         <div class="layout">
             <div class="inputs">
                 <StageList />
-                {(!compact)
-                    .then(|| {
-                        view! {
-                            <MoneyPanel />
-                            <Show when=move || !journey.get()>
-                                <GoalPanel />
-                            </Show>
-                        }
-                    })}
+                {(!compact).then(|| view! { <MoneyPanel /> })}
+                // the analyses, one at a time: beside the figures, which stay in view
+                <AnalysisViews />
             </div>
             <div class="outputs">
                 <ResultsPanel />
@@ -151,26 +140,6 @@ pub fn app_with(startup: Startup) -> impl IntoView {
                 {compact.then(|| view! { <EmbedFooter /> })}
             </div>
         </div>
-        // a journey has its own view; the funnel's analysis describes a straight funnel
-        <Show when=move || journey.get() && !compact>
-            <div class="analysis">
-                <JourneyPanel />
-            </div>
-        </Show>
-        <Show when=move || state.analysis_ready.get() && !journey.get() && !compact>
-            <div class="analysis" aria-busy=move || state.settling.get().to_string()>
-                <BottleneckPanel />
-                {full
-                    .then(|| {
-                        view! {
-                            <TimePanel />
-                            <UncertaintyPanel />
-                            <PipelinePanel />
-                            <ReferralPanel />
-                        }
-                    })}
-            </div>
-        </Show>
         </main>
         {if full {
             view! {

@@ -25,6 +25,8 @@ pub enum Layout {
 pub struct EmbedConfig {
     /// How much of the app is shown.
     pub layout: Layout,
+    /// The analysis views the snippet adds (`sections=`), to the full layout's leaks and goal.
+    pub sections: Vec<crate::views::View>,
     /// A CSS colour for buttons and highlights (syntax-checked here; the browser's
     /// `CSS.supports` has the last word).
     pub accent: Option<String>,
@@ -38,6 +40,19 @@ pub struct EmbedConfig {
     pub cta_url: Option<String>,
     /// Whether the call-to-action URL carries a summary of the visitor's funnel.
     pub cta_summary: bool,
+}
+
+impl EmbedConfig {
+    /// The analysis views the embed offers: the full layout's leaks and goal, and the
+    /// sections the snippet adds.
+    pub fn offered(&self) -> crate::views::Offered {
+        use crate::views::{Offered, View};
+        let base: &[View] = match self.layout {
+            Layout::Compact => &[],
+            Layout::Full => &[View::Leaks, View::Goal],
+        };
+        Offered::only(&[base, &self.sections].concat())
+    }
 }
 
 /// Reads the configuration from URL parameters (`param(name)` gives a value); returns
@@ -76,6 +91,11 @@ pub fn parse(param: impl Fn(&str) -> Option<String>) -> (EmbedConfig, Vec<String
         None | Some("full") => {}
         Some("compact") => config.layout = Layout::Compact,
         Some(other) => warnings.push(format!("Tragt: layout ignored, use compact or full: “{}”", clip(other))),
+    }
+    if let Some(sections) = param("sections") {
+        let (views, ignored) = crate::views::parse_sections(&sections);
+        config.sections = views;
+        warnings.extend(ignored);
     }
     (config, warnings)
 }

@@ -8,6 +8,7 @@
 //! - [`state`]: the app's one source of truth and its derived memos.
 //! - [`components`]: one Leptos component per file.
 //! - [`embed`]: the embed configuration from the URL, validated.
+//! - [`views`]: the analysis views, which a page offers and which one is shown.
 //! - [`startup`]: what the page starts with: URL, saved scenarios, language.
 //! - [`app`]: builds the state, provides it, lays out the page.
 //! - [`autosave`]: the app's side of storage: debounced writes, other tabs, notices.
@@ -23,3 +24,4 @@ pub mod i18n;
 pub mod startup;
 pub mod state;
 pub mod storage;
+pub mod views;

@@ -27,6 +27,8 @@ pub struct Startup {
     pub embed: Option<EmbedConfig>,
     /// The visitor's page preferences.
     pub prefs: crate::storage::Prefs,
+    /// The analysis view to open on load (`?view=`).
+    pub view: Option<crate::views::View>,
 }
 
 /// A first scenario from a template, named in `lang`.
@@ -104,7 +106,11 @@ pub fn startup() -> Startup {
     let template = page.param("template").and_then(|t| TemplateId::from_id(&t)).unwrap_or_default();
     let workspace = loaded.unwrap_or_else(|| first_workspace(lang, template));
     let prefs = browser::load_prefs(&keys);
-    Startup { lang, workspace, keys, notices, can_save, embed, prefs }
+    let (view, warning) = crate::views::parse_view(page.param("view").as_deref());
+    if let Some(warning) = warning {
+        leptos::logging::warn!("{warning}");
+    }
+    Startup { lang, workspace, keys, notices, can_save, embed, prefs, view }
 }
 
 /// What the page's address and the browser tell at start: the URL parameters and the
@@ -161,5 +167,6 @@ pub fn startup() -> Startup {
         can_save: false,
         embed: None,
         prefs: crate::storage::Prefs::default(),
+        view: None,
     }
 }

@@ -17,6 +17,7 @@ use crate::i18n::{Lang, Texts};
 use crate::storage::share::ShareError;
 use crate::storage::transfer::ImportProblem;
 use crate::storage::Keys;
+use crate::views::{Offered, View};
 
 /// What a notice says.
 #[derive(Clone, Debug, PartialEq)]
@@ -80,8 +81,8 @@ pub struct AppData {
     /// The id of a scenario opened from a share link and not saved yet: it is in the
     /// workspace (to view and edit) but left out of every write until the user saves it.
     pub shared: Option<String>,
-    /// Whether the comparison of scenarios is shown.
-    pub compare_open: bool,
+    /// The analysis view the visitor chose (`None`: none), see [`AppState::view`].
+    pub view: Option<View>,
     /// Whether the money panel's lifetime-value details are open (a page preference,
     /// remembered per visitor).
     pub money_more: bool,
@@ -117,8 +118,14 @@ pub struct AppState {
     pub shared: Field<Option<String>>,
     /// The embed configuration, when the page runs inside an agency's iframe.
     pub embed: StoredValue<Option<crate::embed::EmbedConfig>>,
-    /// Whether the comparison of scenarios is shown.
-    pub compare_open: Field<bool>,
+    /// The analysis view the visitor chose ([`AppData::view`]); open one with
+    /// [`AppState::open_view`].
+    pub chosen_view: Field<Option<View>>,
+    /// The views the page offers: all of them, or an embed's.
+    pub offered: StoredValue<Offered>,
+    /// The view shown: the chosen one if the page offers it for the open scenario's mode,
+    /// else a journey's own view, else none.
+    pub view: Memo<Option<View>>,
     /// Whether the money panel's lifetime-value details are open ([`AppData::money_more`]).
     pub money_more: Field<bool>,
     /// The open scenario, a field of the workspace: its stages are keyed fields
@@ -165,7 +172,7 @@ impl AppState {
             notices: Vec::new(),
             can_save: true,
             shared: None,
-            compare_open: false,
+            view: None,
             money_more: false,
             settled,
             analysis_ready: false,
@@ -196,6 +203,8 @@ impl AppState {
                 _ => s.funnel_forecast(),
             })
         });
+        let chosen_view: Field<Option<View>> = store.view().into();
+        let offered = StoredValue::new(Offered::all());
         let settled: Field<Scenario> = store.settled().into();
         let settling = Memo::new(move |_| scenario.with(|s| settled.with(|t| t != s)));
         let settled_forecast = Memo::new(move |_| settled.with(Scenario::forecast));
@@ -217,7 +226,12 @@ impl AppState {
             can_save: store.can_save().into(),
             keys: StoredValue::new(keys),
             shared: store.shared().into(),
-            compare_open: store.compare_open().into(),
+            chosen_view,
+            offered,
+            view: Memo::new(move |_| {
+                let journey = scenario.mode().get() == Mode::Journey;
+                offered.with_value(|o| o.shown(chosen_view.get(), journey))
+            }),
             money_more: store.money_more().into(),
             embed: StoredValue::new(None),
             scenario,
@@ -238,6 +252,16 @@ impl AppState {
     /// Switches the UI language.
     pub fn set_lang(&self, lang: Lang) {
         self.store.lang().set(lang);
+    }
+
+    /// Opens an analysis view (`None`: closes the one open).
+    pub fn open_view(&self, view: Option<View>) {
+        self.chosen_view.set(view);
+    }
+
+    /// Whether the view shown adds `field` to the stage rows (tracked).
+    pub fn shows_stage_field(&self, field: crate::views::StageField) -> bool {
+        self.view.get().is_some_and(|v| v.stage_field(field))
     }
 
     /// Whether the page is a compact embed (`layout=compact`): fixed for the page's life.

@@ -18,7 +18,7 @@ use proptest::prelude::*;
 #[allow(dead_code)] // only the hostile numbers are used here
 mod strategies;
 use strategies::hostile;
-use tragt::calc::bottleneck::{benchmarks, levers, stage_benchmark, template_benchmark, Lever};
+use tragt::calc::bottleneck::{benchmarks, finding, levers, stage_benchmark, template_benchmark, Finding, Lever};
 use tragt::calc::compare::{relative_change, shares, KeyFigure};
 use tragt::calc::goal::{plan, GoalPlan, Target};
 use tragt::calc::journey::{self, Journey};
@@ -612,6 +612,19 @@ proptest! {
                 prop_assert!(x.plus_one.is_finite() && x.plus_one >= 0.0, "{:?}", x);
             }
             prop_assert!(l.windows(2).all(|w| w[0].to_benchmark >= w[1].to_benchmark));
+            // the self-assessment: the largest gap to a benchmark, else the largest point
+            let most = |f: fn(&Lever) -> f64| l.iter().map(f).fold(0.0, f64::max);
+            match finding(&l) {
+                None => prop_assert!(l.is_empty()),
+                Some(Finding::Leak { stage, benchmark, rate, worth }) => {
+                    prop_assert!(worth > 0.0 && worth == most(|x| x.to_benchmark));
+                    prop_assert!(benchmark > rate && (1..=f.purchase()).contains(&stage));
+                }
+                Some(Finding::Lever { stage, worth, .. }) => {
+                    prop_assert!(l.iter().all(|x| x.to_benchmark == 0.0));
+                    prop_assert!(worth == most(|x| x.plus_one) && (1..=f.purchase()).contains(&stage));
+                }
+            }
             let s = Scenario::from_template("t".into(), "T".into(), t, Currency::Eur);
             for b in [template_benchmark(t, i), stage_benchmark(&s, i)].into_iter().flatten() {
                 prop_assert!((0.0..=100.0).contains(&b.0));

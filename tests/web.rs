@@ -140,6 +140,7 @@ fn mount<V: IntoView + 'static>(
             can_save: false,
             embed: None,
             prefs: Default::default(),
+            view: None,
         });
         view()
     });
@@ -523,8 +524,12 @@ async fn the_pipeline_table_has_a_row_per_stage_with_people_in_it() {
     let (host, state, _handle) = mount_with_state(Lang::En, first_workspace(Lang::En, TemplateId::Webshop), || {
         view! { <StageList /> <PipelinePanel /> }
     });
-    // the stages' forecasting inputs come after the first figures, as in the app
+    // the stages' forecasting inputs come after the first figures, as in the app, and
+    // only while the view that uses them is open
     state.analysis_ready.set(true);
+    tick().await;
+    assert!(host.query_selector("[data-testid='pipeline-now']").unwrap().is_none());
+    state.open_view(Some(tragt::views::View::Pipeline));
     tick().await;
     let rows = || host.query_selector_all("[data-testid='pipeline-value']").unwrap();
     assert_eq!(rows().length(), 0);
@@ -700,4 +705,102 @@ async fn the_lifetime_value_inputs_appear_once_money_more_is_pressed() {
     tick().await;
     assert!(host.query_selector("[data-testid='input-lifespan']").unwrap().is_none());
     assert_eq!(value(&host, "out-ltv"), "1800", "closing the details keeps what was typed");
+}
+
+#[wasm_bindgen_test]
+async fn the_views_are_tabs_that_add_their_stage_fields_one_view_at_a_time() {
+    use tragt::components::AnalysisViews;
+    let (host, state, _handle) = mount_with_state(Lang::Da, first_workspace(Lang::Da, TemplateId::B2b), || {
+        view! { <StageList /> <AnalysisViews /> }
+    });
+    state.analysis_ready.set(true);
+    tick().await;
+    let tabs = host.query_selector_all("[role='tablist'] [role='tab']").unwrap();
+    let names: Vec<String> =
+        (0..tabs.length()).map(|i| tabs.get(i).unwrap().unchecked_into::<web_sys::Element>().id()).collect();
+    assert_eq!(
+        names,
+        ["leaks", "goal", "time", "uncertainty", "pipeline", "referrals", "compare"].map(|n| format!("view-tab-{n}"))
+    );
+    // a first visit: no view, and the rows have their default fields only
+    assert!(host.query_selector("[role='tabpanel']").unwrap().is_none());
+    let days = || host.query_selector_all("[data-testid='stage-days']").unwrap().length();
+    let benchmarks = || host.query_selector_all("[data-testid='stage-benchmark']").unwrap().length();
+    assert_eq!((days(), benchmarks()), (0, 0));
+    let tab = |name: &str| q(&host, &format!("[data-testid='view-tab-{name}']"));
+    // only the first tab is reached by Tab while none is open
+    assert_eq!(tab("leaks").get_attribute("tabindex").as_deref(), Some("0"));
+    assert_eq!(tab("time").get_attribute("tabindex").as_deref(), Some("-1"));
+    // Time: its panel, days in every row (six stages), no benchmarks
+    click(&host, "[data-testid='view-tab-time']");
+    tick().await;
+    assert_eq!(tab("time").get_attribute("aria-selected").as_deref(), Some("true"));
+    assert_eq!(tab("time").get_attribute("aria-controls").as_deref(), Some("view-panel-time"));
+    assert_eq!(tab("leaks").get_attribute("aria-selected").as_deref(), Some("false"));
+    assert_eq!(tab("time").get_attribute("tabindex").as_deref(), Some("0"));
+    let panel = q(&host, "[role='tabpanel']");
+    assert_eq!(panel.get_attribute("data-testid").as_deref(), Some("view-time"));
+    assert_eq!(panel.get_attribute("aria-labelledby").as_deref(), Some("view-tab-time"));
+    assert!(panel.query_selector("[data-testid='out-velocity']").unwrap().is_some());
+    assert_eq!((days(), benchmarks()), (6, 0));
+    // Leaks instead: one panel, benchmarks in the rows, the days gone
+    click(&host, "[data-testid='view-tab-leaks']");
+    tick().await;
+    assert_eq!(host.query_selector_all("[role='tabpanel']").unwrap().length(), 1);
+    assert_eq!(q(&host, "[role='tabpanel']").get_attribute("data-testid").as_deref(), Some("view-leaks"));
+    assert_eq!((days(), benchmarks()), (0, 6));
+    // the arrow keys move focus along the tabs (wrapping) without opening one
+    let key = |target: &web_sys::Element, key: &str| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        target.dispatch_event(&ev).unwrap();
+    };
+    let focused = || web_sys::window().unwrap().document().unwrap().active_element().map(|e| e.id());
+    key(&tab("leaks"), "ArrowLeft");
+    assert_eq!(focused().as_deref(), Some("view-tab-compare"));
+    key(&tab("compare"), "Home");
+    assert_eq!(focused().as_deref(), Some("view-tab-leaks"));
+    key(&tab("leaks"), "ArrowRight");
+    assert_eq!(focused().as_deref(), Some("view-tab-goal"));
+    tick().await;
+    assert_eq!(q(&host, "[role='tabpanel']").get_attribute("data-testid").as_deref(), Some("view-leaks"));
+    // closing leaves the rows as on a first visit
+    click(&host, "[data-testid='view-close']");
+    tick().await;
+    assert!(host.query_selector("[role='tabpanel']").unwrap().is_none());
+    assert_eq!((days(), benchmarks()), (0, 0));
+}
+
+#[wasm_bindgen_test]
+async fn the_assessment_names_the_leakiest_stage_with_its_worth_and_the_model_s_advice() {
+    use tragt::components::Assessment;
+    // B2B: visitors 20 000 → 2 % → 20 % → 40 % → 60 % → 20 % = 3.84 customers at 60 000;
+    // every rate at its benchmark, so the assessment names the biggest lever
+    let (host, state, _handle) = mount_with_state(Lang::En, first_workspace(Lang::En, TemplateId::B2b), || {
+        view! { <StageList /> <Assessment /> }
+    });
+    tick().await;
+    let box_ = q(&host, "[data-testid='assessment']");
+    assert_eq!(box_.get_attribute("data-kind").as_deref(), Some("lever"));
+    // MQL → SQL at 20 % instead of 40 %: 1.92 customers, 1.92 · 60 000 = 115 200 to gain
+    type_into(&q(&host, "[data-testid='stage']:nth-child(4) [data-testid='stage-rate']"), "20");
+    tick().await;
+    assert_eq!(box_.get_attribute("data-kind").as_deref(), Some("leak"));
+    assert_eq!(box_.get_attribute("data-stage").as_deref(), Some("4"));
+    assert_close(box_.get_attribute("data-value").unwrap().parse().unwrap(), 115_200.0);
+    let text = box_.text_content().unwrap();
+    assert!(text.contains("“SQL” leaks most: 20%") && text.contains("€115,200"), "{text}");
+    // three actions: the model's advice for the stage, in the visitor's language
+    let items = box_.query_selector_all("li").unwrap();
+    assert_eq!(items.length(), 3);
+    let want = Lang::En.template(TemplateId::B2b).stage(3).actions;
+    for (i, want) in want.iter().enumerate() {
+        assert_eq!(items.get(i as u32).unwrap().text_content().as_deref(), Some(*want));
+    }
+    state.set_lang(Lang::Sv);
+    tick().await;
+    let first = box_.query_selector("li").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(first, Lang::Sv.template(TemplateId::B2b).stage(3).actions[0]);
 }

@@ -161,6 +161,98 @@ pub fn levers(funnel: &Funnel, aov: f64, benchmarks: &[Option<f64>]) -> Vec<Leve
     out
 }
 
+/// What the self-assessment says about a funnel: the stage that leaks most against its
+/// benchmark, or, when every stage meets its benchmark, the stage where one point more is
+/// worth the most.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Finding {
+    /// The stage below its benchmark whose reaching it brings the most revenue.
+    Leak {
+        /// The stage (0-based) whose incoming rate it is.
+        stage: usize,
+        /// Its rate now and its benchmark, fractions.
+        rate: f64,
+        benchmark: f64,
+        /// First-purchase revenue gained per period at the benchmark.
+        worth: f64,
+    },
+    /// No gap to a benchmark: the stage where one percentage point more brings the most.
+    Lever {
+        /// The stage (0-based).
+        stage: usize,
+        /// Its rate now, a fraction.
+        rate: f64,
+        /// First-purchase revenue gained per period from one point more.
+        worth: f64,
+    },
+}
+
+impl Finding {
+    /// The stage it is about (0-based).
+    pub fn stage(self) -> usize {
+        match self {
+            Finding::Leak { stage, .. } | Finding::Lever { stage, .. } => stage,
+        }
+    }
+
+    /// What acting on it is worth per period.
+    pub fn worth(self) -> f64 {
+        match self {
+            Finding::Leak { worth, .. } | Finding::Lever { worth, .. } => worth,
+        }
+    }
+}
+
+/// The finding of ranked [`levers`]: the first if it gains anything at its benchmark, else
+/// the largest gain from one point more (the first in funnel order on a tie). `None` when
+/// the funnel has no stage to improve (a single stage, or the purchase at the top).
+///
+/// # Examples
+/// ```
+/// use tragt::calc::{Funnel, Rate};
+/// use tragt::calc::bottleneck::{finding, levers, Finding};
+/// let f = Funnel::new(1000.0, vec![Rate::new(0.1).unwrap(), Rate::new(0.5).unwrap()], 1, 2);
+/// let found = finding(&levers(&f, 100.0, &[None, Some(0.2), Some(0.5)])).unwrap();
+/// assert_eq!((found.stage(), found.worth()), (1, 5000.0));
+/// assert!(matches!(found, Finding::Leak { .. }));
+/// ```
+pub fn finding(levers: &[Lever]) -> Option<Finding> {
+    let first = levers.first()?;
+    if let (Some(benchmark), true) = (first.benchmark, first.to_benchmark > 0.0) {
+        return Some(Finding::Leak { stage: first.stage, rate: first.rate, benchmark, worth: first.to_benchmark });
+    }
+    let best = levers.iter().min_by(|a, b| b.plus_one.total_cmp(&a.plus_one).then(a.stage.cmp(&b.stage)))?;
+    Some(Finding::Lever { stage: best.stage, rate: best.rate, worth: best.plus_one })
+}
+
+/// A stage's part in the funnel, for advice on a stage that is not a template's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// At or before the lead stage: bring the right people in and capture them.
+    Attract,
+    /// Between the lead and the purchase: nurture and qualify.
+    Nurture,
+    /// The purchase stage: make buying easy.
+    Close,
+    /// After the purchase: keep customers and win their referrals.
+    Keep,
+}
+
+impl Role {
+    /// The role of stage `stage` given the lead and purchase stages (0-based).
+    pub fn of(stage: usize, lead: usize, purchase: usize) -> Role {
+        if stage > purchase {
+            Role::Keep
+        } else if stage == purchase {
+            Role::Close
+        } else if stage <= lead {
+            Role::Attract
+        } else {
+            Role::Nurture
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,6 +300,38 @@ mod tests {
     fn stages_after_the_purchase_are_no_levers() {
         let f = funnel(1000.0, &[10.0, 50.0, 30.0], 2);
         assert_eq!(levers(&f, 1.0, &[]).iter().map(|l| l.stage).max(), Some(2));
+    }
+
+    #[test]
+    fn the_finding_is_the_biggest_leak_else_the_biggest_lever() {
+        // worked example 1: stage 3 (index 2) leaks most, worth 151 200
+        let f = funnel(50_000.0, &[40.0, 12.0, 35.0, 60.0], 4);
+        let l = levers(&f, 450.0, &[None, Some(0.45), Some(0.2), Some(0.3), Some(0.7)]);
+        match finding(&l) {
+            Some(Finding::Leak { stage: 2, rate, benchmark, worth }) => {
+                assert!((rate - 0.12).abs() < 1e-12 && benchmark == 0.2 && (worth - 151_200.0).abs() < 1e-6);
+            }
+            other => panic!("{other:?}"),
+        }
+        // every benchmark met: one point more is worth most where the rate is lowest
+        // (12 %: 504 / 12 · 450 = 18 900)
+        let met = levers(&f, 450.0, &[None, Some(0.1), Some(0.1), Some(0.1), Some(0.1)]);
+        match finding(&met) {
+            Some(Finding::Lever { stage: 2, worth, .. }) => assert!((worth - 18_900.0).abs() < 1e-6, "{worth}"),
+            other => panic!("{other:?}"),
+        }
+        // no benchmarks at all: the same lever
+        assert_eq!(finding(&levers(&f, 450.0, &[])).map(Finding::stage), Some(2));
+        // nothing to improve
+        assert_eq!(finding(&[]), None);
+    }
+
+    #[test]
+    fn a_stage_role_follows_the_lead_and_purchase_marks() {
+        let roles: Vec<Role> = (0..6).map(|i| Role::of(i, 1, 4)).collect();
+        assert_eq!(roles, [Role::Attract, Role::Attract, Role::Nurture, Role::Nurture, Role::Close, Role::Keep]);
+        // the lead at the purchase: nothing to nurture
+        assert_eq!(Role::of(2, 2, 2), Role::Close);
     }
 
     #[test]

@@ -166,6 +166,10 @@ impl Scenario {
             .enumerate()
             .map(|(n, s)| StageDoc {
                 moves: t.journey.map(|rows| rows.get(n).map(|row| row.moves()).unwrap_or_else(Moves::lost)),
+                // what the forecasting views need to show figures on first open
+                days: s.days,
+                low: s.range.and_then(|(low, _)| Rate::from_percent(low).ok()),
+                high: s.range.and_then(|(_, high)| Rate::from_percent(high).ok()),
                 ..StageDoc::new(
                     n as u32 + 1,
                     StageLabel::Template(n),

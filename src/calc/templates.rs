@@ -10,6 +10,10 @@ use super::economics::{Economics, LtvMethod};
 pub struct TemplateStage {
     /// Default rate into this stage from the one above, in percent (ignored on the first).
     pub rate_pct: f64,
+    /// Days people typically spend in the stage before moving on (`None`: not given).
+    pub days: Option<f64>,
+    /// How sure the rate is: its low and high ends in percent, for the Monte Carlo.
+    pub range: Option<(f64, f64)>,
 }
 
 /// The template ids of TESTIDS.md (`?template=` and the `template-select` values).
@@ -126,8 +130,19 @@ const fn row(to: &'static [(usize, f64)], buy: f64, lost: f64, entry: f64) -> Jo
     JourneyRow { to, buy, lost, entry }
 }
 
-const fn st(rate_pct: f64) -> TemplateStage {
-    TemplateStage { rate_pct }
+/// A stage with its rate and days.
+const fn st(rate_pct: f64, days: f64) -> TemplateStage {
+    TemplateStage { rate_pct, days: Some(days), range: None }
+}
+
+/// A stage with its rate, days, and the range its rate usually falls in.
+const fn sr(rate_pct: f64, days: f64, low: f64, high: f64) -> TemplateStage {
+    TemplateStage { rate_pct, days: Some(days), range: Some((low, high)) }
+}
+
+/// A stage with only its rate (the blank model: the user fills in the rest).
+const fn bare(rate_pct: f64) -> TemplateStage {
+    TemplateStage { rate_pct, days: None, range: None }
 }
 
 const fn simple(spend: f64, aov: f64, frequency: f64, margin: f64, lifespan: f64) -> Economics {
@@ -148,7 +163,7 @@ pub static TEMPLATES: [Template; 9] = [
     Template {
         id: TemplateId::Aida,
         top: 20_000.0,
-        stages: &[st(0.0), st(5.0), st(30.0), st(20.0), st(40.0)],
+        stages: &[st(0.0, 2.0), sr(5.0, 7.0, 3.0, 7.0), st(30.0, 14.0), sr(20.0, 5.0, 15.0, 25.0), st(40.0, 90.0)],
         lead: 1,
         purchase: 3,
         economics: simple(30_000.0, 800.0, 2.0, 0.5, 3.0),
@@ -162,7 +177,14 @@ pub static TEMPLATES: [Template; 9] = [
     Template {
         id: TemplateId::Kobstragt,
         top: 8_000.0,
-        stages: &[st(0.0), st(20.0), st(25.0), st(30.0), st(20.0), st(50.0)],
+        stages: &[
+            st(0.0, 14.0),
+            st(20.0, 21.0),
+            sr(25.0, 30.0, 18.0, 32.0),
+            st(30.0, 21.0),
+            sr(20.0, 14.0, 14.0, 26.0),
+            st(50.0, 180.0),
+        ],
         lead: 2,
         purchase: 4,
         economics: retention(100_000.0, 12_000.0, 1.0, 0.6, 0.7, 0.08),
@@ -173,7 +195,7 @@ pub static TEMPLATES: [Template; 9] = [
     Template {
         id: TemplateId::Kundresan,
         top: 8_000.0,
-        stages: &[st(0.0), st(5.0), st(20.0), st(50.0), st(30.0)],
+        stages: &[st(0.0, 3.0), sr(5.0, 10.0, 3.0, 8.0), sr(20.0, 7.0, 15.0, 25.0), st(50.0, 60.0), st(30.0, 90.0)],
         lead: 1,
         purchase: 2,
         economics: simple(40_000.0, 900.0, 2.0, 0.5, 3.0),
@@ -187,7 +209,14 @@ pub static TEMPLATES: [Template; 9] = [
     Template {
         id: TemplateId::Hexagon,
         top: 10_000.0,
-        stages: &[st(0.0), st(10.0), st(40.0), st(50.0), st(25.0), st(60.0)],
+        stages: &[
+            st(0.0, 30.0),
+            st(10.0, 5.0),
+            sr(40.0, 14.0, 30.0, 50.0),
+            st(50.0, 10.0),
+            sr(25.0, 3.0, 18.0, 32.0),
+            st(60.0, 60.0),
+        ],
         lead: 2,
         purchase: 4,
         economics: simple(40_000.0, 2_000.0, 1.0, 0.4, 4.0),
@@ -215,18 +244,18 @@ pub static TEMPLATES: [Template; 9] = [
         id: TemplateId::Readiness,
         top: 5_000.0,
         stages: &[
-            st(0.0),
-            st(40.0),
-            st(60.0),
-            st(60.0),
-            st(50.0),
-            st(40.0),
-            st(50.0),
-            st(50.0),
-            st(50.0),
-            st(70.0),
-            st(80.0),
-            st(50.0),
+            st(0.0, 30.0),
+            st(40.0, 14.0),
+            st(60.0, 7.0),
+            st(60.0, 7.0),
+            st(50.0, 14.0),
+            st(40.0, 21.0),
+            st(50.0, 14.0),
+            st(50.0, 14.0),
+            sr(50.0, 7.0, 35.0, 60.0),
+            st(70.0, 7.0),
+            st(80.0, 14.0),
+            sr(50.0, 0.0, 35.0, 65.0),
         ],
         lead: 8,
         purchase: 11,
@@ -238,7 +267,7 @@ pub static TEMPLATES: [Template; 9] = [
     Template {
         id: TemplateId::Kopvagen,
         top: 10_000.0,
-        stages: &[st(0.0), st(6.0), st(12.0), st(40.0)],
+        stages: &[st(0.0, 7.0), sr(6.0, 14.0, 4.0, 8.0), sr(12.0, 3.0, 8.0, 16.0), st(40.0, 60.0)],
         lead: 1,
         purchase: 2,
         economics: simple(30_000.0, 700.0, 3.0, 0.4, 2.0),
@@ -263,7 +292,7 @@ pub static TEMPLATES: [Template; 9] = [
     Template {
         id: TemplateId::Webshop,
         top: 40_000.0,
-        stages: &[st(0.0), st(50.0), st(7.0), st(50.0), st(70.0)],
+        stages: &[st(0.0, 0.0), st(50.0, 1.0), sr(7.0, 1.0, 5.0, 9.0), st(50.0, 1.0), sr(70.0, 0.0, 60.0, 80.0)],
         lead: 3,
         purchase: 4,
         economics: simple(80_000.0, 450.0, 2.5, 0.4, 2.0),
@@ -275,7 +304,14 @@ pub static TEMPLATES: [Template; 9] = [
     Template {
         id: TemplateId::B2b,
         top: 20_000.0,
-        stages: &[st(0.0), st(2.0), st(20.0), st(40.0), st(60.0), st(20.0)],
+        stages: &[
+            st(0.0, 7.0),
+            sr(2.0, 14.0, 1.0, 3.0),
+            st(20.0, 21.0),
+            st(40.0, 14.0),
+            st(60.0, 30.0),
+            sr(20.0, 0.0, 15.0, 25.0),
+        ],
         lead: 1,
         purchase: 5,
         economics: retention(180_000.0, 60_000.0, 1.0, 0.75, 0.85, 0.08),
@@ -286,7 +322,7 @@ pub static TEMPLATES: [Template; 9] = [
     Template {
         id: TemplateId::Blank,
         top: 1_000.0,
-        stages: &[st(0.0), st(10.0)],
+        stages: &[bare(0.0), bare(10.0)],
         lead: 0,
         purchase: 1,
         economics: simple(25_000.0, 500.0, 2.0, 0.4, 3.0),
@@ -318,6 +354,26 @@ mod tests {
             assert_eq!(TemplateId::from_id(t.id.id()), Some(t.id));
         }
         assert_eq!(TemplateId::from_id("nope"), None);
+    }
+
+    #[test]
+    fn every_model_opens_with_days_and_at_least_two_ranged_rates() {
+        for t in TEMPLATES.iter().filter(|t| t.id != TemplateId::Blank) {
+            assert!(t.stages.iter().all(|s| s.days.is_some_and(|d| d >= 0.0)), "{:?}: days", t.id);
+            let ranged: Vec<_> = t.stages.iter().skip(1).filter_map(|s| s.range.map(|r| (s.rate_pct, r))).collect();
+            assert!(ranged.len() >= 2, "{:?}: {} ranges", t.id, ranged.len());
+            for (rate, (low, high)) in ranged {
+                assert!(
+                    0.0 <= low && low < rate && rate < high && high <= 100.0,
+                    "{:?}: {low} < {rate} < {high}",
+                    t.id
+                );
+            }
+            // the days reach the purchase: a number of days to purchase, not a dash
+            assert!(t.stages[..t.purchase].iter().any(|s| s.days.is_some_and(|d| d > 0.0)), "{:?}", t.id);
+        }
+        let blank = TemplateId::Blank.template();
+        assert!(blank.stages.iter().all(|s| s.days.is_none() && s.range.is_none()));
     }
 
     #[test]

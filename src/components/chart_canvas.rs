@@ -19,6 +19,10 @@ struct Pointer {
     y: f64,
 }
 
+/// A chart's width on paper, in CSS pixels: 170 mm, inside an A4 page's margins
+/// (`@media print` in style/main.css gives the canvas this width).
+pub const PRINT_WIDTH: f64 = 642.0;
+
 /// A canvas chart, redrawn when the signals `chart` reads change and when its width
 /// changes (window resize, rotation); its height follows the chart.
 #[component]
@@ -93,6 +97,22 @@ pub fn ChartCanvas(
             }
             // the observer disconnects itself once the chart is unmounted
             on_resize.forget();
+        });
+        // on paper a chart is drawn at its printed width (style/main.css), not stretched from
+        // the screen's; the observer brings the screen's width back afterwards
+        let printing = window_event_listener(leptos::ev::beforeprint, move |_| {
+            if width.try_get_untracked().is_some_and(|w| w > 0.0) {
+                width.set(PRINT_WIDTH);
+            }
+        });
+        let printed = window_event_listener(leptos::ev::afterprint, move |_| {
+            if let Some(el) = canvas_ref.get_untracked() {
+                let _ = width.try_set(f64::from(el.client_width()));
+            }
+        });
+        on_cleanup(move || {
+            printing.remove();
+            printed.remove();
         });
     }
     #[cfg(not(target_arch = "wasm32"))]

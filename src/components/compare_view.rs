@@ -209,12 +209,7 @@ pub fn CompareView() -> impl IntoView {
     };
     view! {
         <section class="panel compare no-print" aria-labelledby="compare-heading">
-            <div class="compare-head">
-                <h2 id="compare-heading">{move || t().compare_heading}</h2>
-                <button type="button" class="link" on:click=move |_| state.compare_open.set(false)>
-                    {move || t().close}
-                </button>
-            </div>
+            <h2 id="compare-heading">{move || t().compare_heading}</h2>
             <fieldset class="compare-pick">
                 <legend>{move || t().compare_pick}</legend>
                 {move || {

@@ -1,7 +1,9 @@
 //! The UI: one public component per file, named after it. Components read the app
 //! state through [`crate::state::use_app_state`] and change it only in event handlers.
 
+pub mod analysis_views;
 pub mod app_header;
+pub mod assessment;
 pub mod bottleneck_panel;
 pub mod chart_canvas;
 pub mod compare_view;
@@ -23,7 +25,9 @@ pub mod stage_row;
 pub mod time_panel;
 pub mod uncertainty_panel;
 
+pub use analysis_views::AnalysisViews;
 pub use app_header::AppHeader;
+pub use assessment::Assessment;
 pub use bottleneck_panel::BottleneckPanel;
 pub use chart_canvas::ChartCanvas;
 pub use compare_view::CompareView;

@@ -56,7 +56,8 @@ pub fn MoneyPanel() -> impl IntoView {
     view! {
         <section class="panel money-panel" aria-labelledby="money-heading">
             <h2 id="money-heading">{move || t().money_heading}</h2>
-            <div class="grid-2">
+            // the money that every figure needs, in one block
+            <div class="money-grid">
                 <label class="field">
                     <span>{move || t().currency}</span>
                     <select
@@ -101,7 +102,6 @@ pub fn MoneyPanel() -> impl IntoView {
                             .collect_view()}
                     </select>
                 </label>
-            </div>
             <NumberField
                 label=Signal::derive(move || fill(t().spend, &[("period", period_name(t(), period()))]))
                 testid="input-spend"
@@ -109,7 +109,6 @@ pub fn MoneyPanel() -> impl IntoView {
                 value=econ(|e| e.spend)
                 on_input=setter(state, Quantity::Money, |e, v| e.spend = v)
             />
-            <div class="grid-2">
                 <NumberField
                     label=Signal::derive(move || t().aov.to_string())
                     testid="input-aov"
@@ -117,14 +116,6 @@ pub fn MoneyPanel() -> impl IntoView {
                     value=econ(|e| e.aov)
                     on_input=setter(state, Quantity::Money, |e, v| e.aov = v)
                 />
-                <NumberField
-                    label=Signal::derive(move || t().frequency.to_string())
-                    testid="input-frequency"
-                    id="frequency"
-                    value=econ(|e| e.frequency)
-                    on_input=setter(state, Quantity::PerYear, |e, v| e.frequency = v)
-                />
-            </div>
             <NumberField
                 label=Signal::derive(move || t().margin.to_string())
                 testid="input-margin"
@@ -133,7 +124,27 @@ pub fn MoneyPanel() -> impl IntoView {
                 value=econ(|e| e.margin * 100.0)
                 on_input=setter(state, Quantity::Percent, |e, v| e.margin = v / 100.0)
             />
-            <label class="field">
+                <NumberField
+                label=Signal::derive(move || t().frequency.to_string())
+                testid="input-frequency"
+                id="frequency"
+                value=econ(|e| e.frequency)
+                on_input=setter(state, Quantity::PerYear, |e, v| e.frequency = v)
+            />
+            </div>
+            // the lifetime value: its method in view, its details folded
+            <div class="ltv-head">
+            <button
+                type="button"
+                class="fold"
+                data-testid="money-more"
+                aria-controls="money-ltv"
+                aria-expanded=move || state.money_more.get().to_string()
+                on:click=move |_| set_more(state, !state.money_more.get_untracked())
+            >
+                {move || t().money_more}
+            </button>
+            <label class="field ltv-method">
                 <span>{move || t().ltv_method}</span>
                 <select
                     data-testid="ltv-method"
@@ -156,16 +167,7 @@ pub fn MoneyPanel() -> impl IntoView {
                     </option>
                 </select>
             </label>
-            <button
-                type="button"
-                class="fold"
-                data-testid="money-more"
-                aria-controls="money-ltv"
-                aria-expanded=move || state.money_more.get().to_string()
-                on:click=move |_| set_more(state, !state.money_more.get_untracked())
-            >
-                {move || t().money_more}
-            </button>
+            </div>
             <Show when=move || state.money_more.get()>
             <div id="money-ltv" class="fold-body">
             <Show

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::calc::{Figure, Forecast};
 use crate::components::figure::{count, money, months, percent, ratio, times};
 use crate::components::stage_row::period_name;
-use crate::components::{FigureCard, FunnelChart};
+use crate::components::{Assessment, FigureCard, FunnelChart};
 use crate::i18n::texts::fill;
 use crate::i18n::Texts;
 use crate::state::use_app_state;
@@ -144,6 +144,8 @@ pub fn ResultsPanel() -> impl IntoView {
             <div class="funnel-only">
                 <FunnelChart />
             </div>
+            // where to start: the leakiest stage, its worth, three things to do
+            <Assessment />
             // a compact embed: the headline and the funnel only
             {(!state.compact()).then(|| view! {
                 <div class="figures">

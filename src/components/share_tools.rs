@@ -9,6 +9,7 @@ use crate::i18n::texts::fill;
 use crate::i18n::Texts;
 use crate::state::{use_app_state, AppState, NoticeKind};
 use crate::storage::transfer::{results_csv, CsvLabels, CsvStyle};
+use crate::views::View;
 
 /// The results of the open scenario as CSV in the UI language's conventions.
 pub fn current_csv(state: AppState) -> String {
@@ -109,8 +110,8 @@ pub fn ShareTools() -> impl IntoView {
                 <button
                     type="button"
                     data-testid="compare-open"
-                    aria-expanded=move || state.compare_open.get().to_string()
-                    on:click=move |_| state.compare_open.update(|o| *o = !*o)
+                    aria-expanded=move || (state.view.get() == Some(View::Compare)).to_string()
+                    on:click=move |_| open_compare(state)
                 >
                     {move || t().compare}
                 </button>
@@ -388,4 +389,20 @@ mod files {
         #[cfg(not(target_arch = "wasm32"))]
         let _ = (state, input);
     }
+}
+
+/// The tools' "Compare" button: opens the comparison (or closes it when open) and brings
+/// its view into sight.
+fn open_compare(state: AppState) {
+    if state.view.get_untracked() == Some(View::Compare) {
+        state.open_view(None);
+        return;
+    }
+    state.open_view(Some(View::Compare));
+    request_animation_frame(|| {
+        let panel = document().get_element_by_id(&crate::components::analysis_views::panel_id(View::Compare));
+        if let Some(panel) = panel {
+            panel.scroll_into_view();
+        }
+    });
 }

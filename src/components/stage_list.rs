@@ -32,6 +32,7 @@ pub fn StageList() -> impl IntoView {
     let compact = state.compact();
     view! {
         <section class="panel stages-panel" aria-labelledby="stages-heading">
+            <div class="panel-head">
             <h2 id="stages-heading">{move || t().stages_heading}</h2>
             <Show when=move || !compact>
                 <label class="inline-field mode" title=move || t().mode_help>
@@ -60,6 +61,7 @@ pub fn StageList() -> impl IntoView {
                     </select>
                 </label>
             </Show>
+            </div>
             <p class="help">{move || if mode.get() == Mode::Journey { t().mode_help } else { t().stages_help }}</p>
             <ol class="stages">
                 <For each=move || rows.get() key=|row| row.clone() let((_, id))>

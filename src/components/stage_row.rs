@@ -12,6 +12,7 @@ use crate::components::NumberField;
 use crate::i18n::texts::fill;
 use crate::i18n::{messages, Texts};
 use crate::state::{use_app_state, ScenarioFields};
+use crate::views::StageField;
 
 /// The period's name in the UI language ("month").
 pub fn period_name(t: &Texts, period: crate::calc::Period) -> &'static str {
@@ -46,18 +47,35 @@ struct Extra {
     set: fn(&mut Scenario, u32, Option<f64>) -> Result<(), InputError>,
     /// A rate in percent: disabled on the first stage, which has no rate.
     rate: bool,
+    /// What it is for: it shows while a view that uses it is open.
+    field: StageField,
 }
 
 /// The stage row's forecasting inputs, in order.
 const EXTRAS: [Extra; 5] = [
-    Extra { testid: "pipeline-now", label: |t| t.stage_now, get: |st| st.now, set: Scenario::set_now, rate: false },
-    Extra { testid: "stage-days", label: |t| t.stage_days, get: |st| st.days, set: Scenario::set_days, rate: false },
+    Extra {
+        testid: "pipeline-now",
+        label: |t| t.stage_now,
+        get: |st| st.now,
+        set: Scenario::set_now,
+        rate: false,
+        field: StageField::Now,
+    },
+    Extra {
+        testid: "stage-days",
+        label: |t| t.stage_days,
+        get: |st| st.days,
+        set: Scenario::set_days,
+        rate: false,
+        field: StageField::Days,
+    },
     Extra {
         testid: "stage-benchmark",
         label: |t| t.stage_benchmark,
         get: |st| st.benchmark.map(Rate::percent),
         set: Scenario::set_benchmark_percent,
         rate: true,
+        field: StageField::Benchmark,
     },
     Extra {
         testid: "stage-rate-low",
@@ -65,6 +83,7 @@ const EXTRAS: [Extra; 5] = [
         get: |st| st.low.map(Rate::percent),
         set: Scenario::set_low_percent,
         rate: true,
+        field: StageField::Range,
     },
     Extra {
         testid: "stage-rate-high",
@@ -72,6 +91,7 @@ const EXTRAS: [Extra; 5] = [
         get: |st| st.high.map(Rate::percent),
         set: Scenario::set_high_percent,
         rate: true,
+        field: StageField::Range,
     },
 ];
 
@@ -263,10 +283,15 @@ pub fn StageRow(
     let from_counts = Memo::new(move |_| doc.with(|st| st.from_counts));
     // low above high (the last two of EXTRAS)
     let reversed = move || values.with(|v| matches!((v[3], v[4]), (Some(l), Some(h)) if l > h));
+    // which of the inputs the open view uses
+    let shows = move |field| state.shows_stage_field(field);
+    let any_extra =
+        move || [StageField::Now, StageField::Days, StageField::Benchmark, StageField::Range].into_iter().any(shows);
     let extras = move || {
         EXTRAS
         .iter()
         .enumerate()
+        .filter(|(_, x)| shows(x.field))
         .map(|(k, x)| {
             let set = x.set;
             let is_benchmark = x.testid == "stage-benchmark";
@@ -325,7 +350,7 @@ pub fn StageRow(
         view! {
             <dl class="stage-figures" class:goal-short=short>
                 {stage_figures}
-                <Show when=move || goal_stage.with(Option::is_some)>
+                <Show when=move || goal_stage.with(Option::is_some) && shows(StageField::Required)>
                     <StageFigure label=|t| t.goal_required testid="goal-required" shown=Signal::derive(required) />
                 </Show>
             </dl>
@@ -493,9 +518,11 @@ pub fn StageRow(
                     </div>
                 </Show>
             </div>
-            <Show when=move || state.analysis_ready.get() && !compact>
+            // the inputs of the open view (a compact embed has views only if its snippet adds them)
+            <Show when=move || state.analysis_ready.get() && any_extra()>
                 <div class="stage-more">
                     {extras}
+                    <Show when=move || shows(StageField::Range)>
                     <label class="extra counts funnel-only" title=move || t().stage_counts_help>
                         <input
                             type="checkbox"
@@ -512,8 +539,9 @@ pub fn StageRow(
                         />
                         {move || t().stage_counts}
                     </label>
+                    </Show>
                 </div>
-                <Show when=move || source().is_some()>
+                <Show when=move || shows(StageField::Benchmark) && source().is_some()>
                     <p class="source funnel-only" data-testid="stage-benchmark-source">{move || source()}</p>
                 </Show>
             </Show>

@@ -87,6 +87,10 @@ pub struct StageTexts {
     pub name: &'static str,
     /// One line beside the stage: what the customer thinks, what to create, push or pull.
     pub note: &'static str,
+    /// Three things to do so that more people reach the stage (the self-assessment's
+    /// advice, MODELS.md §1); empty for the blank model's stages.
+    #[serde(default)]
+    pub actions: [&'static str; 3],
 }
 
 /// Why a language file was not accepted.
@@ -287,6 +291,22 @@ mod tests {
                     let len = s.note.chars().count();
                     assert!(len <= 110, "{lang:?} {id:?} stage {i}: the note has {len} characters");
                     assert!(stages[i + 1..].iter().all(|b| b.name != s.name), "{lang:?} {id:?}: {} twice", s.name);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_model_stage_has_three_actions_in_every_language_and_blank_none() {
+        for lang in Lang::ALL {
+            for id in TemplateId::ALL {
+                for (i, s) in lang.template(id).stages.iter().enumerate() {
+                    let given = s.actions.iter().filter(|a| !a.trim().is_empty()).count();
+                    let want = if id == TemplateId::Blank { 0 } else { 3 };
+                    assert_eq!(given, want, "{lang:?} {id:?} stage {i}");
+                    for a in s.actions.iter().filter(|a| !a.is_empty()) {
+                        assert!(a.chars().count() <= 100, "{lang:?} {id:?} stage {i}: {a}");
+                    }
                 }
             }
         }
