@@ -139,7 +139,8 @@ pub fn ResultsPanel() -> impl IntoView {
                 <FigureCard label=label(|t| t.cac) testid="out-cac" value=fig(|f| f.cac) format=money class="key" />
             </div>
             // with ranges on some rates: the Monte Carlo's band under the headline figures
-            <Show when=move || state.analysis_ready.get()>{band}</Show>
+            // (not in a compact embed: the headline, the funnel and the assessment only)
+            <Show when=move || state.analysis_ready.get() && !state.compact()>{band}</Show>
             // the funnel right under the answers: both in view on a first visit
             <div class="funnel-only">
                 <FunnelChart />

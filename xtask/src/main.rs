@@ -45,6 +45,7 @@ const SERVE_PORT: &str = "8080";
 const DEFAULT_DIST: &str = "dist";
 const PLAYWRIGHT_CONFIG: &str = "tests/e2e/playwright.config.js";
 const BENCH_SCRIPT: &str = "tests/bench/bench.mjs";
+const SCREENSHOTS_SCRIPT: &str = "build/screenshots.mjs";
 /// The size floor: the least Leptos app, built like Tragt (`tests/bench/floor`).
 const FLOOR_MANIFEST: &str = "tests/bench/floor/Cargo.toml";
 const FLOOR_TARGET_DIR: &str = "target/floor";
@@ -80,6 +81,7 @@ commands:
   test                native tests, wasm tests in headless Chromium, release build, e2e tests
   bench               release build into dist, then tests/bench/bench.mjs (size/speed budgets),
                       then the fuzz step
+  screenshots         release build into dist, then the README's screenshots into docs/screenshots
   fuzz [SECONDS]      run each fuzz target SECONDS (default: $TRAGT_FUZZ_SECONDS, else 30)
                       from its seeds; needs the nightly toolchain
 ";
@@ -101,6 +103,7 @@ fn main() -> ExitCode {
         Some("serve") => parse_flags(&args[1..], &[]).and_then(|_| serve(&root)),
         Some("test") => parse_flags(&args[1..], &[]).and_then(|_| test(&root)),
         Some("bench") => parse_flags(&args[1..], &[]).and_then(|_| bench(&root)),
+        Some("screenshots") => parse_flags(&args[1..], &[]).and_then(|_| screenshots(&root)),
         Some("fuzz") => parse_seconds(&args[1..]).and_then(|seconds| fuzz(&root, seconds)),
         Some("help" | "-h" | "--help") => {
             print!("{USAGE}");
@@ -532,6 +535,15 @@ fn bench(root: &Path) -> Result {
         .env("PATH", prepend_path(&root.join("node_modules").join(".bin")));
     run(node)?;
     fuzz(root, parse_seconds(&[])?)
+}
+
+/// The README's screenshots from the real app: a release build, then `build/screenshots.mjs`.
+fn screenshots(root: &Path) -> Result {
+    setup(root, true)?;
+    build(root, DEFAULT_DIST)?;
+    let mut node = command(root, "node", &[SCREENSHOTS_SCRIPT, DEFAULT_DIST]);
+    node.env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+    run(node)
 }
 
 /// Builds the size floor (`tests/bench/floor`: two inputs and a figure in Leptos, with Tragt's
