@@ -438,3 +438,29 @@ fn end_to_end_tests_wait_on_what_they_check() {
     }
     assert!(offences.is_empty(), "wait on what the test checks, not on the clock:\n{}", offences.join("\n"));
 }
+
+/// The design tokens are the one place of colours and shadows: the components' stylesheet
+/// refers to them (`var(--…)`) and holds no colour of its own.
+#[test]
+fn the_stylesheet_takes_its_colours_from_the_tokens() {
+    let css = fs::read_to_string(root().join("style/main.css")).unwrap();
+    let tokens = fs::read_to_string(root().join("style/tokens.css")).unwrap();
+    let colour = |line: &str| {
+        line.contains("rgb(") || line.contains("hsl(") || {
+            let hex = line.split('#').skip(1).filter_map(|rest| {
+                let digits = rest.chars().take_while(char::is_ascii_hexdigit).count();
+                let next = rest.chars().nth(digits);
+                (matches!(digits, 3 | 4 | 6 | 8) && !next.is_some_and(|c| c.is_alphanumeric() || c == '-')).then_some(())
+            });
+            hex.count() > 0
+        }
+    };
+    let offences: Vec<_> = css.lines().enumerate().filter(|(_, l)| colour(l)).map(|(n, l)| format!("{}: {l}", n + 1)).collect();
+    assert!(offences.is_empty(), "colours outside style/tokens.css:\n{}", offences.join("\n"));
+    // and the check can fail
+    assert!(colour(".a { color: #1c2533; }") && colour("box-shadow: 0 1px rgb(0 0 0 / 0.1)"));
+    assert!(!colour(".a { color: var(--text); }") && !colour("a[href^='#s=']"));
+    assert!(tokens.contains("--accent:") && tokens.contains("--space-1:") && tokens.contains("--text-m:"));
+    let used = css.matches("var(--").count();
+    assert!(used > 150, "the components use the tokens: {used} references");
+}
