@@ -450,12 +450,14 @@ fn the_stylesheet_takes_its_colours_from_the_tokens() {
             let hex = line.split('#').skip(1).filter_map(|rest| {
                 let digits = rest.chars().take_while(char::is_ascii_hexdigit).count();
                 let next = rest.chars().nth(digits);
-                (matches!(digits, 3 | 4 | 6 | 8) && !next.is_some_and(|c| c.is_alphanumeric() || c == '-')).then_some(())
+                (matches!(digits, 3 | 4 | 6 | 8) && !next.is_some_and(|c| c.is_alphanumeric() || c == '-'))
+                    .then_some(())
             });
             hex.count() > 0
         }
     };
-    let offences: Vec<_> = css.lines().enumerate().filter(|(_, l)| colour(l)).map(|(n, l)| format!("{}: {l}", n + 1)).collect();
+    let offences: Vec<_> =
+        css.lines().enumerate().filter(|(_, l)| colour(l)).map(|(n, l)| format!("{}: {l}", n + 1)).collect();
     assert!(offences.is_empty(), "colours outside style/tokens.css:\n{}", offences.join("\n"));
     // and the check can fail
     assert!(colour(".a { color: #1c2533; }") && colour("box-shadow: 0 1px rgb(0 0 0 / 0.1)"));

@@ -85,6 +85,7 @@ fn summary(state: &crate::state::AppState) -> String {
 pub fn ResultsPanel() -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
+    let full = state.embed.with_value(Option::is_none);
     let fig = move |f: fn(&Forecast) -> Figure| Signal::derive(move || state.forecast.with(f));
     let label = move |f: fn(&Texts) -> &'static str| Signal::derive(move || f(t()).to_string());
     let per_period = move |f: fn(&Texts) -> &'static str| {
@@ -128,7 +129,9 @@ pub fn ResultsPanel() -> impl IntoView {
         })
     };
     view! {
-        <section class="panel results-panel" aria-labelledby="results-heading">
+        // beside the stages the answers may scroll on their own (when taller than the screen):
+        // the region takes focus, so the keyboard scrolls them too
+        <section class="panel results-panel" aria-labelledby="results-heading" tabindex=full.then_some("0")>
             <h2 id="results-heading">{move || t().results_heading}</h2>
             <LiveSummary />
             // the headline: beside the stages on a wide screen, a bar along the foot of a

@@ -442,7 +442,7 @@ pub fn StageRow(
             </div>
             <Show when=move || !compact>
     <Show when=move || note.with(Option::is_some)>
-                    <p class="stage-note">{move || note.get()}</p>
+                    <p class="stage-note" title=move || note.get()>{move || note.get()}</p>
                 </Show>
             </Show>
             <div class="stage-inputs">

@@ -360,7 +360,8 @@ impl Reader {
             return None;
         }
         let target = goal.valid().and_then(|goal| {
-            let value = goal.value.valid().copied().filter(|x| x.is_finite() && *x > 0.0 && *x <= MAX_MONEY)?;
+            // 0 is a goal the page takes (it asks for a target above 0), so it reads back as one
+            let value = goal.value.valid().copied().filter(|x| x.is_finite() && *x >= 0.0 && *x <= MAX_MONEY)?;
             match goal.kind.valid()?.as_str() {
                 "customers" if value <= MAX_COUNT => Some(Target::Customers(value)),
                 "revenue" => Some(Target::Revenue(value)),
@@ -480,6 +481,10 @@ mod tests {
             assert_eq!(loaded.repaired, 1, "{bad}");
             assert_eq!(loaded.workspace.current().goal, None, "{bad}");
         }
+        // a target of 0, which the page accepts and asks to raise, reads back as it was
+        let zero = text.replace(r#"{"kind":"revenue","value":90000.0}"#, r#"{"kind":"customers","value":0.0}"#);
+        let loaded = migrate(&zero).unwrap();
+        assert_eq!((loaded.repaired, loaded.workspace.current().goal), (0, Some(Target::Customers(0.0))));
         // a version 1 file has no goal and needs no repair
         let v1 = serialize(&sample()).replacen(r#""version":4"#, r#""version":1"#, 1);
         assert_eq!(migrate(&v1).unwrap(), Loaded { workspace: sample(), repaired: 0 });

@@ -1,5 +1,6 @@
 // Accessibility (WCAG 2.2 AA): axe-core finds nothing on any view, in every language, in the
-// full and the embedded layout, light and dark; dark mode and reduced motion are honoured;
+// full and the embedded layout, light and dark, with each analysis view (tab) open in turn;
+// dark mode and reduced motion are honoured;
 // at 200 % zoom and in a 360 px window nothing scrolls sideways or is cut off; charts have
 // text alternatives; the headline figures are announced once typing pauses.
 //
@@ -35,17 +36,22 @@ async function forget(page) {
 
 /** The page's states worth scanning, each reached from a fresh load. */
 const VIEWS = {
-  // the web shop as a first visitor sees it, every forecasting view mounted
+  // the web shop as a first visitor sees it: the tabs of the analyses, none open
   start: async (tragt) => {
-    await expect(tragt.byId('chart-levers')).toBeVisible();
+    await expect(tragt.page.getByRole('tablist')).toBeVisible();
+    await expect(tragt.page.locator('[role="tabpanel"]')).toHaveCount(0);
   },
-  // a refused entry (its message and aria-invalid), a range (the histogram), a notice
+  // a refused entry (its message and aria-invalid), a range (the histogram; the full page's
+  // uncertainty view), a notice
   editing: async (tragt, { embed }) => {
     await tragt.typeCount(0, '-5');
     await expect(tragt.inStage(0, 'stage-count')).toHaveAttribute('aria-invalid', 'true');
-    await tragt.inStage(1, 'stage-rate-low').fill('20');
-    await tragt.inStage(1, 'stage-rate-high').fill('40');
-    if (!embed) await expect(tragt.byId('chart-histogram')).toBeVisible();
+    if (!embed) {
+      await tragt.openView('uncertainty');
+      await tragt.inStage(1, 'stage-rate-low').fill('20');
+      await tragt.inStage(1, 'stage-rate-high').fill('40');
+      await expect(tragt.byId('chart-histogram')).toBeVisible();
+    }
     await tragt.byId('scenario-delete').click();
     await expect(tragt.notice()).toBeVisible();
   },
@@ -59,13 +65,46 @@ const VIEWS = {
     await expect(tragt.page.locator('.compare-table')).toBeVisible();
     return true;
   },
-  // a journey: the chart, the heat map, the per-state table and the rows
-  journey: async (tragt) => {
+  // a journey: the chart, the heat map, the per-state table and the rows (its view opens by
+  // itself on the full page; an embed offers it only when its sections name it)
+  journey: async (tragt, { embed }) => {
     await tragt.selectTemplate('hexagon');
+    await expect(tragt.byId('mode-select')).toHaveValue('journey');
+    if (embed) return;
     await expect(tragt.byId('journey-matrix')).toBeVisible();
     await expect(tragt.byId('journey-states')).toBeVisible();
   },
 };
+
+/** What a view shows at its fullest before it is scanned: a goal with its per-stage needs. */
+const FILL = {
+  goal: async (tragt) => {
+    await tragt.byId('goal-customers').fill('980');
+    await expect(tragt.stage(0).getByTestId('goal-required')).toHaveCount(1);
+  },
+};
+
+/** The names of the views the page offers now, from its tabs, in tab order. */
+async function tabNames(page) {
+  return page.getByRole('tab').evaluateAll((tabs) => tabs.map((t) => t.dataset.testid.replace(/^view-tab-/, '')));
+}
+
+/**
+ * Opens every view the page offers, in turn, on one load (a second scenario first, so the
+ * comparison has two), and calls `check(name)` with each open and settled.
+ */
+async function eachView(tragt, check) {
+  const names = await tabNames(tragt.page);
+  expect(names.length, 'the page offers views').toBeGreaterThan(0);
+  if (names.includes('compare')) await tragt.byId('scenario-duplicate').click();
+  for (const name of names) {
+    await tragt.openView(name);
+    if (FILL[name]) await FILL[name](tragt);
+    await tragt.settled();
+    await check(name);
+  }
+  return names;
+}
 
 test.describe('axe-core: no violations', () => {
   test.skip(({ isMobile }) => isMobile, 'the phone project scans its own list below');
@@ -74,6 +113,7 @@ test.describe('axe-core: no violations', () => {
       for (const embed of [false, true]) {
         const layout = embed ? 'embed' : 'full';
         test(`${lang}, ${layout}, ${colorScheme}: every view`, async ({ tragt, page }) => {
+          test.setTimeout(90_000); // a scan for each state and each analysis view
           await page.emulateMedia({ colorScheme });
           const found = [];
           for (const [name, reach] of Object.entries(VIEWS)) {
@@ -82,6 +122,13 @@ test.describe('axe-core: no violations', () => {
             if ((await reach(tragt, { embed })) === false) continue;
             found.push(...(await axeViolations(page)).map((v) => `${name}: ${v}`));
           }
+          // each analysis view the page offers, open in turn
+          await forget(page);
+          await tragt.open({ lang, template: 'webshop', ...(embed ? { embed: '1' } : {}) });
+          const names = await eachView(tragt, async (name) => {
+            found.push(...(await axeViolations(page)).map((v) => `view ${name}: ${v}`));
+          });
+          expect(names).toEqual(embed ? ['leaks', 'goal'] : ['leaks', 'goal', 'time', 'uncertainty', 'pipeline', 'referrals', 'compare']);
           expect(found).toEqual([]);
         });
       }
@@ -113,12 +160,22 @@ test.describe('axe-core: no violations', () => {
 
 test('phone: no violations, light and dark, full and embed', async ({ tragt, page, isMobile }) => {
   test.skip(!isMobile, 'the desktop project scans every language above');
+  test.setTimeout(120_000); // a scan for each page and each of its analysis views, twice
   const found = [];
   for (const colorScheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme });
     for (const params of [{ lang: 'sv' }, { lang: 'da', embed: '1' }, { lang: 'en', template: 'hexagon' }]) {
+      await forget(page);
       await tragt.open(params);
       found.push(...(await axeViolations(page)).map((v) => `${colorScheme} ${JSON.stringify(params)}: ${v}`));
+      // and each view it offers, open in turn (the journey's is open already)
+      if (params.template === 'hexagon') {
+        await expect(tragt.byId('view-journey')).toBeVisible();
+        continue;
+      }
+      await eachView(tragt, async (name) => {
+        found.push(...(await axeViolations(page)).map((v) => `${colorScheme} ${JSON.stringify(params)} view ${name}: ${v}`));
+      });
     }
   }
   expect(found).toEqual([]);
@@ -183,6 +240,8 @@ test.describe('colour scheme and motion', () => {
     await tragt.open({ lang: 'en', template: 'b2b' });
     await tragt.typeRate(1, '35');
     await tragt.byId('share-open').click();
+    // a view opened from its tab, too
+    await tragt.openView('leaks');
     const moving = await page.evaluate(() => {
       const found = document.getAnimations().map((a) => `animation on ${a.effect && a.effect.target && a.effect.target.className}`);
       for (const el of document.querySelectorAll('*')) {
@@ -215,8 +274,16 @@ async function cutOff(page) {
       return false;
     };
     const name = (el) => `${el.tagName.toLowerCase()}${el.dataset.testid ? `[${el.dataset.testid}]` : ''}.${String(el.className).split(' ')[0]}`;
+    // hidden on purpose, for screen readers only: the class, or the same 1 × 1 px clip by CSS
+    // (a stage's field labels below the first stage)
+    const srOnly = (el) => {
+      const s = getComputedStyle(el);
+      const r = el.getBoundingClientRect();
+      return r.width <= 1 && r.height <= 1 && (s.clipPath === 'inset(50%)' || s.clip === 'rect(0px, 0px, 0px, 0px)');
+    };
     for (const el of document.querySelectorAll('body *')) {
       if (el.closest('.visually-hidden, .print-only, [hidden]')) continue;
+      if (srOnly(el)) continue;
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) continue;
       if ((r.right > width + 1 || r.left < -1) && !scrolls(el)) problems.push(`${name(el)} sticks out: ${Math.round(r.left)}–${Math.round(r.right)} of ${width}`);
@@ -235,6 +302,7 @@ test.describe('200 % zoom and a 360 px window', () => {
     test.describe(what, () => {
       test.use({ viewport, deviceScaleFactor });
       test(`${what}: nothing scrolls sideways or is cut off, in any view`, async ({ tragt, page }) => {
+        test.setTimeout(90_000); // each state and each analysis view, in three languages
         const found = [];
         for (const [lang, extra] of [['da', {}], ['sv', { embed: '1' }], ['en', {}]]) {
           for (const [name, reach] of Object.entries(VIEWS)) {
@@ -247,6 +315,14 @@ test.describe('200 % zoom and a 360 px window', () => {
               found.push(...(await cutOff(page)).map((p) => `${lang}${embed ? ' embed' : ''} ${name}: ${p}`));
             });
           }
+          // each analysis view, open in turn
+          await forget(page);
+          await tragt.open({ lang, template: 'webshop', ...extra });
+          await test.step(`${lang}${extra.embed ? ' embed' : ''}: every view`, async () => {
+            await eachView(tragt, async (name) => {
+              found.push(...(await cutOff(page)).map((p) => `${lang}${extra.embed ? ' embed' : ''} view ${name}: ${p}`));
+            });
+          });
         }
         expect(found).toEqual([]);
       });
@@ -259,10 +335,14 @@ test.describe('text alternatives and announcements', () => {
 
   test('every chart is an image whose text carries its numbers', async ({ tragt, page }) => {
     await tragt.open({ lang: 'en', template: 'webshop' });
+    await tragt.openView('uncertainty');
     await tragt.inStage(1, 'stage-rate-low').fill('20');
     await tragt.inStage(1, 'stage-rate-high').fill('40');
+    await tragt.openView('time');
     await tragt.inStage(0, 'stage-days').fill('3');
-    for (const id of ['chart-funnel', 'chart-levers', 'chart-timeline', 'chart-histogram']) {
+    // the funnel is always there; the others are in their views
+    for (const [id, view] of [['chart-funnel', null], ['chart-levers', 'leaks'], ['chart-timeline', 'time'], ['chart-histogram', 'uncertainty']]) {
+      if (view) await tragt.openView(view);
       await expect(tragt.byId(id), id).toHaveAttribute('role', 'img');
       await expect(tragt.byId(id), `${id} has a name with digits`).toHaveAttribute('aria-label', /\d/);
     }
@@ -272,9 +352,11 @@ test.describe('text alternatives and announcements', () => {
     for (const text of shown) expect(label, `the chart's text has ${text}`).toContain(text.trim());
     // the timeline and the histogram are described by tables of every point and every bin
     const described = async (id) => page.locator(`#${await tragt.byId(id).getAttribute('aria-describedby')}`);
+    await tragt.openView('time');
     const timeline = await described('chart-timeline');
     await expect(timeline.locator('tbody tr')).toHaveCount(24);
     await expect(timeline.locator('tbody tr').first().locator('th')).toHaveText('1');
+    await tragt.openView('uncertainty');
     const histogram = await described('chart-histogram');
     await expect.poll(() => histogram.locator('tbody tr').count(), 'a row per bin').toBeGreaterThanOrEqual(10);
     const trials = await histogram.locator('tbody tr td').allInnerTexts();

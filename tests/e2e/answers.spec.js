@@ -12,7 +12,8 @@ const box = (locator) => locator.evaluate((el) => {
 });
 
 test('the headline figures stay in view while the last stage is edited', async ({ tragt, page }) => {
-  await tragt.open({ lang: 'en', template: 'b2b' });
+  // twelve stages: the last is far down the page
+  await tragt.open({ lang: 'en', template: 'readiness' });
   const last = (await tragt.stageCount()) - 1;
   const rate = tragt.inStage(last, 'stage-rate');
   // the way a browser brings a field into view when it is reached (block: end)
@@ -69,6 +70,21 @@ test('a first visit on a laptop shows the customers and the funnel without scrol
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   for (const id of ['out-customers', 'out-revenue', 'out-cac', 'chart-funnel']) {
     await expect(tragt.byId(id), `${id} is wholly in view`).toBeInViewport({ ratio: 1 });
+  }
+});
+
+test('a first visit to the six-stage B2B model is at most 1,800 px tall at 1280 × 900, in every language', async ({ tragt, page }, info) => {
+  test.skip(info.project.name !== 'desktop', 'a 1280 × 900 screen');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  for (const lang of ['en', 'da', 'sv', 'nb']) {
+    await tragt.open({ lang, template: 'b2b' });
+    await expect(tragt.stages()).toHaveCount(6);
+    // nothing opened: no view, so each stage shows name, people and rate only
+    await expect(page.getByRole('tabpanel')).toHaveCount(0);
+    await expect(tragt.stage(1).locator('input[type="text"]:visible')).toHaveCount(3);
+    await expect(tragt.byId('chart-funnel')).toBeInViewport({ ratio: 1 });
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(height, `${lang}: page height`).toBeLessThanOrEqual(1800);
   }
 });
 

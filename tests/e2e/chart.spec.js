@@ -107,7 +107,9 @@ async function leave(page, canvas) {
 
 test('every chart is a canvas with its testid, an image role and a name', async ({ tragt, page }) => {
   await tragt.open({ template: 'webshop', lang: 'en' });
-  for (const id of ['chart-funnel', 'chart-timeline', 'chart-levers', 'chart-histogram']) {
+  // the funnel is always there; each other chart is in its view
+  for (const [id, view] of [['chart-funnel', null], ['chart-timeline', 'time'], ['chart-levers', 'leaks'], ['chart-histogram', 'uncertainty']]) {
+    if (view) await tragt.openView(view);
     const canvas = tragt.byId(id);
     await expect(canvas, id).toHaveCount(1);
     expect(await canvas.evaluate((c) => c.tagName), id).toBe('CANVAS');
@@ -138,6 +140,7 @@ test('pointing at a funnel stage reads out its people', async ({ tragt, page }) 
 
 test('pointing at the timeline reads out the month and its figures', async ({ tragt, page }) => {
   await tragt.open({ template: 'webshop', lang: 'en' });
+  await tragt.openView('time');
   const canvas = tragt.byId('chart-timeline');
   const b = await box(canvas);
   // the plot ends 16 CSS px before the canvas's right edge: just inside it is month 24
@@ -152,6 +155,7 @@ test('pointing at the timeline reads out the month and its figures', async ({ tr
 
 test('pointing at a lever reads out its stage and amount', async ({ tragt, page }) => {
   await tragt.open({ template: 'webshop', lang: 'en' });
+  await tragt.openView('leaks');
   const canvas = tragt.byId('chart-levers');
   const b = await box(canvas);
   // the first row (36 CSS px under 8 px of padding) is the top lever
@@ -168,6 +172,7 @@ test('pointing at a lever reads out its stage and amount', async ({ tragt, page 
 
 test('pointing at the histogram reads out the bin and its trials', async ({ tragt, page }) => {
   await tragt.open({ template: 'webshop', lang: 'en' });
+  await tragt.openView('uncertainty');
   await tragt.inStage(2, 'stage-rate-low').fill('5');
   await tragt.inStage(2, 'stage-rate-high').fill('9');
   const canvas = tragt.byId('chart-histogram');

@@ -46,7 +46,8 @@ test('the default code embeds the calculator from this site, with embed.js', asy
   await open(page);
   const s = await snippet(page);
   expect(s.src.origin + s.src.pathname).toBe(APP);
-  expect([...s.src.searchParams]).toEqual([['embed', '1'], ['lang', 'en'], ['template', 'webshop']]); // the app's default model
+  // the app's default model, in the compact layout
+  expect([...s.src.searchParams]).toEqual([['embed', '1'], ['lang', 'en'], ['template', 'webshop'], ['layout', 'compact']]);
   expect(s.title).toBe(TITLES.en);
   expect(s.script).toBe(`${APP}embed.js`);
   await expect(page.getByTestId('cfg-cta-summary')).toBeDisabled(); // no call to action yet
@@ -66,7 +67,7 @@ test('the code follows every option', async ({ page }) => {
   await page.getByTestId('cfg-ns').fill('pricing_2');
 
   expect(await params(page)).toEqual([
-    ['embed', '1'], ['lang', 'sv'], ['template', 'b2b'], ['accent', 'rebeccapurple'], ['logo', 'icon.svg'],
+    ['embed', '1'], ['lang', 'sv'], ['template', 'b2b'], ['layout', 'compact'], ['accent', 'rebeccapurple'], ['logo', 'icon.svg'],
     ['cta_text', 'Boka ett möte'], ['cta_url', 'https://agency.example/kontakt?fran=tragt'], ['cta_summary', '1'],
     ['storage', 'session'], ['ns', 'pricing_2'],
   ]);
@@ -86,13 +87,41 @@ test('the code follows every option', async ({ page }) => {
   await page.getByTestId('cfg-cta-url').fill('');
   await expect(page.getByTestId('cfg-cta-summary')).toBeDisabled();
   const names = (await params(page)).map(([k]) => k);
-  expect(names).toEqual(['embed', 'lang', 'template', 'accent', 'logo']);
+  expect(names).toEqual(['embed', 'lang', 'template', 'layout', 'accent', 'logo']);
   await expectValid(page, 'cfg-cta-text'); // text without a link: a hint, not an error
 });
 
 test.describe('bad values', () => {
   // the preview loads the good logos: the https one is answered here, never fetched
   test.use({ allowedHosts: ['cdn.example'] });
+test('layout and analyses: compact by default, views added as sections, the preview following', async ({ page }) => {
+  await open(page);
+  await expect(page.getByTestId('cfg-layout')).toHaveValue('compact');
+  await page.getByTestId('cfg-section-time').check();
+  await page.getByTestId('cfg-section-uncertainty').check();
+  expect(new Map(await params(page)).get('sections')).toBe('time,uncertainty');
+  // the preview is the calculator of the code: compact, with those two tabs only
+  const frame = page.frameLocator('[data-testid="cfg-preview"]');
+  await expect.poll(async () => new URL(await page.getByTestId('cfg-preview').getAttribute('src')).searchParams.get('sections'))
+    .toBe('time,uncertainty');
+  await expect(frame.locator('[role="tab"]')).toHaveCount(2);
+  await expect(frame.getByTestId('view-tab-time')).toBeVisible();
+  await expect(frame.getByTestId('scenario-select')).toHaveCount(0);
+  // the full layout has leaks and goal already: ticked, disabled, not repeated in the code
+  await page.getByTestId('cfg-layout').selectOption('full');
+  await expect(page.getByTestId('cfg-section-leaks')).toBeChecked();
+  await expect(page.getByTestId('cfg-section-leaks')).toBeDisabled();
+  expect(new Map(await params(page)).get('layout')).toBe('full');
+  expect(new Map(await params(page)).get('sections')).toBe('time,uncertainty');
+  await page.getByTestId('cfg-section-time').uncheck();
+  await page.getByTestId('cfg-section-uncertainty').uncheck();
+  expect((await params(page)).map(([k]) => k)).not.toContain('sections');
+  // back to compact: leaks and goal are free to choose again, and not chosen
+  await page.getByTestId('cfg-layout').selectOption('compact');
+  await expect(page.getByTestId('cfg-section-leaks')).toBeEnabled();
+  await expect(page.getByTestId('cfg-section-leaks')).not.toBeChecked();
+});
+
 test('bad values are shown next to their field and left out of the code', async ({ page }) => {
   await page.route('https://cdn.example/**', (route) =>
     route.fulfill({ contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>' }));

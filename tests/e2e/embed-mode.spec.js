@@ -382,9 +382,11 @@ test('hostile values never run: they are ignored or shown as text', async ({ tra
 test('the configurator preview sizes itself to the embedded calculator', async ({ page }, info) => {
   test.skip(info.project.name === 'phone', 'desktop only: embed-config.spec.js covers the configurator on a phone');
   await page.goto('/embed.html?lang=en');
+  // the full layout, whose stages can be added to (a compact embed has no stage tools)
+  await page.getByTestId('cfg-layout').selectOption('full');
   const preview = page.getByTestId('cfg-preview');
   await expect.poll(() => preview.evaluate((el) => el.style.height)).toMatch(/^\d+px$/);
-  const app = new Tragt(await frameIn(page, 'cfg-preview', 'embed=1'));
+  const app = new Tragt(await frameIn(page, 'cfg-preview', 'layout=full'));
   await app.ready();
   const gap = async () => Math.abs(
     (await preview.evaluate((el) => el.getBoundingClientRect().height))
@@ -413,8 +415,10 @@ test.describe('layout=compact', () => {
     for (const id of ['out-customers', 'out-revenue', 'out-cac', 'chart-funnel', 'cta', 'open-full']) {
       await expect(tragt.byId(id), id).toBeVisible();
     }
-    // the forecasting views would have mounted by now; none is in a compact embed
+    // the forecasting views would have mounted by now; none is in a compact embed, nor a tab of one
     await expect(tragt.byId('stage-days')).toHaveCount(0);
+    await expect(page.getByRole('tablist')).toHaveCount(0);
+    await expect(page.getByRole('tab')).toHaveCount(0);
     for (const id of GONE) await expect(page.getByTestId(id), `${id} is not in a compact embed`).toHaveCount(0);
     // the call to action sits next to the figures, in the same column
     const figures = await tragt.byId('headline').boundingBox();

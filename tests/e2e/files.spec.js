@@ -42,7 +42,7 @@ const IMPORT_FAILED = {
 };
 const CSV_LABELS = {
   en: {
-    header: ['Stage', 'Entrants', 'Drop-off', 'Chance to buy', 'Value of one person', 'Cost per entrant'],
+    header: ['Stage', 'Entrants', 'Drop-off', 'Chance to buy', 'Value per person', 'Cost per entrant'],
     totals: ['Figure', 'Value'],
     figures: ['Customers', 'Overall conversion', 'Revenue from first purchases', 'Cost per lead', 'Cost per customer (CAC)',
       'Return on ad spend (ROAS)', 'Customer lifetime value (LTV)', 'LTV : CAC', 'CAC payback (months)', 'Return on investment (ROI)'],

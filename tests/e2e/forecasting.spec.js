@@ -1,6 +1,9 @@
 // The forecasting views (MODELS.md §3.5, §3.7, §3.9–3.11): the pipeline now, time and
 // break-even, bottlenecks with benchmarks and advice, uncertainty (seeded Monte Carlo) and
 // the referral loop; their per-stage inputs kept with the scenario and in a share link.
+// Each is a tab (a view: pipeline, time, leaks, uncertainty, referrals) whose fields and
+// figures are on the page only while it is open; a reload opens none, so the journeys open
+// theirs again after one.
 //
 // The web shop template: 40 000 → 50 % → 7 % → 50 % → 70 %, entrants 40 000, 20 000, 1 400,
 // 700, 490 customers a month; chances to buy P = 0.01225, 0.0245, 0.35, 0.7, 1; spend
@@ -84,6 +87,7 @@ for (const lang of ['da', 'sv']) {
   test(`${lang}: people in the stages now give the expected customers, revenue and weighted values`, async ({ tragt, page }, info) => {
     desktopOr(info, lang, 'da');
     await tragt.open({ lang, template: 'webshop' });
+    await tragt.openView('pipeline');
     // nobody typed yet: nothing expected, no table
     expect(await tragt.value('out-pipeline-customers')).toBe(0);
     expect(await tragt.value('out-pipeline-revenue')).toBe(0);
@@ -103,6 +107,7 @@ for (const lang of ['da', 'sv']) {
 
     // kept through a reload: the typed people, the emptied field and the figures
     await tragt.reload();
+    await tragt.openView('pipeline');
     await expect(tragt.inStage(0, 'pipeline-now')).toHaveValue('10000');
     await expect(tragt.inStage(2, 'pipeline-now')).toHaveValue('');
     await expect(tragt.inStage(3, 'pipeline-now')).toHaveValue('12,5');
@@ -122,6 +127,7 @@ for (const lang of ['da', 'sv']) {
 test('people past the purchase stage are customers already, not pipeline', async ({ tragt, page }, info) => {
   test.skip(info.project.name === 'phone', 'desktop only: the rule does not depend on the viewport');
   await tragt.open({ lang: 'en', template: 'webshop' });
+  await tragt.openView('pipeline');
   await tragt.inStage(0, 'pipeline-now').fill('10000');
   await tragt.inStage(3, 'pipeline-now').fill('12.5');
   await tragt.inStage(4, 'pipeline-now').fill('3');
@@ -170,8 +176,15 @@ for (const lang of ['da', 'sv']) {
   test(`${lang}: days per stage give days to purchase, sales velocity and the break-even month`, async ({ tragt, page }, info) => {
     desktopOr(info, lang, 'sv');
     await tragt.open({ lang, template: 'webshop' });
+    await tragt.openView('time');
     const chart = tragt.byId('chart-timeline');
     await expectDrawn(chart);
+    // the model opens with days per stage (0 + 1 + 1 + 1 = 3 days to purchase), so every
+    // figure of the view is a number; this test starts from none
+    await tragt.expectValue('out-days-to-purchase', 3);
+    expect(await tragt.value('out-velocity')).not.toBeNull();
+    await tragt.clearStageField('stage-days');
+    await tragt.settled();
 
     // no days: no cycle, so no velocity; break-even without delay:
     // margin a month per customer 450 · 2.5 / 12 · 0.4 = 37.5; month m has 490 · m active,
@@ -293,12 +306,16 @@ for (const lang of ['da', 'sv']) {
     const text = BOTTLENECK[lang];
     await tragt.open({ lang, template: 'webshop' });
 
+    // the first stage has no rate: no range for it (uncertainty) and no benchmark (leaks)
+    await tragt.openView('uncertainty');
+    for (const id of ['stage-rate-low', 'stage-rate-high']) await expect(tragt.inStage(0, id)).toBeDisabled();
+    await expect(tragt.inStage(1, 'stage-rate-low')).toBeEnabled();
+    await tragt.openView('leaks');
+    await expect(tragt.inStage(0, 'stage-benchmark')).toBeDisabled();
     // the template's benchmarks, none on the first stage
     const benchmarks = [];
     for (let i = 0; i < 5; i += 1) benchmarks.push(await tragt.inStage(i, 'stage-benchmark').inputValue());
     expect(benchmarks).toEqual(['', '50', '7', '43', '70']);
-    for (const id of ['stage-benchmark', 'stage-rate-low', 'stage-rate-high']) await expect(tragt.inStage(0, id)).toBeDisabled();
-    await expect(tragt.inStage(1, 'stage-rate-low')).toBeEnabled();
 
     // every rate meets its benchmark: no weakest stage
     await expect(tragt.byId('bottleneck-weakest')).toHaveAttribute('data-stage', '');
@@ -362,6 +379,7 @@ for (const lang of ['da', 'sv']) {
 test('a 0 % rate: every gain is a number, the stage at 0 % ranks first', async ({ tragt, page }, info) => {
   test.skip(info.project.name === 'phone', 'desktop only: the arithmetic does not depend on the viewport');
   await tragt.open({ lang: 'en', template: 'webshop' });
+  await tragt.openView('leaks');
   const chart = tragt.byId('chart-levers');
   await expectDrawn(chart);
   const before = await chart.evaluate((c) => c.toDataURL());
@@ -383,6 +401,7 @@ test('a 0 % rate: every gain is a number, the stage at 0 % ranks first', async (
 test('the B2B template ships published averages as benchmarks, with their source', async ({ tragt }, info) => {
   test.skip(info.project.name === 'phone', 'desktop only: text does not depend on the viewport');
   await tragt.open({ lang: 'sv', template: 'b2b' });
+  await tragt.openView('leaks');
   const benchmarks = [];
   for (let i = 0; i < 6; i += 1) benchmarks.push(await tragt.inStage(i, 'stage-benchmark').inputValue());
   expect(benchmarks).toEqual(['', '2', '20', '40', '60', '20']);
@@ -412,6 +431,12 @@ for (const lang of ['da', 'sv']) {
   test(`${lang}: a rate range gives ordered percentiles; the seed reproduces them; bad ranges and trials are refused`, async ({ tragt, page }, info) => {
     desktopOr(info, lang, 'sv');
     await tragt.open({ lang, template: 'webshop' });
+    await tragt.openView('uncertainty');
+    // the model opens with two ranged rates, so the band is there at once; this test
+    // starts from none
+    await expect(tragt.byId('results-band')).toContainText('P10–P90');
+    await tragt.clearStageField('stage-rate-low');
+    await tragt.clearStageField('stage-rate-high');
 
     // no ranges: every trial is the forecast, P10 = P50 = P90 = 490
     const customers = await tragt.value('out-customers');
@@ -445,6 +470,7 @@ for (const lang of ['da', 'sv']) {
     // the same seed gives the same values after a reload
     const seeded = await rawPercentiles(tragt);
     await tragt.reload();
+    await tragt.openView('uncertainty');
     await expect.poll(() => rawPercentiles(tragt)).toEqual(seeded);
     await expect(tragt.byId('mc-seed')).toHaveValue('1');
 
@@ -480,6 +506,7 @@ for (const lang of ['da', 'sv']) {
     await expect(tragt.byId('mc-problem')).toHaveText(MC[lang].reversed);
     await expect.poll(() => rawPercentiles(tragt)).toEqual(['', '', '']);
     await tragt.reload();
+    await tragt.openView('uncertainty');
     await expect(tragt.inStage(2, 'stage-rate-low')).toHaveValue('9,5');
     await expect(tragt.inStage(2, 'stage-rate-high')).toHaveValue('9');
     await expect(tragt.byId('mc-trials')).toHaveValue('20000');
@@ -508,6 +535,7 @@ for (const lang of ['da', 'sv']) {
   test(`${lang}: referrals grow the top of the funnel until the loop sustains itself`, async ({ tragt, page }, info) => {
     desktopOr(info, lang, 'da');
     await tragt.open({ lang, template: 'webshop' });
+    await tragt.openView('referrals');
     const k = tragt.byId('input-referrals');
     await expect(k).toHaveValue('0');
     await tragt.expectValue('out-referral-top', 40000);
@@ -550,45 +578,68 @@ for (const lang of ['da', 'sv']) {
 test('every forecasting input survives a reload and travels in a share link', async ({ tragt, page, newVisitor }, info) => {
   test.skip(info.project.name === 'phone', 'desktop only: storage does not depend on the viewport');
   await tragt.open({ lang: 'en', template: 'webshop' });
+  // each view's fields, typed in that view: what is typed stays when another view opens
+  await tragt.openView('pipeline');
   await tragt.inStage(0, 'pipeline-now').fill('10000');
+  await tragt.openView('time');
+  await tragt.clearStageField('stage-days'); // the model's own days, to count from none
   await tragt.inStage(1, 'stage-days').fill('3.5');
+  await tragt.openView('leaks');
   await tragt.inStage(3, 'stage-benchmark').fill('60');
+  await tragt.openView('uncertainty');
   await tragt.inStage(2, 'stage-rate-low').fill('5');
   await tragt.inStage(2, 'stage-rate-high').fill('9');
-  await tragt.byId('input-referrals').fill('2.5');
   await tragt.byId('mc-trials').fill('20000');
   await tragt.byId('mc-seed').fill('7');
   await tragt.byId('mc-seed').blur();
+  await expect.poll(async () => (await tragt.value('out-mc-p50')) !== null).toBe(true);
+  await tragt.openView('referrals');
+  await tragt.byId('input-referrals').fill('2.5');
+  await tragt.byId('input-referrals').blur();
   await tragt.expectValue('out-referral-top', 40000 / 0.969375);
   // 10 000 · 0.01225 = 122.5 customers; 3.5 days to purchase
+  await tragt.openView('pipeline');
   await tragt.expectValue('out-pipeline-customers', 122.5);
+  await tragt.openView('time');
   await tragt.expectValue('out-days-to-purchase', 3.5);
-  await expect.poll(async () => (await tragt.value('out-mc-p50')) !== null).toBe(true);
+
+  /** Each view's fields (per stage: [stage, test id, value]; others: [test id, value]) and figures. */
+  const VIEWS = {
+    pipeline: { stage: [[0, 'pipeline-now', '10000']], fields: [], figures: ['out-pipeline-customers'] },
+    time: { stage: [[1, 'stage-days', '3.5']], fields: [], figures: ['out-days-to-purchase', 'out-velocity', 'out-breakeven-month'] },
+    leaks: { stage: [[3, 'stage-benchmark', '60'], [2, 'stage-benchmark', '7']], fields: [], figures: [] },
+    uncertainty: {
+      stage: [[2, 'stage-rate-low', '5'], [2, 'stage-rate-high', '9']],
+      fields: [['mc-trials', '20000'], ['mc-seed', '7']],
+      figures: ['out-mc-p10', 'out-mc-p50', 'out-mc-p90'],
+    },
+    referrals: { stage: [], fields: [['input-referrals', '2.5']], figures: ['out-referral-top'] },
+  };
   // the views follow the scenario once typing pauses (the reload below flushes autosave)
-  await tragt.settled();
-  await expect(page.locator('.analysis'), 'the views say when they have caught up').toHaveAttribute('aria-busy', 'false');
   const figures = {};
-  const ids = ['out-pipeline-customers', 'out-days-to-purchase', 'out-velocity', 'out-breakeven-month',
-    'out-mc-p10', 'out-mc-p50', 'out-mc-p90', 'out-referral-top'];
-  for (const id of ids) figures[id] = await raw(tragt, id);
-  const rowsBefore = await levers(page);
+  let rowsBefore;
+  for (const [view, { figures: ids }] of Object.entries(VIEWS)) {
+    await tragt.openView(view);
+    await tragt.settled();
+    await expect(page.locator('[role="tabpanel"]'), `the ${view} view says when it has caught up`).toHaveAttribute('aria-busy', 'false');
+    for (const id of ids) figures[id] = await raw(tragt, id);
+    if (view === 'leaks') rowsBefore = await levers(page);
+  }
+  expect(rowsBefore.length, 'a bottleneck row per rate').toBe(4);
 
   const expectInputs = async (t) => {
-    await expect(t.inStage(0, 'pipeline-now')).toHaveValue('10000');
-    await expect(t.inStage(1, 'stage-days')).toHaveValue('3.5');
-    await expect(t.inStage(3, 'stage-benchmark')).toHaveValue('60');
-    await expect(t.inStage(2, 'stage-benchmark')).toHaveValue('7');
-    await expect(t.inStage(2, 'stage-rate-low')).toHaveValue('5');
-    await expect(t.inStage(2, 'stage-rate-high')).toHaveValue('9');
-    await expect(t.byId('input-referrals')).toHaveValue('2.5');
-    await expect(t.byId('mc-trials')).toHaveValue('20000');
-    await expect(t.byId('mc-seed')).toHaveValue('7');
-    for (const id of ids) await expect(t.byId(id), id).toHaveAttribute('data-value', figures[id]);
+    for (const [view, { stage, fields, figures: ids }] of Object.entries(VIEWS)) {
+      await t.openView(view);
+      for (const [i, id, value] of stage) await expect(t.inStage(i, id), `${view}: stage ${i} ${id}`).toHaveValue(value);
+      for (const [id, value] of fields) await expect(t.byId(id), `${view}: ${id}`).toHaveValue(value);
+      for (const id of ids) await expect(t.byId(id), id).toHaveAttribute('data-value', figures[id]);
+      if (view === 'leaks') await expect.poll(() => levers(t.page), 'the same bottleneck rows').toEqual(rowsBefore);
+    }
   };
 
   await tragt.reload();
+  await expect(page.locator('[role="tabpanel"]'), 'a reload opens no view').toHaveCount(0);
   await expectInputs(tragt);
-  expect(await levers(page)).toEqual(rowsBefore);
 
   // the link carries them: fractions for rates, the template's benchmarks not frozen in
   const link = await tragt.shareLink();
@@ -606,7 +657,6 @@ test('every forecasting input survives a reload and travels in a share link', as
   await visitor.page.goto(link);
   await visitor.ready();
   await expectInputs(visitor);
-  expect(await levers(visitor.page)).toEqual(rowsBefore);
 });
 
 // ---- the phone layout -----------------------------------------------------------------------------
@@ -614,27 +664,43 @@ test('every forecasting input survives a reload and travels in a share link', as
 test('phone: the forecasting panels and stage inputs fit the screen', async ({ tragt, page }, info) => {
   test.skip(info.project.name !== 'phone', 'phone only: the narrow layout');
   await tragt.open({ lang: 'da', template: 'webshop' });
-  // every panel at its fullest: a weakest stage with advice, a range, people now, days and
-  // the self-sustaining note (k · P₁ = 200 · 0.00875 = 1.75)
+  const width = page.viewportSize().width;
+  // every view at its fullest: a weakest stage with advice, a range, people now, days and
+  // the self-sustaining note (k · P₁ = 200 · 0.00875 = 1.75); each checked while it is open
   await tragt.typeRate(2, '5');
+  await tragt.openView('leaks');
+  await expect(tragt.byId('bottleneck-advice')).toBeVisible();
+  expect(await outside(page, width), 'leaks').toEqual([]);
+  await tragt.openView('pipeline');
   await tragt.inStage(0, 'pipeline-now').fill('10000');
   await tragt.inStage(3, 'pipeline-now').fill('12,5');
+  await tragt.inStage(3, 'pipeline-now').blur();
+  await expect(page.getByTestId('pipeline-value')).toHaveCount(2);
+  expect(await outside(page, width), 'pipeline').toEqual([]);
+  await tragt.openView('time');
   for (const [i, d] of ['20', '15', '10,5', '5'].entries()) await tragt.inStage(i, 'stage-days').fill(d);
-  await tragt.inStage(2, 'stage-rate-low').fill('4');
-  await tragt.inStage(2, 'stage-rate-high').fill('6');
+  await tragt.inStage(3, 'stage-days').blur();
+  await tragt.expectValue('out-days-to-purchase', 50.5);
+  expect(await outside(page, width), 'time').toEqual([]);
+  await tragt.openView('referrals');
   await tragt.byId('input-referrals').fill('200');
   await expect(tragt.byId('referral-self-sustaining')).toBeVisible();
-  await expect(tragt.byId('bottleneck-advice')).toBeVisible();
   await tragt.byId('input-referrals').blur();
+  expect(await outside(page, width), 'referrals').toEqual([]);
+  await tragt.openView('uncertainty');
+  await tragt.inStage(2, 'stage-rate-low').fill('4');
+  await tragt.inStage(2, 'stage-rate-high').fill('6');
+  await tragt.inStage(2, 'stage-rate-high').blur();
+  await expect.poll(async () => (await tragt.value('out-mc-p10')) < (await tragt.value('out-mc-p90'))).toBe(true);
   await page.screenshot({ path: path.join(SHOTS, 'forecast-page-phone-da.png'), fullPage: true });
-  expect(await outside(page, page.viewportSize().width)).toEqual([]);
+  expect(await outside(page, width), 'uncertainty').toEqual([]);
 
   // the warnings of a reversed range fit too
   await tragt.inStage(2, 'stage-rate-low').fill('7');
   await expect(tragt.byId('mc-problem')).toBeVisible();
   await tragt.inStage(2, 'stage-rate-low').blur();
   await expect(tragt.inStage(2, 'stage-range-reversed')).toBeVisible();
-  expect(await outside(page, page.viewportSize().width)).toEqual([]);
+  expect(await outside(page, width), 'a reversed range').toEqual([]);
 });
 
 /** Everything in the forecasting panels and the stages' extra inputs that sticks out of its box. */
@@ -675,7 +741,11 @@ function outside(page, screen) {
 test('a rate drawn from its counts: a narrow band around the forecast that widens with fewer people, kept after a reload', async ({ tragt, page }, info) => {
   test.skip(info.project.name === 'phone', 'desktop only: the arithmetic does not depend on the viewport');
   await tragt.open({ lang: 'en', template: 'webshop' });
+  await tragt.openView('uncertainty');
   await expect(tragt.inStage(0, 'stage-counts')).toBeDisabled();
+  // from no ranges (the model opens with two)
+  await tragt.clearStageField('stage-rate-low');
+  await tragt.clearStageField('stage-rate-high');
   await expect(tragt.byId('results-band')).toHaveCount(0);
 
   // "Add to cart": 1 400 of 20 000 product views, Beta(1 401, 18 601): sd ≈ 0.0018, so the
@@ -698,6 +768,7 @@ test('a rate drawn from its counts: a narrow band around the forecast that widen
 
   // kept with the scenario
   await tragt.reload();
+  await tragt.openView('uncertainty');
   await expect(tragt.inStage(2, 'stage-counts')).toBeChecked();
   await expect(tragt.inStage(1, 'stage-counts')).not.toBeChecked();
   await tragt.inStage(2, 'stage-counts').uncheck();

@@ -2,11 +2,13 @@
 // counts, rates, names and forecasting fields, money fields, every select, adding, removing
 // and moving stages, lead and purchase marks, journey moves, start shares and recovery,
 // goal, Monte Carlo and referral fields, scenarios — and types a value from a pool full of
-// garbage. Most edits are made in the page (value + input event, in one round trip), some
-// are typed key by key. The app must never throw or log an error (the fixture), every
-// figure must stay a finite number or "" all along, and the figures on screen must be
-// exactly what a fresh page computes from the saved scenario: in another browser from
-// the same saved store every 50 edits, and at the end after a reload and from a share link.
+// garbage. A field that lives in an analysis view (a tab) is reached by opening its view
+// first, as a person would; views are also closed at random. Most edits are made in the
+// page (value + input event, in one round trip), some are typed key by key. The app must
+// never throw or log an error (the fixture), every figure must stay a finite number or ""
+// all along, and the figures on screen must be exactly what a fresh page computes from the
+// saved scenario (with the same view open): in another browser from the same saved store
+// every 50 edits, and at the end after a reload and from a share link.
 const { test, expect } = require('./support/test');
 const { mulberry32 } = require('./support/random');
 const { Tragt } = require('./pages/tragt');
@@ -35,7 +37,8 @@ const NAMES = [
 /**
  * The edits the generator chooses from, with weights: `number` and `name` fields get a
  * value from the pools, `select` an option, `click` is a button, radio or checkbox. Test
- * ids are those of TESTIDS.md and README.md; `transition` is a journey move.
+ * ids are those of TESTIDS.md and README.md; `transition` is a journey move. A fourth entry
+ * names the views that hold the field (the first one offered is opened when none is open).
  */
 const ACTIONS = [
   ['number', 'stage-count', 10], ['number', 'stage-rate', 10], ['name', 'stage-name', 5],
@@ -46,12 +49,17 @@ const ACTIONS = [
   ['select', 'mode-select', 3], ['select', 'template-select', 1], ['select', 'lang-select', 1],
   ['click', 'stage-add', 3], ['click', 'stage-remove', 2], ['click', 'stage-up', 2], ['click', 'stage-down', 2],
   ['click', 'stage-lead', 2], ['click', 'stage-purchase', 2],
-  ['number', 'transition', 12], ['number', 'entry-share', 4], ['number', 'journey-recovery', 2],
-  ['select', 'journey-recover-to', 1], ['click', 'journey-rest-to-lost', 3], ['click', 'journey-rebuild', 1],
-  ['number', 'pipeline-now', 2], ['number', 'stage-days', 2], ['number', 'stage-benchmark', 2],
-  ['number', 'stage-rate-low', 2], ['number', 'stage-rate-high', 2], ['click', 'stage-counts', 1],
-  ['number', 'goal-customers', 2], ['number', 'goal-revenue', 1], ['click', 'goal-clear', 1],
-  ['number', 'mc-trials', 1], ['number', 'mc-seed', 1], ['number', 'input-referrals', 2],
+  ['number', 'transition', 12, ['journey']], ['number', 'entry-share', 4], ['number', 'journey-recovery', 2, ['journey']],
+  ['select', 'journey-recover-to', 1, ['journey']], ['click', 'journey-rest-to-lost', 3, ['journey']],
+  ['click', 'journey-rebuild', 1, ['journey']],
+  ['number', 'pipeline-now', 2, ['pipeline']], ['number', 'stage-days', 2, ['time', 'journey']],
+  ['number', 'stage-benchmark', 2, ['leaks']],
+  ['number', 'stage-rate-low', 2, ['uncertainty']], ['number', 'stage-rate-high', 2, ['uncertainty']],
+  ['click', 'stage-counts', 1, ['uncertainty']],
+  ['number', 'goal-customers', 2, ['goal']], ['number', 'goal-revenue', 1, ['goal']], ['click', 'goal-clear', 1, ['goal']],
+  ['number', 'mc-trials', 1, ['uncertainty']], ['number', 'mc-seed', 1, ['uncertainty']],
+  ['number', 'input-referrals', 2, ['referrals']],
+  ['click', 'view-close', 1], ['click', 'compare-open', 0.5],
   ['name', 'scenario-name', 2], ['select', 'scenario-select', 1],
   ['click', 'scenario-new', 0.5], ['click', 'scenario-duplicate', 0.5], ['click', 'scenario-delete', 0.5],
 ];
@@ -59,20 +67,35 @@ const ACTIONS = [
 /**
  * Runs in the page: picks one edit among the elements that a person could use now
  * (connected, shown, enabled), with the generator's numbers `r`, and makes it — or, for a
- * text field to be typed key by key, returns where it is. Returns what it did.
+ * text field to be typed key by key, returns where it is. A field of a view that is not
+ * open counts when the view's tab is there: picking it clicks the tab and returns
+ * `open` (the view) and `only` (the field), for the caller to wait for the view and call
+ * again with `only`, which makes the edit with the same numbers. Returns what it did.
  */
-function editInPage({ actions, r, number, name, type }) {
-  const usable = (el) => el.isConnected && !el.disabled && el.getClientRects().length > 0
+function editInPage({ actions, r, number, name, type, only }) {
+  const usable = (el) => !!el && el.isConnected && !el.disabled && el.getClientRects().length > 0
     && getComputedStyle(el).visibility !== 'hidden';
   const candidates = [];
-  for (const [kind, testid, weight] of actions) {
+  for (const [kind, testid, weight, views] of actions) {
+    if (only && testid !== only) continue;
     const all = [...document.querySelectorAll(`[data-testid="${testid}"]`)];
     const indexes = all.map((el, i) => (usable(el) ? i : -1)).filter((i) => i >= 0);
-    if (indexes.length) candidates.push({ kind, testid, weight, all, indexes });
+    if (indexes.length) {
+      candidates.push({ kind, testid, weight, all, indexes });
+      continue;
+    }
+    // in a view that is not open: reached through its tab
+    const view = only ? undefined : (views || []).find((v) => usable(document.querySelector(`[data-testid="view-tab-${v}"]`)));
+    if (view && !document.querySelector(`[data-testid="view-${view}"]`)) candidates.push({ kind, testid, weight, view });
   }
+  if (!candidates.length) return { did: `nothing: no usable ${only}` };
   const total = candidates.reduce((s, c) => s + c.weight, 0);
   let x = r[0] * total;
   const pick = candidates.find((c) => (x -= c.weight) < 0) || candidates[candidates.length - 1];
+  if (pick.view) {
+    document.querySelector(`[data-testid="view-tab-${pick.view}"]`).click();
+    return { open: pick.view, only: pick.testid, did: `open view ${pick.view} for ${pick.testid}` };
+  }
   const index = pick.indexes[Math.floor(r[1] * pick.indexes.length)];
   const el = pick.all[index];
   const where = `${pick.testid}[${index}]${el.dataset.from ? ` ${el.dataset.from}→${el.dataset.to}` : ''}`;
@@ -132,7 +155,9 @@ function stateInPage() {
     else inputs.push(`${key}=${el.getAttribute('aria-invalid') === 'true' ? '<invalid>' : el.value}`);
   }
   const list = document.querySelector('[data-testid="scenario-select"]');
+  const panel = document.querySelector('[role="tabpanel"]');
   return {
+    view: panel ? panel.dataset.testid : null,
     figures,
     inputs,
     scenarios: [...list.options].map((o) => `${o.value} ${o.textContent}`),
@@ -180,6 +205,7 @@ function differences(got, want, what) {
 function mismatch(got, want, { list = true } = {}) {
   const out = [];
   if (got.notice !== '') out.push(`notice: ${got.notice}`);
+  if (got.view !== want.view) out.push(`open view: got ${got.view}, want ${want.view}`);
   const keep = (f) => !want.journeyProblem || JOURNEY_INPUT_FIGURES.test(f);
   const input = (v) => !want.journeyProblem || !v.startsWith('stage-count (entrants)=');
   const inputs = got.inputs.map((v, i) => (want.inputs[i] && want.inputs[i].endsWith('=<invalid>') ? want.inputs[i] : v));
@@ -209,6 +235,14 @@ async function settledState(tragt) {
   return tragt.page.evaluate(stateInPage);
 }
 
+/**
+ * Opens on `tragt`'s page the view that is open in `state` (a view is not remembered: a
+ * fresh page opens none, or a journey's own).
+ */
+async function openSameView(tragt, state) {
+  if (state.view) await tragt.openView(state.view.replace(/^view-/, ''));
+}
+
 /** Polls `tragt`'s page until it matches `want` (see mismatch); `soft` lets the test go on. */
 async function expectSameState(tragt, want, message, { soft = false, list = true } = {}) {
   await (soft ? expect.soft : expect)
@@ -223,8 +257,8 @@ test(`${EDITS} random edits (seed 0x${SEED.toString(16)}): figures stay finite a
   const log = [];
 
   await tragt.open({ template: 'webshop' });
-  // the forecasting views mount after the first figures: wait for them, so every field is there
-  await expect(tragt.byId('input-referrals')).toBeVisible();
+  // the views' tabs are there (their fields are reached by opening them)
+  await expect(tragt.viewTab('referrals')).toBeVisible();
   const fresh = await newVisitor();
   await fresh.open();
 
@@ -234,7 +268,12 @@ test(`${EDITS} random edits (seed 0x${SEED.toString(16)}): figures stay finite a
       const type = random() < 0.12;
       const number = choose(NUMBERS);
       const name = choose(NAMES);
-      const result = await page.evaluate(editInPage, { actions: ACTIONS, r, number, name, type });
+      let result = await page.evaluate(editInPage, { actions: ACTIONS, r, number, name, type });
+      if (result.open) {
+        log.push(`${i}: ${result.did}`);
+        await tragt.openView(result.open);
+        result = await page.evaluate(editInPage, { actions: ACTIONS, r, number, name, type, only: result.only });
+      }
       log.push(`${i}: ${result.did}`);
       if (result.type) {
         const field = page.getByTestId(result.type.testid).nth(result.type.index);
@@ -262,6 +301,7 @@ test(`${EDITS} random edits (seed 0x${SEED.toString(16)}): figures stay finite a
         if (p !== null) localStorage.setItem('tragt.prefs', p);
       }, { s: store, l: lang, p: prefs });
       await fresh.reload();
+      await openSameView(fresh, saved);
       await expectSameState(fresh, saved, `after edit ${i}: the saved store, opened afresh, shows the same scenario and figures`, { soft: true });
     }
 
@@ -274,7 +314,8 @@ test(`${EDITS} random edits (seed 0x${SEED.toString(16)}): figures stay finite a
     // a reload computes everything afresh from what was saved: the texts of invalid fields
     // are gone, their last valid values were in force all along, so the figures are the same
     await tragt.reload();
-    await expectSameState(tragt, final, 'after a reload, the same scenario and figures');
+    await openSameView(tragt, final);
+    await expectSameState(tragt, final, 'after a reload (and its view opened again), the same scenario and figures');
     await expect(page.locator('[aria-invalid="true"]'), 'a fresh page has no invalid field').toHaveCount(0);
     const reloaded = await settledState(tragt);
 
@@ -287,8 +328,9 @@ test(`${EDITS} random edits (seed 0x${SEED.toString(16)}): figures stay finite a
     await visitor.page.goto(link);
     await visitor.ready();
     await expect(visitor.byId('share-save')).toBeVisible();
-    // a visitor who opened the lifetime-value details, as the tab has them
+    // a visitor who opened the lifetime-value details, as the tab has them, and its view
     if ((await tragt.byId('money-more').getAttribute('aria-expanded')) === 'true') await visitor.openMoneyMore();
+    await openSameView(visitor, reloaded);
     await expectSameState(visitor, { ...reloaded, journeyProblem: false }, 'the share link shows the same scenario and figures', { list: false });
   } finally {
     await info.attach('edits', { body: log.join('\n'), contentType: 'text/plain' });

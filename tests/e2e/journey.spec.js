@@ -245,6 +245,9 @@ for (const lang of ['da', 'sv', 'en']) {
     await tragt.open({ lang, template: 'hexagon' });
     await expect(tragt.byId('mode-select')).toHaveValue('journey');
     await expect(tragt.byId('mode-select').locator('option:checked')).toHaveText(T.mode);
+    // a journey's own view is open from the start
+    await expect(tragt.byId('view-journey')).toBeVisible();
+    await expect(tragt.byId('view-tab-journey')).toHaveAttribute('aria-selected', 'true');
     const panel = tragt.byId('journey-panel');
     await expect(panel.getByRole('heading', { level: 2 })).toHaveText(T.heading);
 
@@ -279,7 +282,16 @@ for (const lang of ['da', 'sv', 'en']) {
     await expectNear(tragt, 'out-journey-funnel-customers', 50);
     await expectNear(tragt, 'out-journey-vs-funnel', customers / 50 - 1);
     await expectNear(tragt, 'out-journey-steps', sol.newcomerSteps);
-    expect(await tragt.value('out-journey-days')).toBeNull(); // no stage has days
+    // the days per stage as the journey's view shows them (a model may ship some): none, no
+    // expected days; else the chain's expected days until buying or being lost
+    const days = await tragt.byId('stage-days').evaluateAll((els) => els.map((e) => e.value));
+    expect(days).toHaveLength(6);
+    if (days.every((d) => d === '')) expect(await tragt.value('out-journey-days')).toBeNull();
+    else {
+      const timed = solveChain({ ...chain, days: days.map((d) => (d === '' ? 0 : parseShown(d, lang))) });
+      await expectNear(tragt, 'out-journey-days', timed.newcomerDays);
+      await expectAllNear(tragt, 'journey-state-days', timed.days);
+    }
     expect(await tragt.value('out-journey-recovered')).toBe(0);
     // the foundation figures use the journey: CAC 40 000 / 84.51
     await expectNear(tragt, 'out-customers', customers);
@@ -967,26 +979,41 @@ test('phone: the journey panel fits the screen and its chart is drawn', async ({
 test('a journey hides the funnel-only views: the goal, the analysis panels and the Monte Carlo band', async ({ tragt, page }, info) => {
   test.skip(info.project.name === 'phone', 'desktop only: the views do not depend on the viewport');
   await tragt.open({ lang: 'en', template: 'webshop' });
+  await tragt.openView('goal');
   await tragt.byId('goal-customers').fill('980');
   await expect(page.getByTestId('goal-required')).toHaveCount(5);
+  await tragt.openView('uncertainty');
   const cart = page.getByTestId('stage').nth(2);
   await cart.getByTestId('stage-rate-low').fill('5');
   await cart.getByTestId('stage-rate-high').fill('9');
   await expect(tragt.byId('results-band')).toBeVisible();
+  await tragt.openView('leaks');
   await expect(tragt.byId('chart-levers')).toBeVisible();
 
+  // a journey offers its own view and the comparison only, and shows its own at once
   await tragt.choose(tragt.byId('mode-select'), 'journey');
+  await expect(tragt.byId('view-journey')).toBeVisible();
   await expect(tragt.byId('chart-journey')).toBeVisible();
+  const tabs = () => page.getByRole('tab').evaluateAll((els) => els.map((e) => e.dataset.testid));
+  expect(await tabs()).toEqual(['view-tab-compare', 'view-tab-journey']);
   await expect(page.getByTestId('goal-required')).toHaveCount(0);
   await expect(page.getByTestId('goal-customers')).toHaveCount(0);
   await expect(page.getByTestId('results-band')).toHaveCount(0);
   await expect(page.getByTestId('chart-levers')).toHaveCount(0);
-  await expect(page.getByTestId('stage-rate-low')).toHaveCount(5);
-  await expect(page.getByTestId('stage-rate-low').first()).toBeHidden();
+  await expect(page.getByTestId('stage-rate-low')).toHaveCount(0);
+  // the journey's view has the days per stage
+  await expect(page.getByTestId('stage-days')).toHaveCount(5);
 
-  // back to the funnel: the goal, the band and the views return as they were
+  // back to the funnel: its tabs, and the goal, the band and the views as they were
   await tragt.choose(tragt.byId('mode-select'), 'funnel');
-  await expect(page.getByTestId('goal-required')).toHaveCount(5);
+  await expect(tragt.byId('view-journey')).toHaveCount(0);
+  await expect(tragt.byId('view-tab-journey')).toHaveCount(0);
   await expect(tragt.byId('results-band')).toBeVisible();
+  await tragt.openView('goal');
+  await expect(page.getByTestId('goal-required')).toHaveCount(5);
+  await expect(tragt.byId('goal-customers')).toHaveValue('980');
+  await tragt.openView('uncertainty');
+  await expect(cart.getByTestId('stage-rate-low')).toHaveValue('5');
+  await tragt.openView('leaks');
   await expect(tragt.byId('chart-levers')).toBeVisible();
 });

@@ -126,10 +126,13 @@ test('pick a template, edit, add, reorder, remove, save and switch scenarios: no
   expect(await page.evaluate(() => window.__pointer || []), 'no pointer was used').toEqual([]);
 });
 
-test('Tab goes through every control of the page and out again, in a funnel and in a journey', async ({ tragt, page }) => {
-  for (const template of ['webshop', 'hexagon']) {
-    await tragt.open({ lang: 'da', template });
-    await expect(page.locator('.analysis').first()).toBeVisible();
+test('Tab goes through every control of the page and out again, in a funnel (with and without a view open) and in a journey', async ({ tragt, page }) => {
+  for (const [template, view] of [['webshop', null], ['webshop', 'uncertainty'], ['hexagon', 'journey']]) {
+    await tragt.open({ lang: 'da', template, ...(view ? { view } : {}) });
+    // the views' tabs, and the view asked for (a journey's own opens by itself) with its fields
+    await expect(page.getByRole('tablist')).toBeVisible();
+    if (view) await expect(tragt.byId(`view-${view}`)).toBeVisible();
+    if (view === 'uncertainty') await expect(tragt.inStage(1, 'stage-rate-low')).toBeVisible();
     const stops = [];
     let wrapped = false;
     for (let i = 0; i < 1500; i += 1) {

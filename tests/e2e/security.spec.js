@@ -93,17 +93,30 @@ test('markup typed into names is shown as text in every view that names a stage 
   await tragt.renameScenario(IMG);
   for (let i = 0; i < 3; i += 1) await tragt.typeName(i, PAYLOADS[i]);
   await tragt.typeName(3, `${SVG}${IMG}`);
-  // the forecasting views name stages too: a benchmark (leaks), people in a stage (pipeline)
-  await tragt.inStage(2, 'stage-benchmark').fill('90');
+  // the forecasting views name stages too: people in a stage (pipeline), days (time), a goal's
+  // needs (goal), a benchmark (leaks); each is checked while its view is open
+  await tragt.openView('pipeline');
   await tragt.inStage(1, 'pipeline-now').fill('500');
+  await expect(page.getByTestId('pipeline-value')).toHaveCount(1);
+  await expectClean(page, 'the pipeline view');
+  await tragt.openView('time');
   await tragt.inStage(1, 'stage-days').fill('3');
+  await tragt.expectValue('out-days-to-purchase', 3);
+  await expectClean(page, 'the time view');
+  await tragt.openView('goal');
+  await tragt.byId('goal-customers').fill('980');
+  await expect(page.getByTestId('goal-required')).toHaveCount(5);
+  await expectClean(page, 'the goal view');
+  await tragt.openView('leaks');
+  await tragt.inStage(2, 'stage-benchmark').fill('90');
   await expect(tragt.byId('bottleneck-weakest')).toHaveAttribute('data-stage', /\d/);
-  await expectClean(page, 'funnel views');
+  await expectClean(page, 'the leaks view');
 
   // a second scenario, named like markup too, and the comparison of both
   await tragt.byId('scenario-duplicate').click();
   await tragt.renameScenario(SVG);
   await tragt.byId('compare-open').click();
+  await expect(tragt.byId('view-compare')).toBeVisible();
   for (const pick of await tragt.byId('compare-pick').all()) await pick.check();
   await expect(tragt.byId('compare-table')).toBeVisible();
   await expect(tragt.byId('compare-table')).toContainText(IMG);
@@ -111,7 +124,9 @@ test('markup typed into names is shown as text in every view that names a stage 
   await expectClean(page, 'the comparison');
 
   // the journey names every state in its rows, heat map, table and "brought back to"
+  // (the comparison is a journey's view too: it stays open until the journey's is chosen)
   await tragt.choose(tragt.byId('mode-select'), 'journey');
+  await tragt.openView('journey');
   await expect(tragt.byId('journey-row')).toHaveCount(5);
   const legends = await tragt.byId('journey-row').locator('legend').allTextContents();
   expect(legends.slice(0, 4)).toEqual([`1. ${IMG}`, `2. ${JS}`, `3. ${SVG}`, `4. ${SVG}${IMG}`]);
@@ -274,6 +289,7 @@ test('a JSON file with every string hostile is imported as text, under ids of it
   await expect(tragt.byId('period-select')).toHaveValue(/^[a-z]+$/);
   await expect(tragt.stages()).toHaveCount(5);
   await tragt.byId('compare-open').click();
+  await expect(tragt.byId('view-compare')).toBeVisible();
   for (const pick of await tragt.byId('compare-pick').all()) await pick.check();
   await expect(tragt.byId('compare-table')).toContainText(JS);
   await expectClean(page, 'comparing the imported scenarios');
@@ -476,7 +492,8 @@ function expectOnlyHeights(messages) {
 }
 
 test('through a whole session of edits, the embed posts its host page its height and nothing else', async ({ page }) => {
-  const app = await embedOnHost(page);
+  // an embed offers the journey's view when its sections name it
+  const app = await embedOnHost(page, 'embed=1&lang=en&template=webshop&sections=journey');
   await app.renameScenario('Secret plan Q9');
   await app.typeName(1, 'Secret stage');
   await app.typeCount(0, '987654');
@@ -486,6 +503,7 @@ test('through a whole session of edits, the embed posts its host page its height
   await app.addStage();
   await app.selectTemplate('b2b');
   await app.choose(app.byId('mode-select'), 'journey');
+  await expect(app.byId('view-journey')).toBeVisible();
   await app.byId('journey-recovery').fill('7');
   await app.selectLang('sv');
   await app.byId('scenario-duplicate').click();
@@ -592,16 +610,21 @@ test('no request leaves the origin in any journey: templates, languages, sharing
   }
   for (const lang of ['da', 'sv', 'en']) await tragt.selectLang(lang);
   await tragt.typeCount(0, '5000');
+  await tragt.openView('goal');
   await tragt.byId('goal-customers').fill('20');
+  await tragt.openView('uncertainty');
   await tragt.inStage(1, 'stage-rate-low').fill('10');
   await tragt.inStage(1, 'stage-rate-high').fill('60');
+  await tragt.openView('referrals');
   await tragt.byId('input-referrals').fill('0.5');
   const link = await tragt.shareLink();
   await tragt.byId('share-copy').click();
   for (const id of ['export-json', 'export-all', 'export-csv']) await tragt.download(id);
   await tragt.importFile('again.json', (await tragt.download('export-json')).text);
   await tragt.byId('compare-open').click();
+  await expect(tragt.byId('view-compare')).toBeVisible();
   await tragt.choose(tragt.byId('mode-select'), 'journey');
+  await tragt.openView('journey');
   await expect(tragt.byId('journey-row').first()).toBeVisible();
 
   // the link in another tab; the embed with every parameter; the configurator and its preview

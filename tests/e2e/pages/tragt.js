@@ -1,7 +1,8 @@
 // Page object for Tragt. It drives the app only through the data-testid hooks of
 // the test contract (TESTIDS.md) (plus the extra hooks stage-up/stage-down/stage-drop-off/stage-cost/
 // period-select, and share-open/share-url/share-copy/share-save/share-discard/export-json/
-// export-all/import-json/export-csv/cta/open-full) and URL parameters, and reads figures
+// export-all/import-json/export-csv/cta/open-full, and the views' tabs view-tab-<name>, panels
+// view-<name> and view-close) and URL parameters, and reads figures
 // from `data-value`, never from the formatted text. Stage indexes are 0-based (stage(0) is
 // the top of the funnel). Share links are decoded and made in Node (zlib, base64url) to
 // check what they carry and to build links the app must refuse.
@@ -291,6 +292,50 @@ class Tragt {
     const fold = this.byId('money-more');
     if ((await fold.getAttribute('aria-expanded')) !== 'true') await fold.click();
     await expect(fold).toHaveAttribute('aria-expanded', 'true');
+  }
+
+  // ---- views (the analyses' tabs) ----------------------------------------------------------
+
+  /** The tab of a view (`view-tab-<name>`). */
+  viewTab(name) {
+    return this.byId(`view-tab-${name}`);
+  }
+
+  /**
+   * Opens a view (leaks, goal, time, uncertainty, pipeline, referrals, compare, journey)
+   * unless it is open, and waits for its panel. A view is not remembered across reloads or
+   * new pages: open it again after one.
+   */
+  async openView(name) {
+    const tab = this.viewTab(name);
+    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+    await expect(tab, `the ${name} tab is selected`).toHaveAttribute('aria-selected', 'true');
+    await expect(this.byId(`view-${name}`)).toBeVisible();
+  }
+
+  /** Closes the open view with its close button and waits until no view is open (a funnel's views). */
+  async closeView() {
+    await this.byId('view-close').click();
+    await expect(this.page.locator('[role="tabpanel"]'), 'no view is open').toHaveCount(0);
+  }
+
+  /** The name of the open view (from its panel's `view-<name>` test id), or null. */
+  async openViewName() {
+    const ids = await this.page.locator('[role="tabpanel"]').evaluateAll((els) => els.map((e) => e.dataset.testid));
+    return ids.length ? ids[0].replace(/^view-/, '') : null;
+  }
+
+  /**
+   * Empties a forecasting input in every stage (`stage-days`, `stage-rate-low`, …): the
+   * models open with days and some ranges; a test of what they do starts from none. The
+   * view that holds the field must be open.
+   */
+  async clearStageField(testid) {
+    const n = await this.stageCount();
+    for (let i = 0; i < n; i += 1) {
+      const field = this.inStage(i, testid);
+      if (await field.isEnabled()) await field.fill('');
+    }
   }
 
   async selectLtvMethod(method) {
