@@ -162,3 +162,38 @@ proptest! {
         }
     }
 }
+
+/// Every straight-funnel model but Blank opens with what the forecasting views need: days to
+/// purchase, so a sales velocity; a break-even month within the 24; and ranged rates, so a
+/// P10–P90 band that is a band. (The journeys, Hankins' hexagon and Köpvägen, have their
+/// own view: the chain's expected days; their days and ranges are there for a switch to a
+/// straight funnel.)
+#[test]
+fn every_model_opens_with_velocity_break_even_and_a_band() {
+    use tragt::calc::time::{days_to_purchase, timeline, velocity, TimelineInput};
+    use tragt::calc::{Currency, Scenario, TemplateId};
+    for id in TemplateId::ALL.into_iter().filter(|id| *id != TemplateId::Blank) {
+        let s = Scenario::from_template("t".into(), "T".into(), id, Currency::Dkk);
+        if s.mode == tragt::calc::Mode::Journey {
+            assert!(s.stages.iter().all(|st| st.days.is_some()), "{id:?}: the journey's days");
+            continue;
+        }
+        let days: Vec<f64> = s.stages.iter().map(|st| st.days.unwrap_or(0.0)).collect();
+        let purchase = s.index_of(s.purchase).unwrap();
+        let to_purchase = days_to_purchase(&days, purchase)[0];
+        let customers = s.funnel_forecast().customers;
+        assert!(to_purchase > 0.0, "{id:?}: days to purchase");
+        assert!(velocity(customers, s.economics.aov, to_purchase).is_ok(), "{id:?}: velocity");
+        let t =
+            timeline(&TimelineInput { customers, period: s.period, delay_days: to_purchase, economics: s.economics });
+        // B2B's published rates and deal sizes pay back per customer in 12.5 months, but the
+        // ramp of a steady inflow breaks even only after the timeline's 24: said, not forced
+        if id == TemplateId::B2b {
+            assert_eq!(t.breakeven, None);
+        } else {
+            assert!(t.breakeven.is_some(), "{id:?}: break-even within 24 months");
+        }
+        let band = tragt::calc::uncertainty::of_scenario(&s).unwrap();
+        assert!(band.customers.p10 < band.customers.p90, "{id:?}: {:?}", band.customers);
+    }
+}
