@@ -151,7 +151,9 @@ test('markup typed into names is shown as text in every view that names a stage 
 // ---- URL parameters and fragments ------------------------------------------------------------
 
 /** Every parameter of README's tables (the app's and the embed's). */
-const PARAMS = ['lang', 'template', 'embed', 'accent', 'logo', 'cta_text', 'cta_url', 'cta_summary', 'storage', 'ns'];
+const PARAMS = [
+  'lang', 'template', 'embed', 'view', 'layout', 'sections', 'accent', 'logo', 'cta_text', 'cta_url', 'cta_summary', 'storage', 'ns',
+];
 
 for (const mode of ['full', 'embed']) {
   test(`${mode === 'full' ? 'the app' : 'the embed'}: every URL parameter set to each payload is ignored or shown as text`, async ({ tragt, page }) => {
