@@ -90,9 +90,11 @@ impl Shown {
 #[component]
 pub fn Assessment() -> impl IntoView {
     let state = use_app_state();
+    // a journey's figures come from its chain, not from the straight funnel's rates: no
+    // assessment, and no work for it on the journey's edits
     let shown = Memo::new(move |_| {
         let lang = state.lang.get();
-        state.scenario.with(|s| Shown::of(s, lang))
+        state.scenario.with(|s| (s.mode == crate::calc::Mode::Funnel).then(|| Shown::of(s, lang)).flatten())
     });
     let part = move |f: fn(&Shown) -> String| move || shown.with(|s| s.as_ref().map(f).unwrap_or_default());
     let actions = move || {
