@@ -135,7 +135,7 @@ pub fn AnalysisViews() -> impl IntoView {
     };
     view! {
         <Show when=move || tabs.with(|t| !t.is_empty())>
-            <section class="views no-print-tabs" aria-label=move || t().views_label>
+            <section class="views" aria-label=move || t().views_label>
                 <div class="view-tabs" role="tablist" aria-label=move || t().views_label>
                     <For each=move || tabs.get() key=|view| *view let:view>
                         {tab(view)}
