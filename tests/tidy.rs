@@ -466,3 +466,90 @@ fn the_stylesheet_takes_its_colours_from_the_tokens() {
     let used = css.matches("var(--").count();
     assert!(used > 150, "the components use the tokens: {used} references");
 }
+
+/// The tokens are the one place of spacing and type too: the stylesheet's margins, paddings,
+/// gaps, offsets, font sizes, radii and shadows name a token (`var(--…)`, or `calc()` of
+/// tokens and plain numbers). Left literal: 0, a 1 or 2 px hairline, a share of the box or of
+/// the viewport, and the paper's margins (`@page`, in the printer's millimetres).
+#[test]
+fn the_stylesheet_takes_its_spacing_and_type_from_the_tokens() {
+    let css = fs::read_to_string(root().join("style/main.css")).unwrap();
+    let tokens = fs::read_to_string(root().join("style/tokens.css")).unwrap();
+    let checked = |property: &str| {
+        ["margin", "padding", "inset", "scroll-margin", "scroll-padding"].iter().any(|p| property.starts_with(p))
+            || property.ends_with("gap")
+            || property.ends_with("radius")
+            || ["font", "font-size", "box-shadow", "top", "right", "bottom", "left"].contains(&property)
+    };
+    let literal = |word: &str| {
+        let word = word.trim_start_matches('-');
+        let split = word.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(word.len());
+        let (number, unit) = word.split_at(split);
+        let number: f64 = number.parse().unwrap_or(f64::NAN);
+        let fine = unit.is_empty()
+            || number == 0.0
+            || ["%", "vw", "vh", "vmin", "vmax", "dvh", "svh"].contains(&unit)
+            || (unit == "px" && (number == 1.0 || number == 2.0));
+        split > 0 && !fine
+    };
+    // the declarations, each with its line and the rule (or at-rule) it is in
+    let literals = |css: &str| {
+        let (mut found, mut rules, mut declaration, mut line, mut start) = (vec![], vec![], String::new(), 1, 1);
+        let mut rest = css;
+        while let Some(c) = rest.chars().next() {
+            if rest.starts_with("/*") {
+                let end = rest.find("*/").map_or(rest.len(), |e| e + 2);
+                line += rest[..end].matches('\n').count();
+                rest = &rest[end..];
+                continue;
+            }
+            rest = &rest[c.len_utf8()..];
+            match c {
+                '{' => rules.push(std::mem::take(&mut declaration).trim().to_string()),
+                ';' | '}' => {
+                    let in_page = rules.last().is_some_and(|r: &String| r.starts_with("@page"));
+                    if let Some((property, value)) = declaration.split_once(':') {
+                        let words = value.split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '%')));
+                        if checked(property.trim()) && !in_page && words.filter(|w| !w.starts_with("--")).any(literal) {
+                            found.push(format!("{start}: {}", declaration.trim()));
+                        }
+                    }
+                    declaration.clear();
+                    if c == '}' {
+                        rules.pop();
+                    }
+                }
+                _ => {
+                    if declaration.trim().is_empty() && !c.is_whitespace() {
+                        start = line;
+                    }
+                    declaration.push(c);
+                }
+            }
+            line += usize::from(c == '\n');
+        }
+        found
+    };
+    let offences = literals(&css);
+    assert!(offences.is_empty(), "spacing or type outside style/tokens.css:\n{}", offences.join("\n"));
+    // and the check can fail
+    assert_eq!(
+        literals(".a {\n  color: var(--text);\n  padding: 0.35rem var(--space-4);\n}"),
+        ["3: padding: 0.35rem var(--space-4)"]
+    );
+    assert_eq!(
+        literals("@media (min-width: 960px) { .a { font-size: 0.88rem } .b { top: calc(100% - 0.3rem); } }").len(),
+        2
+    );
+    assert_eq!(literals(".a { gap: 2.4em; border-radius: 3px; box-shadow: 0 4px 8px var(--line) }").len(), 3);
+    let fine = ".a { padding: var(--space-3) 0; margin: calc(-1 * var(--space-1)) auto; top: 50%; width: 9.5rem; \
+                box-shadow: inset 0 0 0 1px var(--accent); font-size: clamp(var(--text-s), 4.2vw, var(--text-l)); \
+                border: 2px solid var(--line); padding-bottom: calc(var(--space-3) + env(safe-area-inset-bottom, 0px)) }";
+    assert!(literals(fine).is_empty() && literals("@media print { @page { margin: 14mm 12mm; } }").is_empty());
+    // every token named is defined, and the scales stay short
+    let names = css.split("var(").skip(1).filter_map(|rest| rest.split([')', ',']).next());
+    let undefined: BTreeSet<_> = names.filter(|name| !tokens.contains(&format!("{name}:"))).collect();
+    assert!(undefined.is_empty(), "tokens not in style/tokens.css: {undefined:?}");
+    let steps = |scale: &str| tokens.lines().filter(|l| l.trim_start().starts_with(scale)).count();
+    assert!((8..=10).contains(&steps("--space-")) && (6..=9).contains(&steps("--text-")));
+}
