@@ -51,6 +51,34 @@ pub enum NoticeKind {
     UpdateReady,
     /// The texts of a language could not be fetched, so the UI stayed in its language.
     LanguageUnavailable(Lang),
+    /// A stage was removed (the notice offers undo).
+    StageRemoved { name: String },
+    /// The purchase stage was removed, so the customers are counted at `now` (undo).
+    PurchaseMoved { removed: String, now: String },
+    /// The journey's moves were rebuilt from the funnel's rates (undo).
+    JourneyRebuilt,
+    /// An untouched example was replaced by another template (undo).
+    TemplateReplaced { name: String },
+    /// The goal was cleared (undo).
+    GoalCleared,
+}
+
+impl NoticeKind {
+    /// Whether it is about the scenario open when it is shown (and goes when another is
+    /// opened), rather than about the app, its storage or another scenario.
+    pub fn is_about_the_open_scenario(&self) -> bool {
+        matches!(
+            self,
+            NoticeKind::ChangedElsewhere { deleted: false, .. }
+                | NoticeKind::NewFromTemplate { .. }
+                | NoticeKind::SharedSaved { .. }
+                | NoticeKind::StageRemoved { .. }
+                | NoticeKind::PurchaseMoved { .. }
+                | NoticeKind::JourneyRebuilt
+                | NoticeKind::TemplateReplaced { .. }
+                | NoticeKind::GoalCleared
+        )
+    }
 }
 
 /// A message in the notice area.
@@ -60,9 +88,17 @@ pub struct Notice {
     pub id: u64,
     /// What it says.
     pub kind: NoticeKind,
-    /// A deleted scenario that "Undo" puts back.
+    /// What "Undo" (`notice-undo`) puts back: a deleted scenario, or the open one as it was
+    /// before an action threw some of its input away ([`AppState::notify_undo`]).
     pub undo: Option<Deleted>,
+    /// The scenario it is about, if any: the notice goes once that scenario is no longer
+    /// open.
+    pub about: Option<String>,
 }
+
+/// How long a notice that offers undo stays, in milliseconds: long enough to notice and
+/// change one's mind, short enough that an old snapshot cannot wipe later work.
+pub const UNDO_MS: u64 = 30_000;
 
 /// Everything the app holds: the one source of truth. Components read it through
 /// [`AppState`]'s fields, and edit the open scenario with [`AppState::edit`], which patches
@@ -296,9 +332,14 @@ impl AppState {
     /// Replaces the workspace (another scenario opened, added, deleted, imported, merged):
     /// patched, so an unchanged open scenario wakes nothing.
     pub fn set_workspace(&self, workspace: Workspace) {
+        let open = workspace.current().id.clone();
         self.follow_stage_keys();
         self.store.workspace().patch(workspace);
         self.follow_stage_keys();
+        // a notice about a scenario goes once another is open
+        if self.notices.with_untracked(|l| l.iter().any(|n| n.about.as_ref().is_some_and(|id| *id != open))) {
+            self.notices.update(|l| l.retain(|n| n.about.as_ref().is_none_or(|id| *id == open)));
+        }
     }
 
     /// Brings the store's map of the stage list (stage id ↔ place) up to date with the
@@ -329,16 +370,41 @@ impl AppState {
 
     /// Shows a notice (once: an equal one already shown is replaced).
     pub fn notify(&self, kind: NoticeKind, undo: Option<Deleted>) {
-        let id = next_number();
+        let about = kind.is_about_the_open_scenario().then(|| self.scenario.with_untracked(|s| s.id.clone()));
+        self.push_notice(Notice { id: next_number(), kind, undo, about });
+    }
+
+    /// Shows a notice about the open scenario whose "Undo" puts `before` back (the open
+    /// scenario as it was before an action threw some of its input away); it goes when
+    /// another scenario is opened.
+    pub fn notify_undo(&self, kind: NoticeKind, before: Scenario) {
+        let index = self.workspace.with_untracked(|w| w.scenarios().iter().position(|s| s.id == before.id));
+        self.notify(kind, Some(Deleted { scenario: before, index: index.unwrap_or(0) }));
+    }
+
+    /// Shows `notice`: an equal one is replaced, and so is an older undo of the same
+    /// scenario (one step back at a time; the newest snapshot is the one to return to).
+    fn push_notice(&self, notice: Notice) {
+        let undoes = notice.undo.is_some().then(|| notice.about.clone()).flatten();
         self.notices.update(|list| {
-            list.retain(|n| n.kind != kind);
-            list.push(Notice { id, kind, undo });
+            list.retain(|n| n.kind != notice.kind && !(n.undo.is_some() && undoes.is_some() && n.about == undoes));
+            list.push(notice);
         });
+    }
+
+    /// Puts back what the notice `id` offers to undo, and removes the notice.
+    pub fn undo(&self, id: u64) {
+        let undo = self.notices.with_untracked(|l| l.iter().find(|n| n.id == id).and_then(|n| n.undo.clone()));
+        if let Some(deleted) = undo {
+            self.update_workspace(|w| w.restore(deleted));
+        }
+        self.dismiss(id);
     }
 
     /// Removes a notice.
     pub fn dismiss(&self, id: u64) {
-        self.notices.update(|list| list.retain(|n| n.id != id));
+        // (a notice's timer may fire after the app is gone)
+        let _ = self.notices.try_update(|list| list.retain(|n| n.id != id));
     }
 
     /// A new scenario from a template, named in the UI language and unique in the list.

@@ -132,6 +132,7 @@ impl Shown {
             }
             self.num("lever gain to benchmark", l.stage, l.to_benchmark);
             self.num("lever gain of one point", l.stage, l.plus_one);
+            self.num("lever gain of a tenth more", l.stage, l.lift);
         }
     }
 
@@ -610,9 +611,13 @@ proptest! {
                 prop_assert!(x.benchmark.is_none_or(|b| (0.0..=1.0).contains(&b)));
                 prop_assert!(x.to_benchmark.is_finite() && x.to_benchmark >= 0.0, "{:?}", x);
                 prop_assert!(x.plus_one.is_finite() && x.plus_one >= 0.0, "{:?}", x);
+                prop_assert!(x.lift.is_finite() && x.lift >= 0.0, "{:?}", x);
             }
             prop_assert!(l.windows(2).all(|w| w[0].to_benchmark >= w[1].to_benchmark));
-            // the self-assessment: the largest gap to a benchmark, else the largest point
+            // among the stages that meet their benchmark, the larger lift first
+            prop_assert!(l.windows(2).all(|w| w[1].to_benchmark > 0.0 || w[0].to_benchmark > 0.0 || w[0].lift >= w[1].lift));
+            // the self-assessment is the head of the list: the largest gap to a benchmark,
+            // else the largest lift
             let most = |f: fn(&Lever) -> f64| l.iter().map(f).fold(0.0, f64::max);
             match finding(&l) {
                 None => prop_assert!(l.is_empty()),
@@ -622,9 +627,10 @@ proptest! {
                 }
                 Some(Finding::Lever { stage, worth, .. }) => {
                     prop_assert!(l.iter().all(|x| x.to_benchmark == 0.0));
-                    prop_assert!(worth == most(|x| x.plus_one) && (1..=f.purchase()).contains(&stage));
+                    prop_assert!(worth == most(|x| x.lift) && (1..=f.purchase()).contains(&stage));
                 }
             }
+            prop_assert_eq!(finding(&l).map(Finding::stage), l.first().map(|x| x.stage));
             let s = Scenario::from_template("t".into(), "T".into(), t, Currency::Eur);
             for b in [template_benchmark(t, i), stage_benchmark(&s, i)].into_iter().flatten() {
                 prop_assert!((0.0..=100.0).contains(&b.0));

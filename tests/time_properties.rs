@@ -186,13 +186,7 @@ fn every_model_opens_with_velocity_break_even_and_a_band() {
         assert!(velocity(customers, s.economics.aov, to_purchase).is_ok(), "{id:?}: velocity");
         let t =
             timeline(&TimelineInput { customers, period: s.period, delay_days: to_purchase, economics: s.economics });
-        // B2B's published rates and deal sizes pay back per customer in 12.5 months, but the
-        // ramp of a steady inflow breaks even only after the timeline's 24: said, not forced
-        if id == TemplateId::B2b {
-            assert_eq!(t.breakeven, None);
-        } else {
-            assert!(t.breakeven.is_some(), "{id:?}: break-even within 24 months");
-        }
+        assert!(t.breakeven.is_some(), "{id:?}: break-even within 24 months");
         let band = tragt::calc::uncertainty::of_scenario(&s).unwrap();
         assert!(band.customers.p10 < band.customers.p90, "{id:?}: {:?}", band.customers);
     }

@@ -2,11 +2,18 @@
 //! funnel would gain if the rate into that stage reached its benchmark, and if it rose by
 //! one percentage point; ranked, so the weakest stage comes first.
 //!
+//! The ranking is fair to every stage: a point is not the same effort at 2 % as at 60 %
+//! (from 2 % it is a lift by half). Stages below their benchmark come first, by what
+//! reaching it is worth; the others by what the same relative lift is worth, a tenth of
+//! each stage's own rate ([`LIFT`]).
+//!
 //! Benchmarks come with their source: the published figures a template ships with
 //! ([`template_benchmark`]), or the user's own.
 
+use std::cmp::Ordering;
+
 use super::funnel::Funnel;
-use super::scenario::{Scenario, StageDoc, StageLabel};
+use super::scenario::{Scenario, StageDoc};
 use super::templates::TemplateId;
 
 /// Where a benchmark rate comes from.
@@ -78,8 +85,7 @@ pub fn benchmark_of(stage: &StageDoc, first: bool, template: TemplateId) -> Opti
     match (stage.benchmark, &stage.label) {
         _ if first => None,
         (Some(b), _) => Some((b.percent(), Source::User)),
-        (None, StageLabel::Template(n)) => template_benchmark(template, *n),
-        _ => None,
+        (None, label) => label.template_stage().and_then(|n| template_benchmark(template, n)),
     }
 }
 
@@ -87,6 +93,10 @@ pub fn benchmark_of(stage: &StageDoc, first: bool, template: TemplateId) -> Opti
 pub fn benchmarks(s: &Scenario) -> Vec<Option<f64>> {
     (0..s.stages.len()).map(|i| stage_benchmark(s, i).map(|(pct, _)| pct / 100.0)).collect()
 }
+
+/// The relative lift every stage is compared at where no benchmark gap ranks it: +10 % of
+/// its own rate (so 2 % → 2.2 %, 60 % → 66 %).
+pub const LIFT: f64 = 0.10;
 
 /// One stage's lever on revenue.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -103,10 +113,16 @@ pub struct Lever {
     /// First-purchase revenue gained per period if the rate rose one percentage point
     /// (capped at 100 %).
     pub plus_one: f64,
+    /// First-purchase revenue gained per period if the rate rose by [`LIFT`] of itself
+    /// (capped at 100 %): the same for every stage below 1 / 1.1 ≈ 91 %, since the customers
+    /// are the product of the rates.
+    pub lift: f64,
 }
 
 /// The levers of the stages 2..=purchase, ranked: largest gain to the benchmark first,
-/// then largest gain from one point more, then funnel order. `benchmarks[i]` is the
+/// then largest gain from the same relative lift ([`LIFT`]), then funnel order. (A funnel
+/// without customers gains nothing from any lift: there, the stage where one point more
+/// brings the first customers, a stage at 0 %, comes first.) `benchmarks[i]` is the
 /// benchmark of the rate into stage i, a fraction.
 ///
 /// # Examples
@@ -133,14 +149,8 @@ pub fn levers(funnel: &Funnel, aov: f64, benchmarks: &[Option<f64>]) -> Vec<Leve
         }
         c
     };
-    let gain = |stage: usize, x: f64, now: f64| {
-        let g = (customers(stage, x) - now) * aov;
-        if g.is_finite() && g > 0.0 {
-            g
-        } else {
-            0.0
-        }
-    };
+    let positive = |g: f64| if g.is_finite() && g > 0.0 { g } else { 0.0 };
+    let gain = |stage: usize, x: f64, now: f64| positive((customers(stage, x) - now) * aov);
     let mut out: Vec<Lever> = (1..=purchase.min(rates.len()))
         .map(|stage| {
             let rate = rates[stage - 1];
@@ -152,18 +162,27 @@ pub fn levers(funnel: &Funnel, aov: f64, benchmarks: &[Option<f64>]) -> Vec<Leve
                 benchmark,
                 to_benchmark: benchmark.map_or(0.0, |b| gain(stage, b.max(rate), now)),
                 plus_one: gain(stage, (rate + 0.01).min(1.0), now),
+                // (customers · LIFT exactly where the lifted rate stays within 100 %: equal
+                // lifts are equal numbers, so ties rank in funnel order)
+                lift: if rate * (1.0 + LIFT) <= 1.0 { positive(now * LIFT * aov) } else { gain(stage, 1.0, now) },
             }
         })
         .collect();
     out.sort_by(|a, b| {
-        b.to_benchmark.total_cmp(&a.to_benchmark).then(b.plus_one.total_cmp(&a.plus_one)).then(a.stage.cmp(&b.stage))
+        b.to_benchmark
+            .total_cmp(&a.to_benchmark)
+            .then(b.lift.total_cmp(&a.lift))
+            // with no customers every lift is 0: the stage at 0 % (where one point is the
+            // first customers) comes first
+            .then(if a.lift == 0.0 && b.lift == 0.0 { b.plus_one.total_cmp(&a.plus_one) } else { Ordering::Equal })
+            .then(a.stage.cmp(&b.stage))
     });
     out
 }
 
 /// What the self-assessment says about a funnel: the stage that leaks most against its
-/// benchmark, or, when every stage meets its benchmark, the stage where one point more is
-/// worth the most.
+/// benchmark, or, when every stage meets its benchmark, the stage where the same relative
+/// lift is worth the most.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Finding {
     /// The stage below its benchmark whose reaching it brings the most revenue.
@@ -176,13 +195,14 @@ pub enum Finding {
         /// First-purchase revenue gained per period at the benchmark.
         worth: f64,
     },
-    /// No gap to a benchmark: the stage where one percentage point more brings the most.
+    /// No gap to a benchmark: the stage where a [`LIFT`] of its own rate brings the most
+    /// (the first in funnel order where several bring the same).
     Lever {
         /// The stage (0-based).
         stage: usize,
         /// Its rate now, a fraction.
         rate: f64,
-        /// First-purchase revenue gained per period from one point more.
+        /// First-purchase revenue gained per period from the lift.
         worth: f64,
     },
 }
@@ -203,9 +223,10 @@ impl Finding {
     }
 }
 
-/// The finding of ranked [`levers`]: the first if it gains anything at its benchmark, else
-/// the largest gain from one point more (the first in funnel order on a tie). `None` when
-/// the funnel has no stage to improve (a single stage, or the purchase at the top).
+/// The finding of ranked [`levers`]: the first of them, so the headline and the ranked list
+/// always name the same stage, ties included. It is a leak if it gains anything at its
+/// benchmark, else a lever (its gain from the [`LIFT`]). `None` when the funnel has no
+/// stage to improve (a single stage, or the purchase at the top).
 ///
 /// # Examples
 /// ```
@@ -218,11 +239,12 @@ impl Finding {
 /// ```
 pub fn finding(levers: &[Lever]) -> Option<Finding> {
     let first = levers.first()?;
-    if let (Some(benchmark), true) = (first.benchmark, first.to_benchmark > 0.0) {
-        return Some(Finding::Leak { stage: first.stage, rate: first.rate, benchmark, worth: first.to_benchmark });
-    }
-    let best = levers.iter().min_by(|a, b| b.plus_one.total_cmp(&a.plus_one).then(a.stage.cmp(&b.stage)))?;
-    Some(Finding::Lever { stage: best.stage, rate: best.rate, worth: best.plus_one })
+    Some(match first.benchmark {
+        Some(benchmark) if first.to_benchmark > 0.0 => {
+            Finding::Leak { stage: first.stage, rate: first.rate, benchmark, worth: first.to_benchmark }
+        }
+        _ => Finding::Lever { stage: first.stage, rate: first.rate, worth: first.lift },
+    })
 }
 
 /// A stage's part in the funnel, for advice on a stage that is not a template's.
@@ -313,17 +335,43 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        // every benchmark met: one point more is worth most where the rate is lowest
-        // (12 %: 504 / 12 · 450 = 18 900)
+        // every benchmark met: a tenth more of its own rate is worth the same at every
+        // stage (504 · 0.1 · 450 = 22 680), so the first in funnel order is named
         let met = levers(&f, 450.0, &[None, Some(0.1), Some(0.1), Some(0.1), Some(0.1)]);
+        assert!(met.iter().all(|l| (l.lift - 22_680.0).abs() < 1e-6), "{met:?}");
+        assert_eq!(met.iter().map(|l| l.stage).collect::<Vec<_>>(), vec![1, 2, 3, 4]);
         match finding(&met) {
-            Some(Finding::Lever { stage: 2, worth, .. }) => assert!((worth - 18_900.0).abs() < 1e-6, "{worth}"),
+            Some(Finding::Lever { stage: 1, worth, .. }) => assert!((worth - 22_680.0).abs() < 1e-6, "{worth}"),
             other => panic!("{other:?}"),
         }
         // no benchmarks at all: the same lever
-        assert_eq!(finding(&levers(&f, 450.0, &[])).map(Finding::stage), Some(2));
+        assert_eq!(finding(&levers(&f, 450.0, &[])).map(Finding::stage), Some(1));
         // nothing to improve
         assert_eq!(finding(&[]), None);
+    }
+
+    #[test]
+    fn a_point_is_not_the_same_effort_everywhere_so_the_lift_is_relative() {
+        // B2B-like: 25 000 → 2 % → 60 %: 300 customers at 100. One point more at 2 % is a
+        // lift by half (+150 customers); at 60 % it is 1/60 (+5). A tenth of each rate is
+        // worth the same 30 customers at either stage: the list ranks them in funnel order.
+        let f = funnel(25_000.0, &[2.0, 60.0], 2);
+        let l = levers(&f, 100.0, &[]);
+        assert!((l[0].plus_one - 15_000.0).abs() < 1e-6 && (l[1].plus_one - 500.0).abs() < 1e-6, "{l:?}");
+        assert!(l.iter().all(|x| (x.lift - 3_000.0).abs() < 1e-6), "{l:?}");
+        assert_eq!(l.iter().map(|x| x.stage).collect::<Vec<_>>(), vec![1, 2]);
+        // a rate near 100 % cannot rise a tenth: capped, it is worth less and ranks last
+        let capped = funnel(1000.0, &[95.0, 50.0], 2);
+        let l = levers(&capped, 1.0, &[]);
+        assert_eq!(l.iter().map(|x| x.stage).collect::<Vec<_>>(), vec![2, 1]);
+        assert!((l[1].lift - 1000.0 * 0.05 * 0.5).abs() < 1e-9, "{l:?}");
+        // no customers: no lift gains anything; the stage at 0 % is where to start
+        let stuck = levers(&funnel(1000.0, &[50.0, 0.0, 50.0], 3), 1.0, &[]);
+        assert_eq!((stuck[0].stage, stuck[0].lift), (2, 0.0), "{stuck:?}");
+        // a stage below its benchmark always comes before the lifts, and is the finding
+        let l = levers(&f, 100.0, &[None, None, Some(0.61)]);
+        assert_eq!(l[0].stage, 2);
+        assert!(matches!(finding(&l), Some(Finding::Leak { stage: 2, .. })));
     }
 
     #[test]

@@ -15,8 +15,29 @@ use super::templates::TemplateId;
 pub enum StageLabel {
     /// Stage `n` (0-based) of the scenario's template.
     Template(usize),
-    /// A name the user typed.
+    /// A template's stage `from` (0-based) the user renamed: it keeps that stage's note,
+    /// benchmark and advice.
+    Renamed { name: String, from: usize },
+    /// A name the user typed for a stage of their own.
     Custom(String),
+}
+
+impl StageLabel {
+    /// The template's stage this is, or was before a rename.
+    pub fn template_stage(&self) -> Option<usize> {
+        match self {
+            StageLabel::Template(n) | StageLabel::Renamed { from: n, .. } => Some(*n),
+            StageLabel::Custom(_) => None,
+        }
+    }
+
+    /// The name the user typed, if any.
+    pub fn typed_name(&self) -> Option<&str> {
+        match self {
+            StageLabel::Template(_) => None,
+            StageLabel::Renamed { name, .. } | StageLabel::Custom(name) => Some(name),
+        }
+    }
 }
 
 /// One stage of a scenario.
@@ -208,20 +229,17 @@ impl Scenario {
     /// The name of the stage at `index`: the user's, or the one `template_name` gives
     /// the template's stage of that position; empty for an index past the end.
     pub fn stage_name(&self, index: usize, template_name: impl Fn(usize) -> &'static str) -> String {
-        match self.stages.get(index).map(|st| &st.label) {
-            Some(StageLabel::Template(n)) => template_name(*n).to_string(),
-            Some(StageLabel::Custom(name)) => name.clone(),
-            None => String::new(),
+        match self.stages.get(index).map(|st| (st.label.typed_name(), st.label.template_stage())) {
+            Some((Some(name), _)) => name.to_string(),
+            Some((None, Some(n))) => template_name(n).to_string(),
+            _ => String::new(),
         }
     }
 
-    /// The position in its template of the stage at `index`; `None` for a stage the user
-    /// named (or an index past the end).
+    /// The position in its template of the stage at `index` (renamed or not); `None` for a
+    /// stage of the user's own (or an index past the end).
     pub fn template_stage(&self, index: usize) -> Option<usize> {
-        match self.stages.get(index).map(|st| &st.label) {
-            Some(StageLabel::Template(n)) => Some(*n),
-            _ => None,
-        }
+        self.stages.get(index).and_then(|st| st.label.template_stage())
     }
 
     /// The position of the stage with this id.
@@ -438,10 +456,16 @@ impl Scenario {
         }
     }
 
-    /// Renames a stage.
+    /// Renames a stage. A template's stage keeps what it was (its note, benchmark and
+    /// advice); emptied, it takes the template's name again.
     pub fn rename_stage(&mut self, id: u32, name: &str) {
         if let Some(i) = self.index_of(id) {
-            self.stages[i].label = StageLabel::Custom(name.to_string());
+            let label = &mut self.stages[i].label;
+            *label = match label.template_stage() {
+                Some(n) if name.is_empty() => StageLabel::Template(n),
+                Some(from) => StageLabel::Renamed { name: name.to_string(), from },
+                None => StageLabel::Custom(name.to_string()),
+            };
         }
     }
 
@@ -566,6 +590,24 @@ mod tests {
 
     fn blank() -> Scenario {
         Scenario::from_template("a".into(), "A".into(), TemplateId::Blank, Currency::Dkk)
+    }
+
+    #[test]
+    fn a_renamed_template_stage_keeps_what_it_was_and_an_emptied_name_gives_the_template_s_back() {
+        let mut s = Scenario::from_template("a".into(), "A".into(), TemplateId::B2b, Currency::Eur);
+        let id = s.stages[2].id;
+        s.rename_stage(id, "Warm leads");
+        assert_eq!(s.stages[2].label, StageLabel::Renamed { name: "Warm leads".into(), from: 2 });
+        assert_eq!((s.template_stage(2), s.stage_name(2, |_| "MQL")), (Some(2), "Warm leads".to_string()));
+        s.rename_stage(id, "Hot leads");
+        assert_eq!(s.stages[2].label, StageLabel::Renamed { name: "Hot leads".into(), from: 2 });
+        s.rename_stage(id, "");
+        assert_eq!(s.stages[2].label, StageLabel::Template(2));
+        // a stage of the user's own stays theirs
+        let own = s.add_stage("Renewal").unwrap();
+        s.rename_stage(own, "Upsell");
+        assert_eq!(s.stages.last().unwrap().label, StageLabel::Custom("Upsell".into()));
+        assert_eq!(s.template_stage(s.stages.len() - 1), None);
     }
 
     #[test]

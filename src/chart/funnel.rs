@@ -368,7 +368,8 @@ mod tests {
 
     #[test]
     fn log_widths_keep_order_and_keep_small_stages_visible() {
-        // B2B: 20 000 → 400 → 80 → 32 → 19.2 → 3.84; shares 1 … 0.000192 (3.7 decades)
+        // a B2B funnel at the published averages: 20 000 → 400 → 80 → 32 → 19.2 → 3.84;
+        // shares 1 … 0.000192 (3.7 decades)
         let shares = [1.0, 0.02, 0.004, 0.0016, 0.00096, 0.000192];
         let w = widths(&shares);
         assert!(w.windows(2).all(|p| p[0] > p[1]), "{w:?}");

@@ -14,10 +14,13 @@ fn open_template(template: TemplateId) {
     let untouched = state.workspace.with_untracked(|w| w.current().is_pristine());
     let fresh = state.fresh_scenario(template);
     if untouched {
+        let before = state.scenario.with_untracked(crate::calc::Scenario::clone);
+        let name = before.name.clone();
         state.update_workspace(|w| {
             let old = w.current().clone();
             w.replace_current(crate::calc::Scenario { id: old.id, currency: old.currency, ..fresh })
         });
+        state.notify_undo(NoticeKind::TemplateReplaced { name }, before);
     } else {
         let name = fresh.name.clone();
         state.update_workspace(|w| w.add(fresh));

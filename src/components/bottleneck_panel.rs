@@ -28,14 +28,16 @@ struct LeverRow {
     weakest: bool,
     /// The stage, 1-based (`data-stage`).
     stage: String,
-    /// `data-gain` and `data-gain-point`: the raw gains.
+    /// `data-gain`, `data-gain-lift` and `data-gain-point`: the raw gains at the benchmark,
+    /// from a tenth more of the stage's own rate, and from one point more.
     gain: String,
+    gain_lift: String,
     gain_point: String,
-    /// "3. Add to cart", the rates, the gain at the benchmark, the gain from one point.
+    /// "3. Add to cart", the rates, the gain at the benchmark, the gain from the lift.
     name: String,
     rates: String,
     gain_text: String,
-    point_text: String,
+    lift_text: String,
 }
 
 impl LeverRow {
@@ -48,6 +50,7 @@ impl LeverRow {
             weakest: rank == 0 && l.to_benchmark > 0.0,
             stage: (l.stage + 1).to_string(),
             gain: format::raw(l.to_benchmark),
+            gain_lift: format::raw(l.lift),
             gain_point: format::raw(l.plus_one),
             name: format!("{}. {}", l.stage + 1, shown_stage_name(s, l.stage, lang)),
             rates: match l.benchmark {
@@ -61,13 +64,14 @@ impl LeverRow {
             } else {
                 String::new()
             },
-            point_text: fill(t.bottleneck_point, &[("amount", &money(l.plus_one))]),
+            lift_text: fill(t.bottleneck_lift, &[("amount", &money(l.lift))]),
         }
     }
 }
 
-/// The verdict: the weakest stage and what helps there, or the stage where one point more
-/// brings the most when every stage meets its benchmark.
+/// The verdict: the weakest stage and what helps there, or, when every stage meets its
+/// benchmark, the first of the ranked list (where a tenth more of its rate brings the most,
+/// the first in funnel order on a tie).
 #[derive(Clone, Debug, PartialEq)]
 enum Verdict {
     Weakest { stage: String, headline: String, gain: String, advice_title: String, advice: String },
@@ -96,11 +100,10 @@ impl Verdict {
                 advice: tip.to_string(),
             })
         } else {
-            let best = levers.iter().max_by(|a, b| a.plus_one.total_cmp(&b.plus_one))?;
-            let amount = gain(lang, s.currency, best.plus_one);
+            let amount = gain(lang, s.currency, first.lift);
             Some(Verdict::AllMet(fill(
                 t.bottleneck_all_met,
-                &[("stage", &name(best.stage)), ("amount", &amount), ("period", period)],
+                &[("stage", &name(first.stage)), ("amount", &amount), ("period", period)],
             )))
         }
     }
@@ -129,7 +132,7 @@ pub fn BottleneckPanel() -> impl IntoView {
     });
     let order = move || rows.with(|rows: &Vec<LeverRow>| rows.iter().map(|r| r.id).collect::<Vec<_>>());
     // the chart shows the gains to the benchmarks, or, when every stage meets its
-    // benchmark, the gains from one point more
+    // benchmark, the gains from a tenth more of each stage's rate
     let below = move || ranked.with(|l| l.iter().any(|l| l.to_benchmark > 0.0));
     let bar_rows = Memo::new(move |_| {
         let lang = state.lang.get();
@@ -139,7 +142,7 @@ pub fn BottleneckPanel() -> impl IntoView {
                 .iter()
                 .enumerate()
                 .map(|(rank, l)| {
-                    let value = if below { l.to_benchmark } else { l.plus_one };
+                    let value = if below { l.to_benchmark } else { l.lift };
                     BarRow {
                         label: state
                             .settled
@@ -153,7 +156,7 @@ pub fn BottleneckPanel() -> impl IntoView {
         })
     });
     let chart_caption = move || {
-        fill(if below() { t().bottleneck_chart_gain } else { t().bottleneck_chart_point }, &[("period", period())])
+        fill(if below() { t().bottleneck_chart_gain } else { t().bottleneck_chart_lift }, &[("period", period())])
     };
     let summary = move || {
         bar_rows.with(|rows| {
@@ -232,12 +235,13 @@ fn LeverItem(
             data-testid="bottleneck-row"
             data-stage=part(|r| &r.stage)
             data-gain=part(|r| &r.gain)
+            data-gain-lift=part(|r| &r.gain_lift)
             data-gain-point=part(|r| &r.gain_point)
         >
             <span class="lever-name">{part(|r| &r.name)}</span>
             <span class="lever-rates">{part(|r| &r.rates)}</span>
             <span class="lever-gain">{part(|r| &r.gain_text)}</span>
-            <span class="lever-point">{part(|r| &r.point_text)}</span>
+            <span class="lever-point">{part(|r| &r.lift_text)}</span>
         </li>
     }
 }

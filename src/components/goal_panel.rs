@@ -95,10 +95,12 @@ pub fn GoalPanel() -> impl IntoView {
                 data-testid="goal-clear"
                 disabled=move || goal_and_aov.with(|(goal, _)| goal.is_none())
                 on:click=move |_| {
+                    let before = state.scenario.with_untracked(crate::calc::Scenario::clone);
                     let _ = state.edit(|s| {
                         s.goal = None;
                         Ok(())
                     });
+                    state.notify_undo(crate::state::NoticeKind::GoalCleared, before);
                 }
             >
                 {move || t().goal_clear}

@@ -240,10 +240,14 @@ pub fn JourneyPanel() -> impl IntoView {
                 data-testid="journey-rebuild"
                 title=move || t().journey_rebuild_help
                 on:click=move |_| {
+                    let before = state.scenario.with_untracked(crate::calc::Scenario::clone);
                     let _ = state.edit(|s| {
                         s.journey_from_funnel();
                         Ok(())
                     });
+                    if state.scenario.with_untracked(|s| s.stages != before.stages) {
+                        state.notify_undo(crate::state::NoticeKind::JourneyRebuilt, before);
+                    }
                 }
             >
                 {move || t().journey_rebuild}

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::i18n::texts::fill;
 use crate::i18n::Texts;
-use crate::state::{use_app_state, Notice, NoticeKind};
+use crate::state::{use_app_state, Notice, NoticeKind, UNDO_MS};
 use crate::storage::share::ShareError;
 use crate::storage::transfer::ImportProblem;
 use crate::storage::LoadError;
@@ -47,6 +47,11 @@ pub fn text(t: &Texts, kind: &NoticeKind) -> String {
         NoticeKind::LanguageUnavailable(lang) => {
             fill(t.notice_language_unavailable, &[("language", lang.native_name())])
         }
+        NoticeKind::StageRemoved { name } => fill(t.notice_stage_removed, &[("name", name)]),
+        NoticeKind::PurchaseMoved { removed, now } => fill(t.notice_purchase_moved, &[("name", removed), ("now", now)]),
+        NoticeKind::JourneyRebuilt => t.notice_journey_rebuilt.to_string(),
+        NoticeKind::TemplateReplaced { name } => fill(t.notice_template_replaced, &[("name", name)]),
+        NoticeKind::GoalCleared => t.notice_goal_cleared.to_string(),
     }
 }
 
@@ -65,8 +70,8 @@ pub fn NoticeArea() -> impl IntoView {
     }
 }
 
-/// One notice: its message and its buttons (undo a deletion or keep this tab's version,
-/// reload for a new version, dismiss).
+/// One notice: its message and its buttons (undo, or keep this tab's version; reload for a
+/// new version; dismiss). A notice that offers undo goes after [`UNDO_MS`].
 #[component]
 fn NoticeLine(
     /// The notice: its id, what it says and what Undo puts back.
@@ -74,23 +79,22 @@ fn NoticeLine(
 ) -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
-    let Notice { id, kind, undo } = notice;
-    // a version from another tab is replaced by this tab's; a deletion is undone
+    let Notice { id, kind, undo, .. } = notice;
+    // a version from another tab is replaced by this tab's; anything else is undone
     let keep = matches!(kind, NoticeKind::ChangedElsewhere { .. });
     let reload = kind == NoticeKind::UpdateReady;
     let message = move || text(t(), &kind);
-    let restore = undo.map(|deleted| {
-        let deleted = StoredValue::new(deleted);
-        let on_click = move |_| {
-            state.workspace.update(|w| w.restore(deleted.get_value()));
-            state.dismiss(id);
-        };
+    if undo.is_some() && !keep {
+        // the outside world: a timer; the notice may be gone already
+        set_timeout(move || state.dismiss(id), std::time::Duration::from_millis(UNDO_MS));
+    }
+    let restore = undo.map(|_| {
         view! {
             <button
                 type="button"
                 class="link"
-                data-testid=keep.then_some("notice-keep-mine")
-                on:click=on_click
+                data-testid=if keep { "notice-keep-mine" } else { "notice-undo" }
+                on:click=move |_| state.undo(id)
             >
                 {move || if keep { t().keep_mine } else { t().undo }}
             </button>

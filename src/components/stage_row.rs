@@ -36,6 +36,25 @@ pub fn shown_stage_name(s: &crate::calc::Scenario, index: usize, lang: crate::i1
     }
 }
 
+/// Removes stage `id` (at `at`) and says so with undo; when it was the purchase stage, the
+/// notice says which stage counts the customers now.
+fn remove_stage(state: crate::state::AppState, id: u32, at: usize) {
+    use crate::state::NoticeKind;
+    let before = state.scenario.with_untracked(crate::calc::Scenario::clone);
+    if state.edit(|s| Ok(s.remove_stage(id))).is_err() {
+        return;
+    }
+    let lang = state.lang.get_untracked();
+    let removed = shown_stage_name(&before, at, lang);
+    let kind = if before.purchase == id {
+        let now = state.scenario.with_untracked(|s| s.index_of(s.purchase).map(|i| shown_stage_name(s, i, lang)));
+        NoticeKind::PurchaseMoved { removed, now: now.unwrap_or_default() }
+    } else {
+        NoticeKind::StageRemoved { name: removed }
+    };
+    state.notify_undo(kind, before);
+}
+
 /// One forecasting input of a stage row.
 struct Extra {
     testid: &'static str,
@@ -215,18 +234,17 @@ pub fn StageRow(
     let template_stage = move |lang: crate::i18n::Lang, n: usize| lang.template(template.get()).stage(n);
     let name = Memo::new(move |_| {
         let lang = state.lang.get();
-        match label.get() {
-            StageLabel::Template(n) => template_stage(lang, n).name.to_string(),
-            StageLabel::Custom(name) => name,
-        }
+        label.with(|l| match (l.typed_name(), l.template_stage()) {
+            (Some(name), _) => name.to_string(),
+            (None, Some(n)) => template_stage(lang, n).name.to_string(),
+            (None, None) => String::new(),
+        })
     });
     let placeholder = move || fill(t().stage_n, &[("n", &(pos() + 1).to_string())]);
     let note = Memo::new(move |_| {
         let lang = state.lang.get();
-        match label.get() {
-            StageLabel::Template(n) => Some(template_stage(lang, n).note).filter(|note| !note.is_empty()),
-            StageLabel::Custom(_) => None,
-        }
+        // a renamed template stage keeps its note
+        label.with(|l| l.template_stage()).map(|n| template_stage(lang, n).note).filter(|note| !note.is_empty())
     });
     let journey = Memo::new(move |_| scenario.mode().get() == Mode::Journey);
     let is_lead = Memo::new(move |_| scenario.lead().get() == id);
@@ -426,7 +444,7 @@ pub fn StageRow(
                             node_ref=controls.remove
                             on:click=move |_| {
                                 let at = index.get_untracked();
-                                let _ = state.edit(|s| Ok(s.remove_stage(id)));
+                                remove_stage(state, id, at);
                                 // the stage that took its place (or the new last one) keeps focus
                                 let (next, left) = scenario
                                     .with_untracked(|s| (s.stages.get(at.min(s.stages.len().saturating_sub(1))).map(|st| st.id), s.stages.len()));

@@ -92,10 +92,9 @@ fn to_stored(s: &Scenario) -> StoredScenario {
             .stages
             .iter()
             .map(|st| {
-                let (name, template_stage) = match &st.label {
-                    StageLabel::Template(n) => (Slot::Absent, Slot::Valid(*n)),
-                    StageLabel::Custom(name) => (Slot::Valid(name.clone()), Slot::Absent),
-                };
+                // a renamed template stage has both: the typed name and where it came from
+                let name = st.label.typed_name().map_or(Slot::Absent, |n| Slot::Valid(n.to_string()));
+                let template_stage = Slot::from_option(st.label.template_stage());
                 Slot::Valid(StoredStage {
                     id: st.id.into(),
                     name,
@@ -219,9 +218,11 @@ impl Reader {
         let Some(v) = v.valid() else { return self.repair(None) };
         let id = v.id.valid().copied().filter(|&id| id >= 1).unwrap_or_else(|| self.repair(fallback_id));
         let template_len = template.template().stages.len();
-        let label = match (v.template_stage.valid(), v.name.valid()) {
-            (Some(&n), _) if n < template_len => StageLabel::Template(n),
-            (_, Some(name)) => StageLabel::Custom(name.chars().take(MAX_NAME_CHARS).collect()),
+        let typed = |name: &String| name.chars().take(MAX_NAME_CHARS).collect::<String>();
+        let label = match (v.template_stage.valid().filter(|n| **n < template_len), v.name.valid()) {
+            (Some(&from), Some(name)) => StageLabel::Renamed { name: typed(name), from },
+            (Some(&n), None) => StageLabel::Template(n),
+            (None, Some(name)) => StageLabel::Custom(typed(name)),
             _ => self.repair(StageLabel::Custom(String::new())),
         };
         let rate = Rate::new(self.number(&v.rate, 1.0, 0.5)).unwrap_or_default();
@@ -433,6 +434,9 @@ mod tests {
         let loaded = migrate(&serialize(&w)).unwrap();
         assert_eq!(loaded.repaired, 0);
         assert_eq!(loaded.workspace, w);
+        // a renamed template stage keeps where it came from
+        let renamed = &loaded.workspace.scenarios()[1].stages[2].label;
+        assert_eq!(*renamed, StageLabel::Renamed { name: "Qualified <b>leads</b>".into(), from: 2 });
     }
 
     #[test]

@@ -389,6 +389,6 @@ test.describe('text alternatives and announcements', () => {
     expect(announced, 'one announcement for one typed number').toHaveLength(1);
     const customers = await tragt.byId('out-customers').innerText();
     expect(announced[0]).toContain(customers.trim());
-    expect(announced[0]).toMatch(/^Customers per month: [\d,]+\. Revenue .*: €[\d,]+\. .*\(CAC\): €[\d,]+\. LTV : CAC: [\d.]+ : 1\.$/);
+    expect(announced[0]).toMatch(/^Customers per month: [\d,]+\. Revenue .*: €[\d,]+\. .*\(CAC\): €[\d,]+\. Customer value to cost \(LTV : CAC\): [\d.]+ : 1\.$/);
   });
 });

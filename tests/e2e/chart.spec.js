@@ -164,7 +164,7 @@ test('pointing at a lever reads out its stage and amount', async ({ tragt, page 
   const rows = page.getByTestId('bottleneck-row');
   const first = rows.first();
   const gains = await rows.evaluateAll((els) => els.map((e) => Number(e.dataset.gain)));
-  const attr = gains.some((g) => g > 0) ? 'data-gain' : 'data-gain-point';
+  const attr = gains.some((g) => g > 0) ? 'data-gain' : 'data-gain-lift';
   await expect(tip).toHaveAttribute('data-value', await first.getAttribute(attr));
   await expect(tip.locator('strong')).toHaveText(new RegExp(`^${await first.getAttribute('data-stage')}\\. `));
   await leave(page, canvas);

@@ -71,8 +71,10 @@ test.describe('embed mode', () => {
     await expect.poll(() => iframeHeight(page, 'a')).toBeGreaterThan(before);
     await expect.poll(async () => Math.abs((await iframeHeight(page, 'a')) - (await contentHeight(app)))).toBeLessThanOrEqual(1);
 
-    // Removing them shrinks it again.
+    // Removing them shrinks it again, once their notice (with its Undo) is dismissed.
     for (let i = 0; i < 3; i += 1) await app.removeStage(stages);
+    await expect(app.byId('notice-undo')).toHaveCount(1);
+    await app.notice().locator('.dismiss').click();
     await expect.poll(() => iframeHeight(page, 'a')).toBeLessThan(before + 2);
 
     // The host page got heights and nothing else: no scenario data leaves the iframe.

@@ -45,14 +45,15 @@ const CSV_LABELS = {
     header: ['Stage', 'Entrants', 'Drop-off', 'Chance to buy', 'Value per person', 'Cost per entrant'],
     totals: ['Figure', 'Value'],
     figures: ['Customers', 'Overall conversion', 'Revenue from first purchases', 'Cost per lead', 'Cost per customer (CAC)',
-      'Return on ad spend (ROAS)', 'Customer lifetime value (LTV)', 'LTV : CAC', 'CAC payback (months)', 'Return on investment (ROI)'],
+      'Return on ad spend (ROAS)', 'Customer lifetime value (LTV)', 'Customer value to cost (LTV : CAC)', 'Payback time per customer (months)',
+      'Return on investment (ROI)'],
   },
   da: {
-    header: ['Trin', 'Antal', 'Frafald', 'Chance for køb', 'Værdi pr. person', 'Pris pr. person'],
+    header: ['Trin', 'Antal', 'Frafald', 'Chance for køb', 'Værdi pr. person', 'Omkostning pr. person'],
     totals: ['Nøgletal', 'Værdi'],
-    figures: ['Kunder', 'Samlet konvertering', 'Omsætning fra første køb', 'Pris pr. lead', 'Pris pr. kunde (CAC)',
-      'Afkast på annoncekroner (ROAS)', 'Kundens livstidsværdi (LTV)', 'LTV : CAC', 'Tilbagebetalingstid for CAC (måneder)',
-      'Forrentning (ROI)'],
+    figures: ['Kunder', 'Samlet konvertering', 'Omsætning fra første køb', 'Omkostning pr. kundeemne (lead)',
+      'Omkostning pr. kunde (CAC)', 'Afkast på annoncekroner (ROAS)', 'Kundeværdi over tid (LTV)',
+      'Kundeværdi mod omkostning (LTV : CAC)', 'Tilbagebetalingstid pr. kunde (måneder)', 'Afkast (ROI)'],
   },
 };
 /** The per-stage columns of the CSV, as the page's test ids. */

@@ -226,11 +226,11 @@ async function expectDrawn(canvas) {
 const TEXTS = {
   da: {
     heading: 'Rejsen', mode: 'Rejse (ikke-lineær)', first: '1. Intet behov nu', newcomers: /^Nye personer pr\. måned/,
-    compare: /^Frem og tilbage giver 69\s?% flere kunder end den lige tragt/, buy: 'Køb', lost: 'Tabt', states: 'Pr. trin',
+    compare: /^Frem og tilbage giver 69\s?% flere kunder end den lineære tragt/, buy: 'Køb', lost: 'Tabt', states: 'Pr. trin',
   },
   sv: {
     heading: 'Resan', mode: 'Resa (icke-linjär)', first: '1. Inget behov just nu', newcomers: /^Nya personer per månad/,
-    compare: /^Fram och tillbaka ger 69\s?% fler kunder än den raka tratten/, buy: 'Köp', lost: 'Förlorad', states: 'Per steg',
+    compare: /^Fram och tillbaka ger 69\s?% fler kunder än den linjära tratten/, buy: 'Köp', lost: 'Förlorad', states: 'Per steg',
   },
   en: {
     heading: 'The journey', mode: 'Journey (non-linear)', first: '1. No current need', newcomers: /^Newcomers per month/,
@@ -342,7 +342,7 @@ test('da: a row over 100 % is a problem and keeps the last valid figures; lost t
   await expect(problem).toBeVisible();
   await expect(problem).toHaveAttribute('role', 'alert');
   await expect(problem.locator('li')).toHaveCount(1);
-  await expect(problem.locator('li')).toContainText('4. Sammenligner kandidater');
+  await expect(problem.locator('li')).toContainText('4. Sammenligner udbydere');
   await expect(problem).toContainText('Tallene viser den seneste rejse, der gik op.');
   // the figures stay those of the last valid journey, bit for bit
   await tragt.painted();

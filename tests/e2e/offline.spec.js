@@ -10,7 +10,7 @@ const { Tragt } = require('./pages/tragt');
 const { subPath } = require('./support/origins');
 
 const repoRoot = path.resolve(__dirname, '..', '..');
-const dist = path.join(repoRoot, 'dist');
+const dist = path.resolve(repoRoot, process.env.TRAGT_E2E_DIST ?? 'dist');
 const importRepo = (file) => import(pathToFileURL(path.join(repoRoot, file)).href);
 
 test.skip(({ isMobile }) => isMobile, 'desktop only: offline use does not depend on the viewport');

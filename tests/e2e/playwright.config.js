@@ -3,13 +3,14 @@
 // Run from the repository root after a release build into dist/:
 //   cargo xtask build && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npx playwright test -c tests/e2e/playwright.config.js
 // (`cargo xtask test` does both.) Browsers are never downloaded: Debian's /usr/bin/chromium is used.
+// TRAGT_E2E_DIST names another build directory (e.g. dist-b after `cargo xtask build --dist dist-b`).
 const path = require('node:path');
 const { defineConfig } = require('@playwright/test');
 
 const { appPort, appOrigin } = require('./support/origins');
 
 const repoRoot = path.resolve(__dirname, '..', '..');
-const dist = path.join(repoRoot, 'dist');
+const dist = path.resolve(repoRoot, process.env.TRAGT_E2E_DIST ?? 'dist');
 const baseURL = `${appOrigin}/`;
 
 module.exports = defineConfig({

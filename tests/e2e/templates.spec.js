@@ -45,10 +45,16 @@ test('choosing a template on an untouched scenario replaces it', async ({ tragt 
   const after = await tragt.scenarios();
   expect(after, 'still one scenario').toHaveLength(1);
   expect(after[0].id, 'the same scenario, replaced').toBe(before[0].id);
-  await expect(tragt.notice()).toBeEmpty();
-  // and again: the replaced scenario is itself untouched
+  // nothing typed was lost, but the replaced example can be had back
+  await expect(tragt.notice()).toContainText(`“${before[0].name}” was replaced`);
+  await tragt.byId('notice-undo').click();
+  await expect(tragt.stages()).toHaveCount(5);
+  await expect(tragt.byId('template-select')).toHaveValue('webshop');
+  await expect(tragt.byId('notice-undo')).toHaveCount(0);
+  // and again: the example is itself untouched
   await tragt.selectTemplate('aida');
   await expect(tragt.stages()).toHaveCount(5);
+  await expect(tragt.byId('template-select')).toHaveValue('aida');
   expect(await tragt.scenarios()).toHaveLength(1);
 });
 

@@ -16,7 +16,7 @@ const OTHER = `http://127.0.0.1:${appPort + 2}/`;
 const STAND_IN = `${APP}__stand-in/app.html`;
 
 const HOST_DIR = path.join(__dirname, '..', 'host');
-const DIST = path.join(__dirname, '..', '..', '..', 'dist');
+const DIST = path.resolve(__dirname, '..', '..', '..', process.env.TRAGT_E2E_DIST ?? 'dist');
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
 
 /**
