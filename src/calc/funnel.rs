@@ -28,6 +28,9 @@ pub enum RateError {
 }
 
 impl Rate {
+    /// Everyone goes on: 100 %.
+    pub const ONE: Rate = Rate(1.0);
+
     /// A rate from a fraction in [0, 1].
     ///
     /// # Examples

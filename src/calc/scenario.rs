@@ -481,6 +481,37 @@ impl Scenario {
         Ok(id)
     }
 
+    /// Inserts a stage right below stage `after`, at 100 %: everyone who reaches the stage
+    /// above goes on, so no figure moves until its rate is typed. A stage below the purchase
+    /// stage is a retention stage. Returns its id.
+    ///
+    /// # Examples
+    /// ```
+    /// use tragt::calc::{Currency, Scenario, TemplateId};
+    /// let mut s = Scenario::from_template("a".into(), "Shop".into(), TemplateId::Webshop, Currency::Eur);
+    /// let before = s.funnel_forecast().customers;
+    /// let id = s.insert_stage(s.stages[1].id, "Wishlist").unwrap();
+    /// assert_eq!(s.index_of(id), Some(2));
+    /// assert_eq!(s.funnel_forecast().customers, before);
+    /// ```
+    pub fn insert_stage(&mut self, after: u32, name: &str) -> Result<u32, StageListError> {
+        if self.stages.len() >= MAX_STAGES {
+            return Err(StageListError::TooMany);
+        }
+        let at = self.index_of(after).ok_or(StageListError::Unknown)? + 1;
+        let id = next_stage_id(&self.stages);
+        let moves = self.stages[0].moves.is_some().then(Moves::lost);
+        let stage = StageDoc { moves, ..StageDoc::new(id, StageLabel::Custom(name.to_string()), Rate::ONE) };
+        self.stages.insert(at, stage);
+        Ok(id)
+    }
+
+    /// Whether the stage at `index` comes after the purchase stage: a retention stage
+    /// (repeat purchases, referrals), where everyone is a customer already.
+    pub fn is_after_purchase(&self, index: usize) -> bool {
+        self.index_of(self.purchase).is_some_and(|p| index > p)
+    }
+
     /// Removes a stage (never below two). A removed mark moves to the stage that takes
     /// the removed one's place.
     pub fn remove_stage(&mut self, id: u32) -> Result<(), StageListError> {
@@ -608,6 +639,29 @@ mod tests {
         s.rename_stage(own, "Upsell");
         assert_eq!(s.stages.last().unwrap().label, StageLabel::Custom("Upsell".into()));
         assert_eq!(s.template_stage(s.stages.len() - 1), None);
+    }
+
+    #[test]
+    fn a_stage_inserted_below_another_changes_nothing_until_its_rate_is_typed() {
+        let mut s = Scenario::from_template("a".into(), "A".into(), TemplateId::Webshop, Currency::Eur);
+        let before = s.funnel_forecast();
+        let purchase = s.purchase;
+        // in the middle: at 100 %, the same customers; the marks stay on their stages
+        let mid = s.insert_stage(s.stages[2].id, "Wishlist").unwrap();
+        assert_eq!(s.index_of(mid), Some(3));
+        assert_eq!(s.funnel_forecast().customers, before.customers);
+        assert_eq!(s.purchase, purchase);
+        assert_eq!(s.index_of(purchase), Some(5));
+        assert!(!s.is_after_purchase(3) && !s.is_after_purchase(5));
+        // below the purchase stage: a retention stage
+        let after = s.insert_stage(purchase, "").unwrap();
+        assert!(s.is_after_purchase(s.index_of(after).unwrap()));
+        assert_eq!(s.funnel_forecast().customers, before.customers);
+        assert_eq!(s.insert_stage(999, "x"), Err(StageListError::Unknown));
+        while s.stages.len() < MAX_STAGES {
+            s.add_stage("").unwrap();
+        }
+        assert_eq!(s.insert_stage(mid, "x"), Err(StageListError::TooMany));
     }
 
     #[test]

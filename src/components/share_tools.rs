@@ -29,7 +29,10 @@ pub fn current_csv(state: AppState) -> String {
         figures: [t.customers, t.overall_rate, t.revenue, t.cpl, t.cac, t.roas, t.ltv, t.ltv_cac, &months, t.roi],
     };
     let number = &crate::i18n::format::raw;
-    state.forecast.with_untracked(|f| results_csv(&names, f, &labels, &CsvStyle { separator, decimal, number }))
+    let purchase = state.scenario.with_untracked(|s| s.index_of(s.purchase).unwrap_or(usize::MAX));
+    state
+        .forecast
+        .with_untracked(|f| results_csv(&names, f, purchase, &labels, &CsvStyle { separator, decimal, number }))
 }
 
 /// The buttons for sharing, files, print and comparison, and the share panel.

@@ -81,7 +81,12 @@ pub fn StageList() -> impl IntoView {
                     data-testid="stage-add"
                     disabled=full
                     on:click=move |_| {
-                        let added = state.edit(|s| s.add_stage("").map_err(|_| crate::calc::InputError::TooLarge { max: 20.0 }));
+                        // a stage below the purchase stage is a retention stage, and named so
+                        let name = t().stage_retention_name;
+                        let added = state.edit(|s| {
+                            let after = s.is_after_purchase(s.stages.len());
+                            s.add_stage(if after { name } else { "" }).map_err(|_| crate::calc::InputError::TooLarge { max: 20.0 })
+                        });
                         // the new stage's name has focus, ready to be typed
                         if let Ok(id) = added {
                             focus.later(id, Control::Name);

@@ -36,6 +36,20 @@ pub fn shown_stage_name(s: &crate::calc::Scenario, index: usize, lang: crate::i1
     }
 }
 
+/// Inserts a stage below stage `id` and gives its name the focus; below the purchase stage
+/// it is named as a retention stage.
+fn insert_below(state: crate::state::AppState, id: u32, focus: RowFocus) {
+    let retention = Texts::of(state.lang.get_untracked()).stage_retention_name;
+    let added = state.edit(|s| {
+        let after = s.index_of(id).is_some_and(|i| s.is_after_purchase(i + 1));
+        s.insert_stage(id, if after { retention } else { "" })
+            .map_err(|_| crate::calc::InputError::TooLarge { max: 20.0 })
+    });
+    if let Ok(new) = added {
+        focus.later(new, Control::Name);
+    }
+}
+
 /// Removes stage `id` (at `at`) and says so with undo; when it was the purchase stage, the
 /// notice says which stage counts the customers now.
 fn remove_stage(state: crate::state::AppState, id: u32, at: usize) {
@@ -241,15 +255,20 @@ pub fn StageRow(
         })
     });
     let placeholder = move || fill(t().stage_n, &[("n", &(pos() + 1).to_string())]);
+    let after_purchase = Memo::new(move |_| purchase_at.get().is_some_and(|p| index.get() > p));
     let note = Memo::new(move |_| {
         let lang = state.lang.get();
-        // a renamed template stage keeps its note
-        label.with(|l| l.template_stage()).map(|n| template_stage(lang, n).note).filter(|note| !note.is_empty())
+        // a renamed template stage keeps its note; a stage of the user's own after the
+        // purchase is told apart as a retention stage
+        label
+            .with(|l| l.template_stage())
+            .map(|n| template_stage(lang, n).note)
+            .or_else(|| after_purchase.get().then(|| Texts::of(lang).stage_after_purchase_note))
+            .filter(|note| !note.is_empty())
     });
     let journey = Memo::new(move |_| scenario.mode().get() == Mode::Journey);
     let is_lead = Memo::new(move |_| scenario.lead().get() == id);
     let is_purchase = Memo::new(move |_| scenario.purchase().get() == id);
-    let after_purchase = Memo::new(move |_| purchase_at.get().is_some_and(|p| index.get() > p));
     let period = Memo::new(move |_| period_name(t(), state.period.get()));
     let figures = Memo::new(move |_| state.forecast.with(|f| f.stages.get(index.get()).cloned()));
     // the first stage's count is the top of the funnel (a journey's newcomers), the others'
@@ -337,9 +356,16 @@ pub fn StageRow(
         let lang = state.lang.get();
         let currency = state.currency.get();
         let t = Texts::of(lang);
+        let after = after_purchase.get();
         figures.with(|f| {
-            STATS.map(|(_, _, pick, format)| {
-                stage_shown(f.as_ref().map_or(Err(""), |f| pick(f, t)), format, lang, currency)
+            STATS.map(|(_, testid, pick, format)| {
+                // after the purchase everyone is a customer already: no chance to buy
+                let value = match f.as_ref() {
+                    Some(_) if after && testid == "stage-probability" => Err(t.why_after_purchase),
+                    Some(f) => pick(f, t),
+                    None => Err(""),
+                };
+                stage_shown(value, format, lang, currency)
             })
         })
     });
@@ -436,6 +462,17 @@ pub fn StageRow(
                         </button>
                         <button
                             type="button"
+                            class="icon"
+                            data-testid="stage-insert"
+                            aria-label=move || t().stage_insert
+                            title=move || t().stage_insert
+                            disabled=move || { stage_count.get() >= crate::calc::MAX_STAGES }
+                            on:click=move |_| insert_below(state, id, focus)
+                        >
+                            "+"
+                        </button>
+                        <button
+                            type="button"
                             class="icon danger"
                             data-testid="stage-remove"
                             aria-label=move || t().stage_remove
@@ -460,7 +497,7 @@ pub fn StageRow(
             </div>
             <Show when=move || !compact>
     <Show when=move || note.with(Option::is_some)>
-                    <p class="stage-note" title=move || note.get()>{move || note.get()}</p>
+                    <p class="stage-note" data-testid="stage-note" title=move || note.get()>{move || note.get()}</p>
                 </Show>
             </Show>
             <div class="stage-inputs">

@@ -74,7 +74,15 @@ pub struct CsvLabels<'a> {
 
 /// The results of `scenario` as CSV: a per-stage table, an empty line, then the totals.
 /// Starts with a byte-order mark so spreadsheet programs read it as UTF-8; lines end in CRLF.
-pub fn results_csv(names: &[String], forecast: &Forecast, labels: &CsvLabels, style: &CsvStyle) -> String {
+/// The stages after `purchase` (0-based) have no chance to buy, as on the page: everyone
+/// there is a customer already.
+pub fn results_csv(
+    names: &[String],
+    forecast: &Forecast,
+    purchase: usize,
+    labels: &CsvLabels,
+    style: &CsvStyle,
+) -> String {
     let sep = style.separator.to_string();
     let num = |v: f64| -> String {
         if !v.is_finite() {
@@ -92,12 +100,12 @@ pub fn results_csv(names: &[String], forecast: &Forecast, labels: &CsvLabels, st
     let mut header = vec![labels.stage.to_string()];
     header.extend(labels.stage_columns.iter().map(|s| s.to_string()));
     rows.push(header);
-    for (name, st) in names.iter().zip(&forecast.stages) {
+    for (i, (name, st)) in names.iter().zip(&forecast.stages).enumerate() {
         rows.push(vec![
             cell(name),
             num(st.entrants),
             st.drop_off.map(num).unwrap_or_default(),
-            num(st.probability),
+            if i > purchase { String::new() } else { num(st.probability) },
             num(st.value),
             fig(st.cost_per_entrant),
         ]);
@@ -240,7 +248,7 @@ mod tests {
         let f = s.forecast();
         let names = vec!["=HYPERLINK(\"x\")".to_string(), "Interest; high".to_string(), "C".into(), "D".into()];
         let plain = |v: f64| format!("{v}");
-        let da = results_csv(&names, &f, &labels(), &CsvStyle { separator: ';', decimal: ',', number: &plain });
+        let da = results_csv(&names, &f, 2, &labels(), &CsvStyle { separator: ';', decimal: ',', number: &plain });
         let lines: Vec<&str> = da.trim_start_matches('\u{feff}').split("\r\n").collect();
         assert!(da.starts_with('\u{feff}'));
         assert_eq!(lines[0], "Stage;Entrants;Drop-off;Chance;Value;Cost");
@@ -254,7 +262,10 @@ mod tests {
         // decimal comma: the overall rate is a fraction below 1
         let overall = f.overall_rate.unwrap();
         assert_eq!(lines[8], format!("O;{}", format!("{overall}").replace('.', ",")));
-        let en = results_csv(&names, &f, &labels(), &CsvStyle { separator: ',', decimal: '.', number: &plain });
+        let en = results_csv(&names, &f, 2, &labels(), &CsvStyle { separator: ',', decimal: '.', number: &plain });
+        // the stage after the purchase stage has no chance to buy
+        assert_eq!(lines[4].split(';').nth(3), Some(""), "{}", lines[4]);
+        assert_ne!(lines[3].split(';').nth(3), Some(""), "{}", lines[3]);
         assert!(en.contains(&format!("\r\nO,{overall}\r\n")));
     }
 }

@@ -162,8 +162,9 @@ test.describe('marks and money', () => {
         'out-overall-rate': e[3] / e[0],
       },
       stages: {
-        // P_i = product of the rates down to the purchase stage; 1 at and after it
-        'stage-probability': [e[3] / e[0], e[3] / e[1], e[3] / e[2], 1, 1],
+        // P_i = product of the rates down to the purchase stage; 1 at it; none after it,
+        // where everyone is a customer already (a retention stage)
+        'stage-probability': [e[3] / e[0], e[3] / e[1], e[3] / e[2], 1, null],
       },
     });
     await expect(tragt.page.getByTestId('stage-purchase').and(tragt.page.locator(':checked'))).toHaveCount(1);

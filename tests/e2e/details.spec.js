@@ -1,6 +1,8 @@
-// Nothing is lost without a way back: every action that throws away what the visitor typed
-// says so in the notice area with an Undo button (`notice-undo`), and removing the purchase
-// stage says which stage counts the customers now.
+// Trust in the details. Nothing is lost without a way back: every action that throws away
+// what the visitor typed says so in the notice area with an Undo button (`notice-undo`), and
+// removing the purchase stage says which stage counts the customers now. A stage can be
+// inserted anywhere (`stage-insert`); one after the purchase is a retention stage; a renamed
+// template stage keeps its note.
 const { test, expect } = require('./support/test');
 
 test.skip(({ isMobile }) => isMobile, 'desktop only: the notices do not depend on the viewport');
@@ -63,4 +65,45 @@ test('a notice about a scenario goes when another scenario is opened', async ({ 
   const [first] = await tragt.scenarios();
   await tragt.switchScenario(first.id);
   await expect(tragt.byId('notice-undo')).toHaveCount(0);
+});
+
+test('a stage inserted in the middle changes nothing until its rate is typed', async ({ tragt }) => {
+  await tragt.open({ lang: 'en', template: 'webshop' });
+  await tragt.expectValue('out-customers', 490);
+  await tragt.inStage(1, 'stage-insert').click();
+  await expect(tragt.stages()).toHaveCount(6);
+  // the new stage is third, empty, at 100 %, and its name has the focus
+  await expect(tragt.inStage(2, 'stage-name')).toBeFocused();
+  await expect(tragt.inStage(2, 'stage-name')).toHaveValue('');
+  await expect(tragt.inStage(2, 'stage-rate')).toHaveValue('100');
+  await tragt.expectValue('out-customers', 490);
+  await tragt.typeRate(2, '50');
+  await tragt.expectValue('out-customers', 245);
+  // stage-add still adds at the bottom
+  await tragt.byId('stage-add').click();
+  await expect(tragt.stages()).toHaveCount(7);
+});
+
+test('a stage after the purchase is a retention stage: named, explained, no chance to buy', async ({ tragt }) => {
+  await tragt.open({ lang: 'da', template: 'webshop' });
+  await tragt.byId('stage-add').click();
+  await expect(tragt.stages()).toHaveCount(6);
+  await expect(tragt.inStage(5, 'stage-name')).toHaveValue('Genkøb');
+  await expect(tragt.inStage(5, 'stage-note')).toContainText('Efter købet');
+  await expect(tragt.inStage(5, 'stage-probability')).toHaveAttribute('data-value', '');
+  await expect(tragt.inStage(5, 'stage-probability')).toContainText('allerede kunde');
+  await expect(tragt.inStage(5, 'stage-probability')).not.toContainText('100');
+  // the purchase stage itself still shows its chance: 100 %
+  await tragt.expectStageValue(4, 'stage-probability', 1);
+});
+
+test('renaming a template stage keeps its guidance note', async ({ tragt }) => {
+  await tragt.open({ lang: 'en', template: 'b2b' });
+  const note = await tragt.inStage(2, 'stage-note').textContent();
+  expect(note.length).toBeGreaterThan(10);
+  await tragt.typeName(2, 'Warm leads');
+  await expect(tragt.inStage(2, 'stage-note')).toHaveText(note);
+  // and it is still judged against the template's benchmark
+  await tragt.openView('leaks');
+  await expect(tragt.inStage(2, 'stage-benchmark')).toHaveValue('20');
 });
