@@ -60,6 +60,17 @@
     }
   }
 
+  /**
+   * A link typed without its scheme, "bureau.dk/kontakt": the https address it stands for
+   * (a host with a dot and a top-level name, no spaces), else null.
+   */
+  function assumedHttps(v) {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(v) || v.charAt(0) === '/' || /\s|\\/.test(v)) return null;
+    var candidate = 'https://' + v;
+    if (!isHttpUrl(candidate)) return null;
+    return /\.[a-z]{2,}$/i.test(new URL(candidate).hostname) ? candidate : null;
+  }
+
   /** An https URL, or a relative path that stays on the calculator's own origin. */
   function isLogo(v, appBase) {
     if (/\s|\\/.test(v)) return false;
@@ -182,10 +193,16 @@
     invalid = invalid || !logoOk;
 
     var ctaText = el.ctaText.value.trim();
-    var ctaUrl = el.ctaUrl.value.trim();
+    var typedUrl = el.ctaUrl.value.trim();
+    // "bureau.dk/kontakt" is read as https://bureau.dk/kontakt, and the field says so
+    var assumed = typedUrl !== '' && !isHttpUrl(typedUrl) ? assumedHttps(typedUrl) : null;
+    var ctaUrl = assumed || typedUrl;
     var ctaUrlOk = ctaUrl === '' || isHttpUrl(ctaUrl);
     var cta = ctaText !== '' && ctaUrl !== '' && ctaUrlOk;
-    setMessage(el.ctaUrl, !ctaUrlOk ? t('ctaUrlError') : ctaText && !ctaUrl ? t('ctaUrlMissing') : '', !ctaUrlOk);
+    var ctaUrlMessage = !ctaUrlOk ? t('ctaUrlError')
+      : assumed ? t('ctaUrlAssumed').replace('{url}', assumed)
+        : ctaText && !ctaUrl ? t('ctaUrlMissing') : '';
+    setMessage(el.ctaUrl, ctaUrlMessage, !ctaUrlOk);
     setMessage(el.ctaText, ctaUrl && ctaUrlOk && !ctaText ? t('ctaTextMissing') : '', false);
     invalid = invalid || !ctaUrlOk;
     el.ctaSummary.disabled = !cta;

@@ -131,7 +131,7 @@ test('bad values are shown next to their field and left out of the code', async 
     ['cfg-accent', 'accent', ['notacolour', 'var(--brand)', 'red; background: url(x)'], ['#0a0', 'rgb(10 20 30)', 'teal']],
     ['cfg-logo', 'logo', ['http://cdn.example/logo.png', '//cdn.example/logo.png', 'javascript:alert(1)', 'data:image/png;base64,AA', 'img/my logo.png'],
       ['https://cdn.example/logo.png', '/icon.svg', 'icon.svg']],
-    ['cfg-cta-url', 'cta_url', ['javascript:alert(1)', 'ftp://agency.example/', 'agency.example/contact', 'https://', 'mailto:sales@agency.example'],
+    ['cfg-cta-url', 'cta_url', ['javascript:alert(1)', 'ftp://agency.example/', 'agency', 'localhost:8080/x', 'https://', 'mailto:sales@agency.example'],
       ['https://agency.example/contact', 'http://agency.example']],
     ['cfg-ns', 'ns', ['Pricing Page', 'x'.repeat(33), 'a/b', 'æøå'], ['pricing', 'a-b_9', 'x'.repeat(32)]],
   ];
@@ -154,6 +154,20 @@ test('bad values are shown next to their field and left out of the code', async 
   expect(names).not.toContain('cta_text');
   expect(names).not.toContain('cta_summary');
 });
+});
+
+test('a link typed without https:// is read as https, and the field says so', async ({ page }) => {
+  await open(page);
+  await page.getByTestId('cfg-cta-text').fill('Book et møde');
+  await page.getByTestId('cfg-cta-url').fill('bureau.dk/kontakt');
+  await expectValid(page, 'cfg-cta-url');
+  await expect(page.locator('#cfg-cta-url-error')).toHaveText('Read as https://bureau.dk/kontakt.');
+  const got = new Map(await params(page));
+  expect(got.get('cta_url')).toBe('https://bureau.dk/kontakt');
+  expect(got.get('cta_text')).toBe('Book et møde');
+  // a full address needs no note
+  await page.getByTestId('cfg-cta-url').fill('https://bureau.dk/kontakt');
+  await expect(page.locator('#cfg-cta-url-error')).toBeHidden();
 });
 
 test('the preview shows the calculator of the code, saving nothing', async ({ page }) => {
