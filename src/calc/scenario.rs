@@ -506,10 +506,11 @@ impl Scenario {
         Ok(id)
     }
 
-    /// Whether the stage at `index` comes after the purchase stage: a retention stage
-    /// (repeat purchases, referrals), where everyone is a customer already.
+    /// Whether the stage at `index` comes after the purchase stage of a straight funnel: a
+    /// retention stage (repeat purchases, referrals), where everyone is a customer already.
+    /// (A journey's states each have their own chance to buy.)
     pub fn is_after_purchase(&self, index: usize) -> bool {
-        self.index_of(self.purchase).is_some_and(|p| index > p)
+        self.mode == Mode::Funnel && self.index_of(self.purchase).is_some_and(|p| index > p)
     }
 
     /// Removes a stage (never below two). A removed mark moves to the stage that takes

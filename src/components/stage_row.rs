@@ -255,7 +255,11 @@ pub fn StageRow(
         })
     });
     let placeholder = move || fill(t().stage_n, &[("n", &(pos() + 1).to_string())]);
-    let after_purchase = Memo::new(move |_| purchase_at.get().is_some_and(|p| index.get() > p));
+    let journey = Memo::new(move |_| scenario.mode().get() == Mode::Journey);
+    // a retention stage: after the purchase stage of a straight funnel (a journey's states
+    // each have their own chance to buy)
+    let past_purchase = Memo::new(move |_| purchase_at.get().is_some_and(|p| index.get() > p));
+    let after_purchase = Memo::new(move |_| !journey.get() && past_purchase.get());
     let note = Memo::new(move |_| {
         let lang = state.lang.get();
         // a renamed template stage keeps its note; a stage of the user's own after the
@@ -266,7 +270,6 @@ pub fn StageRow(
             .or_else(|| after_purchase.get().then(|| Texts::of(lang).stage_after_purchase_note))
             .filter(|note| !note.is_empty())
     });
-    let journey = Memo::new(move |_| scenario.mode().get() == Mode::Journey);
     let is_lead = Memo::new(move |_| scenario.lead().get() == id);
     let is_purchase = Memo::new(move |_| scenario.purchase().get() == id);
     let period = Memo::new(move |_| period_name(t(), state.period.get()));
@@ -407,7 +410,7 @@ pub fn StageRow(
             data-testid="stage"
             class:lead=is_lead
             class:purchase=is_purchase
-            class:after=after_purchase
+            class:after=past_purchase
         >
             <div class="stage-head">
                 <span class="stage-number" aria-hidden="true">{move || pos() + 1}</span>
