@@ -7,7 +7,7 @@
 use super::forecast::{figures, Figure, Flow, Forecast, Undefined};
 use super::markov::{self, Chain, ChainError, Solution};
 use super::moves::Moves;
-use super::scenario::{Mode, Scenario};
+use super::scenario::{Mode, Scenario, StageDoc};
 
 /// What a journey gives.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,7 +42,12 @@ impl Journey {
 /// The scenario's journey as a chain, without the recovery. Stages without moves (a
 /// scenario that never was a journey) keep nobody and lose everyone.
 pub fn chain(s: &Scenario) -> Chain {
-    let n = s.stages.len();
+    chain_of(&s.stages)
+}
+
+/// [`chain`] from the stages alone (all it reads): the moves, newcomers and days.
+pub fn chain_of(stages: &[StageDoc]) -> Chain {
+    let n = stages.len();
     let lost = Moves::lost();
     let mut chain = Chain {
         q: vec![vec![0.0; n]; n],
@@ -51,8 +56,8 @@ pub fn chain(s: &Scenario) -> Chain {
         entry: vec![0.0; n],
         days: vec![0.0; n],
     };
-    let ids: Vec<u32> = s.stages.iter().map(|st| st.id).collect();
-    for (i, stage) in s.stages.iter().enumerate() {
+    let ids: Vec<u32> = stages.iter().map(|st| st.id).collect();
+    for (i, stage) in stages.iter().enumerate() {
         let m = stage.moves.as_ref().unwrap_or(&lost);
         for &(to, p) in &m.to {
             if let Some(j) = ids.iter().position(|id| *id == to) {

@@ -68,6 +68,16 @@ pub struct StageDoc {
 }
 
 impl StageDoc {
+    /// Its name: as typed, else its template stage's (`template_name` gives the template's
+    /// name of a position), else empty.
+    pub fn name(&self, template_name: impl Fn(usize) -> &'static str) -> String {
+        match (self.label.typed_name(), self.label.template_stage()) {
+            (Some(name), _) => name.to_string(),
+            (None, Some(n)) => template_name(n).to_string(),
+            _ => String::new(),
+        }
+    }
+
     /// A stage with nothing but its name and rate.
     pub fn new(id: u32, label: StageLabel, rate: Rate) -> StageDoc {
         StageDoc {
@@ -229,11 +239,7 @@ impl Scenario {
     /// The name of the stage at `index`: the user's, or the one `template_name` gives
     /// the template's stage of that position; empty for an index past the end.
     pub fn stage_name(&self, index: usize, template_name: impl Fn(usize) -> &'static str) -> String {
-        match self.stages.get(index).map(|st| (st.label.typed_name(), st.label.template_stage())) {
-            Some((Some(name), _)) => name.to_string(),
-            Some((None, Some(n))) => template_name(n).to_string(),
-            _ => String::new(),
-        }
+        self.stages.get(index).map_or_else(String::new, |st| st.name(template_name))
     }
 
     /// The position in its template of the stage at `index` (renamed or not); `None` for a

@@ -25,6 +25,10 @@ const FONT: f64 = 12.0;
 const CHAR: f64 = 0.55;
 /// Texts on the nodes.
 const WHITE: Rgb = Rgb(255, 255, 255);
+/// How many moves on the chart draws from each state: its likeliest. A journey where every
+/// state moves to every other would otherwise be a tangle of up to 380 arrows; the heat map
+/// beside the chart lists every move.
+pub const MOVES_DRAWN: usize = 3;
 
 /// What the journey chart shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -118,6 +122,33 @@ fn arrow(out: &mut Vec<Shape>, a: P, b: P, bend: f64, w: u32, s: f64, paint: Pai
     out.push(Shape::Band { corners: [at(b), side(1.0), side(-1.0), at(b)], paint });
 }
 
+/// State `i`'s moves to other states that the chart draws (its [`MOVES_DRAWN`] likeliest,
+/// the earlier state first among equals), in state order: (to, chance).
+fn likeliest(i: usize, row: &[f64], n: usize) -> Vec<(usize, f64)> {
+    let mut moves: Vec<(usize, f64)> =
+        row.iter().enumerate().take(n).filter(|(j, _)| *j != i).filter_map(|(j, &p)| Some((j, chance(p)?))).collect();
+    moves.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    moves.truncate(MOVES_DRAWN);
+    moves.sort_by_key(|m| m.0);
+    moves
+}
+
+/// How many moves between states the chart leaves out: those beyond each state's
+/// [`MOVES_DRAWN`] likeliest.
+pub fn moves_left_out(chart: &JourneyChart) -> usize {
+    let n = chart.names.len();
+    chart
+        .q
+        .iter()
+        .enumerate()
+        .take(n)
+        .map(|(i, row)| {
+            let all = row.iter().enumerate().take(n).filter(|(j, p)| *j != i && chance(**p).is_some()).count();
+            all - likeliest(i, row, n).len()
+        })
+        .sum()
+}
+
 /// The chart in device pixels: `width` × height(width / dpr) · dpr. Moves, purchases and
 /// newcomers first, then the nodes with their numbers, then the names.
 pub fn layout(chart: &JourneyChart, width: u32, dpr: f64, palette: Palette) -> Vec<Shape> {
@@ -151,8 +182,7 @@ pub fn layout(chart: &JourneyChart, width: u32, dpr: f64, palette: Palette) -> V
     let (si, co) = sin_cos(0.5);
     let paint = palette.bar.mix(600);
     for (i, row) in chart.q.iter().enumerate().take(n) {
-        for (j, &p) in row.iter().enumerate().take(n) {
-            let Some(p) = chance(p).filter(|_| i != j) else { continue };
+        for (j, p) in likeliest(i, row, n) {
             let (a, b) = (node(i), node(j));
             let d = ((b.0 - a.0) * (b.0 - a.0) + (b.1 - a.1) * (b.1 - a.1)).sqrt().max(1e-9);
             let (ux, uy) = ((b.0 - a.0) / d, (b.1 - a.1) / d);
@@ -433,6 +463,31 @@ mod tests {
         more.entry[2] = 0.5;
         let l = lines(&layout(&more, 360, 1.0, p));
         assert_eq!(l.iter().map(|l| (l.1, l.2)).collect::<Vec<_>>(), [(4, p.accent.mix(700)), (6, p.text.mix(550))]);
+    }
+
+    #[test]
+    fn each_state_draws_its_three_likeliest_moves_and_says_how_many_are_left_out() {
+        let p = Palette::default();
+        // every state moves to every other: 20 × 19 moves, 60 of them drawn, plus 20 purchases
+        let mut dense = ring(20);
+        dense.q = (0..20).map(|i| (0..20).map(|j| if i == j { 0.0 } else { 0.5 / 19.0 }).collect()).collect();
+        let shapes = layout(&dense, 720, 1.0, p);
+        assert_eq!(lines(&shapes).iter().filter(|l| l.2 == p.bar.mix(600)).count(), 20 * MOVES_DRAWN);
+        assert_eq!(lines(&shapes).iter().filter(|l| l.2 == p.accent.mix(700)).count(), 20);
+        assert_eq!(moves_left_out(&dense), 20 * 19 - 20 * MOVES_DRAWN);
+        // of five moves, the three likeliest (the earlier state among equals), widest first
+        let mut five = bare(6);
+        five.q[0] = vec![0.0, 0.05, 0.3, 0.1, 0.3, 0.2];
+        let widths: Vec<u32> = lines(&layout(&five, 360, 1.0, p)).iter().map(|l| l.1).collect();
+        assert_eq!(widths, [4, 4, 3]);
+        assert_eq!(moves_left_out(&five), 2);
+        // the same with a self-loop and odd chances, which are never moves
+        five.q[0][0] = 0.9;
+        five.q[0][1] = f64::NAN;
+        assert_eq!(lines(&layout(&five, 360, 1.0, p)).iter().map(|l| l.1).collect::<Vec<_>>(), [4, 4, 3]);
+        assert_eq!(moves_left_out(&five), 1);
+        // a journey the templates' size draws in full
+        assert_eq!(moves_left_out(&ring(6)), 0);
     }
 
     #[test]

@@ -72,6 +72,9 @@ pub fn FigureCard(
     class: &'static str,
 ) -> impl IntoView {
     let state = use_app_state();
+    // the figure alone: the value, its text and its reason follow it, not the (much wider)
+    // sources it is read from, so a card whose figure an edit leaves alone does nothing
+    let value = Memo::new(move |_| value.get());
     let raw = move || value.get().map(fmt::raw).unwrap_or_default();
     let text = move || {
         let lang = state.lang.get();

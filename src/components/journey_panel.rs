@@ -11,11 +11,11 @@ use crate::calc::markov::{ChainError, TOLERANCE};
 use crate::calc::{Figure, MoveTo, Undefined};
 use crate::chart::journey::JourneyChart;
 use crate::components::figure::{change, count, days, decimal, percent};
-use crate::components::stage_row::{period_name, shown_stage_name};
+use crate::components::stage_row::{period_name, shown_name, shown_stage_name};
 use crate::components::{ChartCanvas, FigureCard, NumberField};
 use crate::i18n::texts::fill;
 use crate::i18n::{format, Texts};
-use crate::state::use_app_state;
+use crate::state::{use_app_state, ScenarioFields};
 
 /// The message for one problem of the journey.
 fn problem_text(t: &Texts, lang: crate::i18n::Lang, s: &crate::calc::Scenario, p: &ChainError) -> String {
@@ -51,7 +51,10 @@ pub fn JourneyPanel() -> impl IntoView {
             state.journey_shown.with(|j| j.as_ref().map_or(Err(Undefined::NoJourney), |(_, j)| pick(j)))
         })
     };
-    let has_days = Memo::new(move |_| state.scenario.with(|s| s.stages.iter().any(|st| st.days.unwrap_or(0.0) > 0.0)));
+    // each memo reads only the fields it needs, so that an edit of the recovery (the
+    // scenario's own field) re-runs none of the stages' memos below
+    let stages = state.scenario.stages();
+    let has_days = Memo::new(move |_| stages.with(|st| st.iter().any(|st| st.days.unwrap_or(0.0) > 0.0)));
     let days_figure = Signal::derive(move || {
         if has_days.get() {
             state
@@ -86,11 +89,12 @@ pub fn JourneyPanel() -> impl IntoView {
     };
     // the stages' ids and names: they change only when stages are added, removed, moved or
     // renamed, so an edit of a share re-runs none of the labels below
-    let scenario_id = Memo::new(move |_| state.scenario.with(|s| s.id.clone()));
-    let ids = Memo::new(move |_| state.scenario.with(|s| s.stages.iter().map(|st| st.id).collect::<Vec<_>>()));
+    let scenario_id = Memo::new(move |_| state.scenario.id().get());
+    let ids = Memo::new(move |_| stages.with(|st| st.iter().map(|st| st.id).collect::<Vec<_>>()));
     let stage_names = Memo::new(move |_| {
-        let lang = state.lang.get();
-        state.scenario.with(|s| (0..s.stages.len()).map(|i| shown_stage_name(s, i, lang)).collect::<Vec<_>>())
+        let (lang, template) = (state.lang.get(), state.scenario.template().get());
+        stages
+            .with(|st| st.iter().enumerate().map(|(i, st)| shown_name(Some(st), i, template, lang)).collect::<Vec<_>>())
     });
     // a row is rebuilt when its position, the stages' order, a stage's name or the language
     // changes: its labels are then plain text, with no reactive graph of their own to check
@@ -102,11 +106,14 @@ pub fn JourneyPanel() -> impl IntoView {
         ids.with(|ids| ids.iter().enumerate().map(|(i, id)| (sid.clone(), *id, i, stamp.clone())).collect::<Vec<_>>())
     };
     let entries_total = Memo::new(move |_| {
-        state.scenario.with(|s| s.stages.iter().filter_map(|st| st.moves.as_ref()).map(|m| m.entry).sum::<f64>())
+        stages.with(|st| st.iter().filter_map(|st| st.moves.as_ref()).map(|m| m.entry).sum::<f64>())
     });
-    let recovery = Memo::new(move |_| state.scenario.with(|s| s.recovery * 100.0));
-    let recover_to = Memo::new(move |_| state.scenario.with(|s| s.index_of(s.recover_to).unwrap_or(0)));
-    let chain = Memo::new(move |_| state.scenario.with(journey::chain));
+    let recovery = Memo::new(move |_| state.scenario.recovery().get() * 100.0);
+    let recover_to = Memo::new(move |_| {
+        let to = state.scenario.recover_to().get();
+        ids.with(|ids| ids.iter().position(|id| *id == to).unwrap_or(0))
+    });
+    let chain = Memo::new(move |_| stages.with(|st| journey::chain_of(st)));
     // the chart shows the moves with the recovery: people brought back are moves too
     let chart_input = Memo::new(move |_| {
         let chain = state.scenario.with(journey::recovered_chain);
@@ -121,6 +128,7 @@ pub fn JourneyPanel() -> impl IntoView {
             purchase,
         }
     });
+    let left_out = Memo::new(move |_| chart_input.with(crate::chart::journey::moves_left_out));
     // the heat map follows the moves as typed, the outcomes the last solvable journey; both
     // have a row per state, keyed by its stage id
     let states = Memo::new(move |_| chain.with(|c| c.q.len()));
@@ -182,6 +190,15 @@ pub fn JourneyPanel() -> impl IntoView {
                         crate::chart::Chart::new(crate::chart::Kind::Journey(chart_input.get()), fmt)
                     })
                 />
+                {move || {
+                    let n = left_out.get();
+                    (n > 0)
+                        .then(|| {
+                            let k = crate::chart::journey::MOVES_DRAWN.to_string();
+                            let text = fill(t().journey_chart_left_out, &[("k", &k), ("n", &n.to_string())]);
+                            view! { <figcaption class="help" data-testid="journey-chart-note" data-value=n.to_string()>{text}</figcaption> }
+                        })
+                }}
             </figure>
             <div class="journey-tables">
                 <div class="table-scroll" tabindex="0" role="region" aria-label=move || t().journey_matrix>
@@ -485,30 +502,23 @@ fn StateRow(
             Some([*s.buy.get(i)?, *s.newcomer_visits.get(i)?, *s.steps.get(i)?, *s.days.get(i)?])
         })
     });
-    let raw = move |k: usize| move || numbers.with(|n| n.map(|n| format::raw(n[k])));
-    let shown = move |k: usize, text: fn(crate::i18n::Lang, f64) -> String| {
-        move || {
-            let lang = state.lang.get();
-            numbers.with(|n| n.map(|n| text(lang, n[k])))
-        }
-    };
-    let days = move || {
+    // and as shown, formatted together: each cell reads its own text and raw number
+    let texts = Memo::new(move |_| {
+        let lang = state.lang.get();
+        let n = numbers.get()?;
         // without days per stage there are no days to count: a dash, as on the card
-        if has_days.get() {
-            shown(3, |lang, v| format::decimal(lang, v, 1))()
-        } else {
-            Some("–".to_string())
-        }
-    };
+        let days = if has_days.get() { format::decimal(lang, n[3], 1) } else { "–".to_string() };
+        Some([format::percent(lang, n[0]), format::decimal(lang, n[1], 2), format::decimal(lang, n[2], 1), days])
+    });
+    let raw = move |k: usize| move || numbers.with(|n| n.map(|n| format::raw(n[k])));
+    let shown = move |k: usize| move || texts.with(|t| t.as_ref().map(|t| t[k].clone()));
     view! {
         <tr>
             <th scope="row">{row_label(index, names)}</th>
-            <td data-value=raw(0) data-testid="journey-state-buy">{shown(0, format::percent)}</td>
-            <td data-value=raw(1) data-testid="journey-state-visits">
-                {shown(1, |lang, v| format::decimal(lang, v, 2))}
-            </td>
-            <td data-value=raw(2) data-testid="journey-state-steps">{shown(2, |lang, v| format::decimal(lang, v, 1))}</td>
-            <td data-value=raw(3) data-testid="journey-state-days">{days}</td>
+            <td data-value=raw(0) data-testid="journey-state-buy">{shown(0)}</td>
+            <td data-value=raw(1) data-testid="journey-state-visits">{shown(1)}</td>
+            <td data-value=raw(2) data-testid="journey-state-steps">{shown(2)}</td>
+            <td data-value=raw(3) data-testid="journey-state-days">{shown(3)}</td>
         </tr>
     }
 }

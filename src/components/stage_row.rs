@@ -28,7 +28,17 @@ pub fn period_name(t: &Texts, period: crate::calc::Period) -> &'static str {
 /// The name a stage is shown under: the user's or the template's (in `lang`), else
 /// "Stage n". Used by the chart and the CSV export.
 pub fn shown_stage_name(s: &crate::calc::Scenario, index: usize, lang: crate::i18n::Lang) -> String {
-    let name = s.stage_name(index, |n| lang.template(s.template).stage(n).name);
+    shown_name(s.stages.get(index), index, s.template, lang)
+}
+
+/// [`shown_stage_name`] of a stage at `index` of a scenario of `template`.
+pub fn shown_name(
+    stage: Option<&crate::calc::StageDoc>,
+    index: usize,
+    template: crate::calc::templates::TemplateId,
+    lang: crate::i18n::Lang,
+) -> String {
+    let name = stage.map_or_else(String::new, |st| st.name(|n| lang.template(template).stage(n).name));
     if name.trim().is_empty() {
         fill(Texts::of(lang).stage_n, &[("n", &(index + 1).to_string())])
     } else {

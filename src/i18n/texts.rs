@@ -381,6 +381,7 @@ texts! {
     journey_steps_from,
     journey_days_from,
     journey_chart_label,
+    journey_chart_left_out,
     journey_entries_total,
 }
 

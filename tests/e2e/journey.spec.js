@@ -405,6 +405,34 @@ test('the journey chart is drawn and redrawn when a transition changes', async (
   expect(after).not.toBe(before);
 });
 
+// A state that moves to many others would make the chart a tangle: each state's three
+// likeliest moves are drawn, and a caption says how many more the table holds.
+test('the chart draws each state\'s three likeliest moves and says how many it leaves out', async ({ tragt }, info) => {
+  test.skip(info.project.name === 'phone', 'desktop only: the caption does not depend on the viewport');
+  await tragt.open({ lang: 'en', template: 'hexagon' });
+  const chart = tragt.byId('chart-journey');
+  const note = tragt.byId('journey-chart-note');
+  await expectDrawn(chart);
+  // the templates' states have at most three moves: all drawn, no caption
+  await expect(note).toHaveCount(0);
+  const before = (await canvasPixels(chart)).hash;
+  // "No current need" (1) moves to 2 only; four more small moves make five
+  for (const to of [3, 4, 5, 6]) await move(tragt, 1, to).fill('1');
+  await expect(note).toHaveAttribute('data-value', '2');
+  await expect(note).toHaveText(/3 likeliest moves.*\(2 more\)/);
+  // two of the new moves are drawn: a different picture
+  await expect.poll(async () => (await canvasPixels(chart)).hash).not.toBe(before);
+  for (const [lang, words] of [['da', /3 mest sandsynlige.*\(2 flere\)/], ['sv', /3 mest sannolika.*\(2 till\)/], ['nb', /3 mest sannsynlige.*\(2 flere\)/]]) {
+    await tragt.byId('lang-select').selectOption(lang);
+    await expect(note).toHaveText(words);
+  }
+  // back to four moves: one left out; back to the template's: none
+  await move(tragt, 1, 6).fill('0');
+  await expect(note).toHaveAttribute('data-value', '1');
+  for (const to of [3, 4, 5]) await move(tragt, 1, to).fill('0');
+  await expect(note).toHaveCount(0);
+});
+
 // The chart is as wide as its panel, like the other charts (a 300 px canvas cut the state names
 // short: "Conside…", "Loyal c…").
 test('the journey chart spans the width of its panel, like the other charts', async ({ tragt }, info) => {
