@@ -236,13 +236,13 @@ pub static TEMPLATES: [Template; 9] = [
         ]),
     },
     // §1.5. Lead = 80 %, when the prospect contacts you; purchase = 110 %, the step where
-    // they actually buy (100 % only asks about delivery). 5 000 → 2 000 → 1 200 → 720 →
-    // 360 → 144 → 72 → 36 → 18 → 12.6 → 10.08 → 5.04 customers; m = 12 000 · 1.5 · 0.7 =
-    // 12 600 a year, LTV = 12 600 · 1.1 / (1.1 − 0.6) = 27 720, CAC 30 000 / 5.04 ≈ 5 952
-    // (LTV:CAC ≈ 4.7).
+    // they actually buy (100 % only asks about delivery). 25 000 → 10 000 → 6 000 → 3 600 →
+    // 1 800 → 720 → 360 → 180 → 90 → 72 → 54 → 27 customers (whole people at every step);
+    // m = 12 000 · 1.5 · 0.7 = 12 600 a year, LTV = 12 600 · 1.1 / (1.1 − 0.6) = 27 720,
+    // CAC 150 000 / 27 ≈ 5 556 (LTV:CAC ≈ 5).
     Template {
         id: TemplateId::Readiness,
-        top: 5_000.0,
+        top: 25_000.0,
         stages: &[
             st(0.0, 30.0),
             st(40.0, 14.0),
@@ -253,21 +253,21 @@ pub static TEMPLATES: [Template; 9] = [
             st(50.0, 14.0),
             st(50.0, 14.0),
             sr(50.0, 7.0, 35.0, 60.0),
-            st(70.0, 7.0),
-            st(80.0, 14.0),
+            st(80.0, 7.0),
+            st(75.0, 14.0),
             sr(50.0, 0.0, 35.0, 65.0),
         ],
         lead: 8,
         purchase: 11,
-        economics: retention(30_000.0, 12_000.0, 1.5, 0.7, 0.6, 0.1),
+        economics: retention(150_000.0, 12_000.0, 1.5, 0.7, 0.6, 0.1),
         journey: None,
     },
-    // §1.6. 10 000 → 600 → 72 customers; m = 700 · 3 · 0.4 = 840 a year, LTV 1 680 over two
-    // years, CAC 30 000 / 72 ≈ 417 (LTV:CAC ≈ 4).
+    // §1.6. 10 000 → 600 → 72 customers, 36 of them loyal; m = 700 · 3 · 0.4 = 840 a year,
+    // LTV 1 680 over two years, CAC 30 000 / 72 ≈ 417 (LTV:CAC ≈ 4).
     Template {
         id: TemplateId::Kopvagen,
         top: 10_000.0,
-        stages: &[st(0.0, 7.0), sr(6.0, 14.0, 4.0, 8.0), sr(12.0, 3.0, 8.0, 16.0), st(40.0, 60.0)],
+        stages: &[st(0.0, 7.0), sr(6.0, 14.0, 4.0, 8.0), sr(12.0, 3.0, 8.0, 16.0), st(50.0, 60.0)],
         lead: 1,
         purchase: 2,
         economics: simple(30_000.0, 700.0, 3.0, 0.4, 2.0),
@@ -446,6 +446,17 @@ mod tests {
                 "{id}: LTV:CAC {ratio:.2} (LTV {:.0}, CAC {cac:.0})",
                 t.economics.ltv()
             );
+        }
+    }
+
+    #[test]
+    fn every_template_counts_whole_people_at_every_stage() {
+        for t in &TEMPLATES {
+            let mut people = t.top;
+            for (i, stage) in t.stages.iter().enumerate().skip(1) {
+                people *= stage.rate_pct / 100.0;
+                assert!((people - people.round()).abs() < 1e-6, "{:?}: stage {} has {people} people", t.id, i + 1);
+            }
         }
     }
 

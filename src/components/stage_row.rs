@@ -320,7 +320,8 @@ pub fn StageRow(
         benchmark.get().map(|(_, source)| match source {
             Source::B2bAverages => t().source_b2b,
             Source::Baymard => t().source_baymard,
-            Source::TemplateDefault => t().source_template,
+            Source::Unbounce => t().source_unbounce,
+            Source::RuleOfThumb => t().source_rule_of_thumb,
             Source::User => t().source_user,
         })
     };
@@ -610,7 +611,13 @@ pub fn StageRow(
                     </Show>
                 </div>
                 <Show when=move || shows(StageField::Benchmark) && source().is_some()>
-                    <p class="source funnel-only" data-testid="stage-benchmark-source">{move || source()}</p>
+                    <p
+                        class="source funnel-only"
+                        data-testid="stage-benchmark-source"
+                        data-source=move || benchmark.get().map(|(_, s)| s.id())
+                    >
+                        {move || source()}
+                    </p>
                 </Show>
             </Show>
             <Show when=reversed>

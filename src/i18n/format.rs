@@ -40,6 +40,17 @@ pub fn fraction_digits(value: f64) -> u8 {
     }
 }
 
+/// Decimals of an amount of money, one rule everywhere: whole units from 100 on (€163),
+/// cents below where there are any (€57.14, but €50).
+pub fn money_digits(value: f64) -> u8 {
+    let cents = (value.abs() * 100.0).round();
+    if cents < 10_000.0 && cents % 100.0 != 0.0 {
+        2
+    } else {
+        0
+    }
+}
+
 /// `value` rounded to `digits` decimals (half away from zero).
 pub fn round_to(value: f64, digits: u8) -> f64 {
     let scale = 10f64.powi(digits as i32);
@@ -71,8 +82,7 @@ fn plan(style: Style, value: f64) -> (Formatter, f64) {
     match style {
         Style::Count => (Formatter::Plain, round_to(value, fraction_digits(value))),
         Style::Decimal(n) => (Formatter::Plain, round_to(value, n.min(2))),
-        // money: cents below 100 (€57.14), whole units from there on (€163)
-        Style::Money(c) => (Formatter::Money(c, if value.abs() < 100.0 { 2 } else { 0 }), value),
+        Style::Money(c) => (Formatter::Money(c, money_digits(value)), value),
         Style::Percent => (Formatter::Percent, value),
         Style::Input => (Formatter::Input, if value.abs() < 1.0 { round_to(value, 6) } else { round_to(value, 2) }),
     }
@@ -176,9 +186,31 @@ mod tests {
         assert_eq!(plan(Style::Decimal(1), 21.7728), (Formatter::Plain, 21.8));
         assert_eq!(plan(Style::Input, 0.123_456_78), (Formatter::Input, 0.123_457));
         assert_eq!(plan(Style::Input, 12.345), (Formatter::Input, 12.35));
-        assert_eq!(plan(Style::Money(Currency::Eur), 11.0).0, Formatter::Money(Currency::Eur, 2));
+        assert_eq!(plan(Style::Money(Currency::Eur), 11.5).0, Formatter::Money(Currency::Eur, 2));
         assert_eq!(plan(Style::Money(Currency::Eur), 163.2).0, Formatter::Money(Currency::Eur, 0));
         assert_eq!(round_to(1e308, 2), 1e308);
+    }
+
+    #[test]
+    fn money_shows_cents_only_below_100_and_only_when_there_are_any() {
+        for (v, digits) in [
+            (6.97, 2),
+            (-57.14, 2),
+            (99.99, 2),
+            (0.5, 2),
+            (50.0, 0),
+            (11.0, 0),
+            (0.0, 0),
+            (0.001, 0),
+            // rounds to 100.00: whole units
+            (99.996, 0),
+            (100.0, 0),
+            (163.2, 0),
+            (-2400.75, 0),
+            (1e300, 0),
+        ] {
+            assert_eq!(money_digits(v), digits, "{v}");
+        }
     }
 
     #[test]

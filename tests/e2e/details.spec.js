@@ -107,3 +107,86 @@ test('renaming a template stage keeps its guidance note', async ({ tragt }) => {
   await tragt.openView('leaks');
   await expect(tragt.inStage(2, 'stage-benchmark')).toHaveValue('20');
 });
+
+// ---- fair numbers on first open ----------------------------------------------------------
+
+const TEMPLATES = ['aida', 'kobstragt', 'kundresan', 'hexagon', 'readiness', 'kopvagen', 'webshop', 'b2b'];
+const LANGS = ['da', 'sv', 'nb', 'en'];
+const CITED = ['b2b-averages', 'baymard', 'unbounce'];
+
+TEMPLATES.forEach((template, k) => {
+  const lang = LANGS[k % LANGS.length];
+  test(`${template} (${lang}): every benchmark is cited or a rule of thumb, and one stage opens below its own`, async ({ tragt }) => {
+    await tragt.open({ lang, template });
+    if (await tragt.byId('mode-select').inputValue() !== 'funnel') await tragt.choose(tragt.byId('mode-select'), 'funnel');
+    await tragt.openView('leaks');
+    const n = await tragt.stageCount();
+    const below = [];
+    for (let i = 1; i < n; i += 1) {
+      const source = tragt.inStage(i, 'stage-benchmark-source');
+      const kind = await source.getAttribute('data-source');
+      expect([...CITED, 'rule-of-thumb'], `stage ${i + 1}'s source`).toContain(kind);
+      // the words say which: a named source, or a rule of thumb
+      expect((await source.textContent()).length, `stage ${i + 1}'s source text`).toBeGreaterThan(40);
+      const benchmark = Number((await tragt.inStage(i, 'stage-benchmark').inputValue()).replace(',', '.'));
+      const rate = Number((await tragt.inStage(i, 'stage-rate').inputValue()).replace(',', '.'));
+      expect(benchmark, `stage ${i + 1}'s benchmark`).toBeGreaterThan(0);
+      if (rate < benchmark) below.push(i + 1);
+    }
+    expect(below.length, 'stages below their benchmark').toBeGreaterThan(0);
+    // the assessment names one of them, with what reaching its benchmark is worth
+    const weakest = Number(await tragt.byId('bottleneck-weakest').getAttribute('data-stage'));
+    expect(below).toContain(weakest);
+    await expect(tragt.byId('bottleneck-advice')).toBeVisible();
+  });
+});
+
+test('the blank template has no benchmarks to compare with: the visitor types their own', async ({ tragt }) => {
+  await tragt.open({ lang: 'sv', template: 'blank' });
+  await tragt.openView('leaks');
+  await expect(tragt.inStage(1, 'stage-benchmark')).toHaveValue('');
+  await expect(tragt.inStage(1, 'stage-benchmark-source')).toHaveCount(0);
+  await tragt.inStage(1, 'stage-benchmark').fill('12');
+  await expect(tragt.inStage(1, 'stage-benchmark-source')).toHaveAttribute('data-source', 'user');
+  await expect(tragt.byId('bottleneck-weakest')).toHaveAttribute('data-stage', '2');
+});
+
+test('every template counts whole people at every stage', async ({ tragt }) => {
+  const fractional = [];
+  for (const [k, template] of [...TEMPLATES, 'blank'].entries()) {
+    await tragt.open({ lang: LANGS[k % LANGS.length], template });
+    // a journey counts expected visits; its straight funnel is the template's counts
+    if (await tragt.byId('mode-select').inputValue() !== 'funnel') await tragt.choose(tragt.byId('mode-select'), 'funnel');
+    await expect(tragt.inStage(1, 'stage-entrants')).toHaveAttribute('data-value', /\d/);
+    const counts = await tragt.byId('stage-entrants').evaluateAll((els) => els.map((e) => Number(e.dataset.value)));
+    counts.forEach((c, i) => { if (Math.abs(c - Math.round(c)) > 1e-6) fractional.push(`${template} stage ${i + 1}: ${c}`); });
+  }
+  expect(fractional).toEqual([]);
+});
+
+// One rule for money everywhere: whole units from 100 on, cents below where there are any.
+for (const [lang, decimal] of [['da', ','], ['sv', ','], ['nb', ','], ['en', '.']]) {
+  test(`${lang}: money has cents only below 100, and only when there are some`, async ({ tragt }) => {
+    await tragt.open({ lang, template: 'webshop' });
+    // a spend that makes a cost per entrant below 100 with cents, and one with none
+    await tragt.byId('input-spend').fill('4900');
+    await tragt.expectValue('out-cac', 10);
+    const seen = [];
+    const amounts = tragt.page.locator('[data-testid="out-revenue"], [data-testid="out-cac"], [data-testid="out-ltv"], '
+      + '[data-testid="out-cpl"], [data-testid="stage-value"], [data-testid="stage-cost"]');
+    const all = await amounts.evaluateAll((els) => els.map((e) => [e.dataset.testid, Number(e.dataset.value), e.textContent.trim()]));
+    expect(all.length).toBeGreaterThan(10);
+    for (const [id, v, text] of all) {
+      if (!Number.isFinite(v) || text.startsWith('–')) continue;
+      const cents = Math.round(Math.abs(v) * 100);
+      const want = cents < 10000 && cents % 100 !== 0;
+      const has = new RegExp(`\\d\\${decimal}\\d\\d(?!\\d)`).test(text);
+      seen.push(want);
+      expect(has, `${id} ${v} shown as "${text}"`).toBe(want);
+    }
+    // both kinds were on the page: 4 900 / 490 = 10 (no cents), 4 900 / 700 = 7 (CPL); a
+    // product view's cost 4 900 / 20 000 = 0.245
+    expect(seen).toContain(true);
+    expect(seen).toContain(false);
+  });
+}

@@ -249,7 +249,7 @@ const BOTTLENECK = {
     // the note of the weakest stage itself, "Add to cart": what brings people into it
     advice: 'Gode billeder, klare priser og lagerstatus, anmeldelser og leveringsvilkår på produktsiden.',
     allMet: 'Alle trin når deres pejlemærke.',
-    template: 'Der findes intet offentliggjort tal for dette trin, så det er skabelonens eget bud. Skriv tallet for din branche.',
+    ruleOfThumb: 'Tommelfingerregel, ikke et offentliggjort tal: et almindeligt planlægningstal for et trin som dette. Skriv dit eget tal eller din branches.',
     user: 'Dit eget pejlemærke. Tøm feltet for at gå tilbage til skabelonens.',
   },
   sv: {
@@ -257,7 +257,7 @@ const BOTTLENECK = {
     views: 'Produktvisningar',
     advice: 'Bra bilder, tydliga priser och lagerstatus, omdömen och leveransvillkor på produktsidan.',
     allMet: 'Alla steg når sitt riktmärke.',
-    template: 'Det finns ingen publicerad siffra för detta steg, så det här är mallens eget värde. Skriv in siffran för din bransch.',
+    ruleOfThumb: 'Tumregel, ingen publicerad siffra: ett vanligt planeringsvärde för ett steg som detta. Skriv in din egen siffra eller din branschs.',
     user: 'Ditt eget riktmärke. Töm fältet för att gå tillbaka till mallens.',
   },
 };
@@ -321,24 +321,28 @@ for (const lang of ['da', 'sv']) {
     // the template's benchmarks, none on the first stage
     const benchmarks = [];
     for (let i = 0; i < 5; i += 1) benchmarks.push(await tragt.inStage(i, 'stage-benchmark').inputValue());
-    expect(benchmarks).toEqual(['', '50', '7', '43', '70']);
+    expect(benchmarks).toEqual(['', '50', '9', '43', '70']);
 
-    // every rate meets its benchmark: no weakest stage
-    await expect(tragt.byId('bottleneck-weakest')).toHaveAttribute('data-stage', '');
-    await expect(tragt.byId('bottleneck-weakest')).toContainText(text.allMet);
-    await expect(tragt.byId('bottleneck-advice')).toHaveCount(0);
+    // the template opens with "Add to cart" at 7 % against its 9 % rule of thumb: 490
+    // customers, at 9 % 40 000 · 0.5 · 0.09 · 0.5 · 0.7 = 630, (630 − 490) · 450 = 63 000;
+    // one point more (8 %): 560, 31 500. The others meet theirs; one point more: stages 2
+    // and 4 at 51 %: 499.8, 4 410; stage 5 at 71 %: 497, 3 150. A tenth more of any stage's
+    // rate: 539 customers, 49 · 450 = 22 050 at every stage.
+    await expectLevers(page, { 3: [63000, 31500, 22050], 2: [0, 4410, 22050], 4: [0, 4410, 22050], 5: [0, 3150, 22050] }, 3);
+    await expect(tragt.byId('bottleneck-weakest')).toHaveAttribute('data-stage', '3');
+    await expect(tragt.byId('bottleneck-weakest')).toContainText(/63[.\s\u00a0\u202f]000/);
+    await expect(tragt.byId('bottleneck-advice')).toHaveText(text.advice);
 
-    // "Add to cart" at 5 %: 40 000 · 0.5 · 0.05 · 0.5 · 0.7 = 350 customers. At its 7 %
-    // benchmark 490: (490 − 350) · 450 = 63 000; one point more (6 %): 420, 31 500.
-    // The others meet theirs; one point more: stage 2 at 51 % and stage 4 at 51 %: 357,
-    // (357 − 350) · 450 = 3 150 each; stage 5 at 71 %: 355, 2 250. A tenth more of any
+    // "Add to cart" at 5 %: 350 customers. At 9 %: 630, (630 − 350) · 450 = 126 000; one
+    // point more (6 %): 420, 31 500. One point more: stage 2 at 51 % and stage 4 at 51 %:
+    // 357, (357 − 350) · 450 = 3 150 each; stage 5 at 71 %: 355, 2 250. A tenth more of any
     // stage's rate: 385 customers, 35 · 450 = 15 750 at every stage, so funnel order.
     await tragt.typeRate(2, '5');
     await tragt.expectValue('out-customers', 350);
-    await expectLevers(page, { 3: [63000, 31500, 15750], 2: [0, 3150, 15750], 4: [0, 3150, 15750], 5: [0, 2250, 15750] }, 3);
+    await expectLevers(page, { 3: [126000, 31500, 15750], 2: [0, 3150, 15750], 4: [0, 3150, 15750], 5: [0, 2250, 15750] }, 3);
     await expect(tragt.byId('bottleneck-weakest')).toHaveAttribute('data-stage', '3');
     await expect(tragt.byId('bottleneck-weakest')).toContainText(text.cart);
-    await expect(tragt.byId('bottleneck-weakest')).toContainText(/63[.\s\u00a0\u202f]000/);
+    await expect(tragt.byId('bottleneck-weakest')).toContainText(/126[.\s\u00a0\u202f]000/);
     await expect(tragt.byId('bottleneck-advice')).toHaveText(text.advice);
     await expect(page.locator('[data-testid="bottleneck-row"].weakest')).toHaveAttribute('data-stage', '3');
 
@@ -354,25 +358,27 @@ for (const lang of ['da', 'sv']) {
     await tragt.inStage(2, 'stage-benchmark').focus();
     await expect(baymard).toBeHidden();
     await expect(tragt.inStage(2, 'stage-benchmark-source')).toBeVisible();
-    await expect(tragt.inStage(2, 'stage-benchmark-source')).toHaveText(text.template);
+    await expect(tragt.inStage(2, 'stage-benchmark-source')).toHaveText(text.ruleOfThumb);
+    await expect(tragt.inStage(2, 'stage-benchmark-source')).toHaveAttribute('data-source', 'rule-of-thumb');
+    await expect(baymard).toHaveAttribute('data-source', 'baymard');
 
     // the user's own benchmark for "Checkout started": 60 % → 40 000 · 0.5 · 0.05 · 0.6 · 0.7
     // = 420, (420 − 350) · 450 = 31 500; one point more (51 %) still 3 150
     await tragt.inStage(3, 'stage-benchmark').fill('60');
     await expect(tragt.inStage(3, 'stage-benchmark-source')).toHaveText(text.user);
     expect(await wrapperTitle(3)).toBe(text.user);
-    await expectLevers(page, { 3: [63000, 31500, 15750], 4: [31500, 3150, 15750], 2: [0, 3150, 15750], 5: [0, 2250, 15750] }, 3);
+    await expectLevers(page, { 3: [126000, 31500, 15750], 4: [31500, 3150, 15750], 2: [0, 3150, 15750], 5: [0, 2250, 15750] }, 3);
     // emptied: back to the template's 43 % and its source
     await tragt.inStage(3, 'stage-benchmark').fill('');
     await expectInvalid(tragt.inStage(3, 'stage-benchmark'), false);
     await expect(tragt.inStage(3, 'stage-benchmark-source')).toContainText('Baymard');
-    await expectLevers(page, { 3: [63000, 31500, 15750], 2: [0, 3150, 15750], 4: [0, 3150, 15750], 5: [0, 2250, 15750] }, 3);
+    await expectLevers(page, { 3: [126000, 31500, 15750], 2: [0, 3150, 15750], 4: [0, 3150, 15750], 5: [0, 2250, 15750] }, 3);
     await tragt.inStage(3, 'stage-benchmark').blur();
     await expect(tragt.inStage(3, 'stage-benchmark')).toHaveValue('43');
     // a benchmark above 100 % is refused
     await tragt.inStage(3, 'stage-benchmark').fill('130');
     await expectInvalid(tragt.inStage(3, 'stage-benchmark'));
-    await expectLevers(page, { 3: [63000, 31500, 15750], 2: [0, 3150, 15750], 4: [0, 3150, 15750], 5: [0, 2250, 15750] }, 3);
+    await expectLevers(page, { 3: [126000, 31500, 15750], 2: [0, 3150, 15750], 4: [0, 3150, 15750], 5: [0, 2250, 15750] }, 3);
     await tragt.inStage(3, 'stage-benchmark').fill('');
 
     const chart = tragt.byId('chart-levers');
@@ -392,9 +398,9 @@ test('a 0 % rate: every gain is a number, the stage at 0 % ranks first', async (
   const before = await chart.evaluate((c) => c.toDataURL());
   await tragt.typeRate(2, '0');
   await tragt.expectValue('out-customers', 0);
-  // at the 7 % benchmark 490 customers, · 450 = 220 500; 1 % brings 70, · 450 = 31 500.
+  // at the 9 % benchmark 630 customers, · 450 = 283 500; 1 % brings 70, · 450 = 31 500.
   // With no one past "Product views", no other stage can gain anything.
-  await expectLevers(page, { 3: [220500, 31500, 0], 2: [0, 0, 0], 4: [0, 0, 0], 5: [0, 0, 0] }, 3);
+  await expectLevers(page, { 3: [283500, 31500, 0], 2: [0, 0, 0], 4: [0, 0, 0], 5: [0, 0, 0] }, 3);
   for (const row of await levers(page)) {
     expect(Number.isFinite(row.gain) && Number.isFinite(row.point), `stage ${row.stage}: ${row.gain}/${row.point}`).toBe(true);
   }
@@ -616,7 +622,7 @@ test('every forecasting input survives a reload and travels in a share link', as
   const VIEWS = {
     pipeline: { stage: [[0, 'pipeline-now', '10000']], fields: [], figures: ['out-pipeline-customers'] },
     time: { stage: [[1, 'stage-days', '3.5']], fields: [], figures: ['out-days-to-purchase', 'out-velocity', 'out-breakeven-month'] },
-    leaks: { stage: [[3, 'stage-benchmark', '60'], [2, 'stage-benchmark', '7']], fields: [], figures: [] },
+    leaks: { stage: [[3, 'stage-benchmark', '60'], [2, 'stage-benchmark', '9']], fields: [], figures: [] },
     uncertainty: {
       stage: [[2, 'stage-rate-low', '5'], [2, 'stage-rate-high', '9']],
       fields: [['mc-trials', '20000'], ['mc-seed', '7']],
