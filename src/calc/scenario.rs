@@ -512,11 +512,9 @@ impl Scenario {
         Ok(id)
     }
 
-    /// Whether the stage at `index` comes after the purchase stage of a straight funnel: a
-    /// retention stage (repeat purchases, referrals), where everyone is a customer already.
-    /// (A journey's states each have their own chance to buy.)
+    /// Whether the stage at `index` is a retention stage ([`is_retention_stage`]).
     pub fn is_after_purchase(&self, index: usize) -> bool {
-        self.mode == Mode::Funnel && self.index_of(self.purchase).is_some_and(|p| index > p)
+        is_retention_stage(self.mode, self.index_of(self.purchase), index)
     }
 
     /// Removes a stage (never below two). A removed mark moves to the stage that takes
@@ -578,6 +576,24 @@ impl Scenario {
             self.purchase = id;
         }
     }
+}
+
+/// Whether stage `index` of a scenario in `mode`, whose purchase stage is at `purchase`, is a
+/// retention stage (repeat purchases, referrals): after the purchase stage of a straight
+/// funnel, where everyone is a customer already and there is no chance to buy to show. A
+/// journey's states each have their own chance to buy. The stage rows, the stage list and
+/// the CSV all follow this one rule.
+///
+/// ```
+/// use tragt::calc::scenario::is_retention_stage;
+/// use tragt::calc::Mode;
+/// assert!(is_retention_stage(Mode::Funnel, Some(3), 4));
+/// assert!(!is_retention_stage(Mode::Funnel, Some(3), 3));
+/// assert!(!is_retention_stage(Mode::Journey, Some(3), 4));
+/// assert!(!is_retention_stage(Mode::Funnel, None, 4));
+/// ```
+pub fn is_retention_stage(mode: Mode, purchase: Option<usize>, index: usize) -> bool {
+    mode == Mode::Funnel && purchase.is_some_and(|p| index > p)
 }
 
 fn percent_rate(percent: Option<f64>) -> Result<Option<Rate>, InputError> {

@@ -29,14 +29,11 @@ pub fn current_csv(state: AppState) -> String {
         figures: [t.customers, t.overall_rate, t.revenue, t.cpl, t.cac, t.roas, t.ltv, t.ltv_cac, &months, t.roi],
     };
     let number = &crate::i18n::format::raw;
-    // (a journey's states each have their own chance to buy)
-    let purchase = state.scenario.with_untracked(|s| match s.mode {
-        crate::calc::Mode::Funnel => s.index_of(s.purchase).unwrap_or(usize::MAX),
-        crate::calc::Mode::Journey => usize::MAX,
-    });
+    let retention: Vec<bool> =
+        state.scenario.with_untracked(|s| (0..s.stages.len()).map(|i| s.is_after_purchase(i)).collect());
     state
         .forecast
-        .with_untracked(|f| results_csv(&names, f, purchase, &labels, &CsvStyle { separator, decimal, number }))
+        .with_untracked(|f| results_csv(&names, f, &retention, &labels, &CsvStyle { separator, decimal, number }))
 }
 
 /// The buttons for sharing, files, print and comparison, and the share panel.

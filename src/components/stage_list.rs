@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::calc::{Mode, MAX_STAGES};
-use crate::components::stage_row::{Control, RowFocus};
+use crate::components::stage_row::{add_stage, RowFocus};
 use crate::components::StageRow;
 use crate::state::{stage_field, use_app_state, ScenarioFields};
 
@@ -80,18 +80,7 @@ pub fn StageList() -> impl IntoView {
                     class="add-stage"
                     data-testid="stage-add"
                     disabled=full
-                    on:click=move |_| {
-                        // a stage below the purchase stage is a retention stage, and named so
-                        let name = t().stage_retention_name;
-                        let added = state.edit(|s| {
-                            let after = s.is_after_purchase(s.stages.len());
-                            s.add_stage(if after { name } else { "" }).map_err(|_| crate::calc::InputError::TooLarge { max: 20.0 })
-                        });
-                        // the new stage's name has focus, ready to be typed
-                        if let Ok(id) = added {
-                            focus.later(id, Control::Name);
-                        }
-                    }
+                    on:click=move |_| add_stage(state, None, focus)
                 >
                     {move || format!("+ {}", t().stage_add)}
                 </button>

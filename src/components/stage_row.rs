@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use reactive_stores::Field;
 
 use crate::calc::bottleneck::{benchmark_of, Source};
-use crate::calc::{InputError, Mode, Rate, Scenario, StageDoc, StageFigures, StageLabel, MIN_STAGES};
+use crate::calc::scenario::is_retention_stage;
+use crate::calc::{InputError, Mode, Rate, Scenario, StageDoc, StageFigures, StageLabel, MAX_STAGES, MIN_STAGES};
 use crate::components::figure::{count, money, percent, stage_shown, Formatter, StageFigure};
 use crate::components::NumberField;
 use crate::i18n::texts::fill;
@@ -46,14 +47,19 @@ pub fn shown_name(
     }
 }
 
-/// Inserts a stage below stage `id` and gives its name the focus; below the purchase stage
-/// it is named as a retention stage.
-fn insert_below(state: crate::state::AppState, id: u32, focus: RowFocus) {
+/// Adds a stage below stage `below`, or at the end, and gives its name the focus; a stage
+/// that lands after the purchase stage is a retention stage, and named so.
+pub fn add_stage(state: crate::state::AppState, below: Option<u32>, focus: RowFocus) {
     let retention = Texts::of(state.lang.get_untracked()).stage_retention_name;
     let added = state.edit(|s| {
-        let after = s.index_of(id).is_some_and(|i| s.is_after_purchase(i + 1));
-        s.insert_stage(id, if after { retention } else { "" })
-            .map_err(|_| crate::calc::InputError::TooLarge { max: 20.0 })
+        let at = below.map_or(Some(s.stages.len()), |id| s.index_of(id).map(|i| i + 1));
+        let name = if at.is_some_and(|i| s.is_after_purchase(i)) { retention } else { "" };
+        let added = match below {
+            Some(id) => s.insert_stage(id, name),
+            None => s.add_stage(name),
+        };
+        // the one way adding fails that the page does not prevent: the list is full
+        added.map_err(|_| InputError::TooLarge { max: MAX_STAGES as f64 })
     });
     if let Ok(new) = added {
         focus.later(new, Control::Name);
@@ -266,10 +272,10 @@ pub fn StageRow(
     });
     let placeholder = move || fill(t().stage_n, &[("n", &(pos() + 1).to_string())]);
     let journey = Memo::new(move |_| scenario.mode().get() == Mode::Journey);
-    // a retention stage: after the purchase stage of a straight funnel (a journey's states
-    // each have their own chance to buy)
+    // past the purchase stage (drawn apart), and a retention stage there in a straight funnel
     let past_purchase = Memo::new(move |_| purchase_at.get().is_some_and(|p| index.get() > p));
-    let after_purchase = Memo::new(move |_| !journey.get() && past_purchase.get());
+    let after_purchase =
+        Memo::new(move |_| is_retention_stage(scenario.mode().get(), purchase_at.get(), index.get()));
     let note = Memo::new(move |_| {
         let lang = state.lang.get();
         // a renamed template stage keeps its note; a stage of the user's own after the
@@ -481,7 +487,7 @@ pub fn StageRow(
                             aria-label=move || t().stage_insert
                             title=move || t().stage_insert
                             disabled=move || { stage_count.get() >= crate::calc::MAX_STAGES }
-                            on:click=move |_| insert_below(state, id, focus)
+                            on:click=move |_| add_stage(state, Some(id), focus)
                         >
                             "+"
                         </button>

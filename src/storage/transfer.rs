@@ -74,12 +74,12 @@ pub struct CsvLabels<'a> {
 
 /// The results of `scenario` as CSV: a per-stage table, an empty line, then the totals.
 /// Starts with a byte-order mark so spreadsheet programs read it as UTF-8; lines end in CRLF.
-/// The stages after `purchase` (0-based) have no chance to buy, as on the page: everyone
-/// there is a customer already.
+/// The retention stages (`retention[i]`, see `calc::scenario::is_retention_stage`) have no
+/// chance to buy, as on the page: everyone there is a customer already.
 pub fn results_csv(
     names: &[String],
     forecast: &Forecast,
-    purchase: usize,
+    retention: &[bool],
     labels: &CsvLabels,
     style: &CsvStyle,
 ) -> String {
@@ -105,7 +105,7 @@ pub fn results_csv(
             cell(name),
             num(st.entrants),
             st.drop_off.map(num).unwrap_or_default(),
-            if i > purchase { String::new() } else { num(st.probability) },
+            if retention.get(i) == Some(&true) { String::new() } else { num(st.probability) },
             num(st.value),
             fig(st.cost_per_entrant),
         ]);
@@ -248,7 +248,7 @@ mod tests {
         let f = s.forecast();
         let names = vec!["=HYPERLINK(\"x\")".to_string(), "Interest; high".to_string(), "C".into(), "D".into()];
         let plain = |v: f64| format!("{v}");
-        let da = results_csv(&names, &f, 2, &labels(), &CsvStyle { separator: ';', decimal: ',', number: &plain });
+        let da = results_csv(&names, &f, &[false, false, false, true], &labels(), &CsvStyle { separator: ';', decimal: ',', number: &plain });
         let lines: Vec<&str> = da.trim_start_matches('\u{feff}').split("\r\n").collect();
         assert!(da.starts_with('\u{feff}'));
         assert_eq!(lines[0], "Stage;Entrants;Drop-off;Chance;Value;Cost");
@@ -262,7 +262,7 @@ mod tests {
         // decimal comma: the overall rate is a fraction below 1
         let overall = f.overall_rate.unwrap();
         assert_eq!(lines[8], format!("O;{}", format!("{overall}").replace('.', ",")));
-        let en = results_csv(&names, &f, 2, &labels(), &CsvStyle { separator: ',', decimal: '.', number: &plain });
+        let en = results_csv(&names, &f, &[false, false, false, true], &labels(), &CsvStyle { separator: ',', decimal: '.', number: &plain });
         // the stage after the purchase stage has no chance to buy
         assert_eq!(lines[4].split(';').nth(3), Some(""), "{}", lines[4]);
         assert_ne!(lines[3].split(';').nth(3), Some(""), "{}", lines[3]);
