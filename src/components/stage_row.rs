@@ -274,8 +274,7 @@ pub fn StageRow(
     let journey = Memo::new(move |_| scenario.mode().get() == Mode::Journey);
     // past the purchase stage (drawn apart), and a retention stage there in a straight funnel
     let past_purchase = Memo::new(move |_| purchase_at.get().is_some_and(|p| index.get() > p));
-    let after_purchase =
-        Memo::new(move |_| is_retention_stage(scenario.mode().get(), purchase_at.get(), index.get()));
+    let after_purchase = Memo::new(move |_| is_retention_stage(scenario.mode().get(), purchase_at.get(), index.get()));
     let note = Memo::new(move |_| {
         let lang = state.lang.get();
         // a renamed template stage keeps its note; a stage of the user's own after the
