@@ -248,7 +248,13 @@ mod tests {
         let f = s.forecast();
         let names = vec!["=HYPERLINK(\"x\")".to_string(), "Interest; high".to_string(), "C".into(), "D".into()];
         let plain = |v: f64| format!("{v}");
-        let da = results_csv(&names, &f, &[false, false, false, true], &labels(), &CsvStyle { separator: ';', decimal: ',', number: &plain });
+        let da = results_csv(
+            &names,
+            &f,
+            &[false, false, false, true],
+            &labels(),
+            &CsvStyle { separator: ';', decimal: ',', number: &plain },
+        );
         let lines: Vec<&str> = da.trim_start_matches('\u{feff}').split("\r\n").collect();
         assert!(da.starts_with('\u{feff}'));
         assert_eq!(lines[0], "Stage;Entrants;Drop-off;Chance;Value;Cost");
@@ -262,7 +268,13 @@ mod tests {
         // decimal comma: the overall rate is a fraction below 1
         let overall = f.overall_rate.unwrap();
         assert_eq!(lines[8], format!("O;{}", format!("{overall}").replace('.', ",")));
-        let en = results_csv(&names, &f, &[false, false, false, true], &labels(), &CsvStyle { separator: ',', decimal: '.', number: &plain });
+        let en = results_csv(
+            &names,
+            &f,
+            &[false, false, false, true],
+            &labels(),
+            &CsvStyle { separator: ',', decimal: '.', number: &plain },
+        );
         // the stage after the purchase stage has no chance to buy
         assert_eq!(lines[4].split(';').nth(3), Some(""), "{}", lines[4]);
         assert_ne!(lines[3].split(';').nth(3), Some(""), "{}", lines[3]);
