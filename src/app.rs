@@ -54,7 +54,7 @@ fn PrintHeader() -> impl IntoView {
     };
     view! {
         <div class="print-only print-header">
-            <h1>{move || format!("Tragt – {}", state.scenario.with(|s| s.name.clone()))}</h1>
+            <h1>{move || format!("Tragt – {}", state.scenario.name().get())}</h1>
             <p>{date}</p>
         </div>
     }

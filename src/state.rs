@@ -221,7 +221,9 @@ impl AppState {
             })
         });
         let journey_shown = Memo::new(move |prev: Option<&Option<(String, Journey)>>| {
-            let (id, n) = scenario.with(|s| (s.id.clone(), s.stages.len()));
+            // the open scenario's id and size alone: every edit reaches this memo through
+            // `journey` already
+            let (id, n) = (scenario.id().get(), scenario.stages().with(Vec::len));
             match journey.get() {
                 Some(Ok(j)) => Some((id, j)),
                 // the last solvable journey's chances, for today's newcomers and money

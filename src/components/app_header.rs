@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::calc::TemplateId;
 use crate::components::EmbedLogo;
 use crate::i18n::Lang;
-use crate::state::{use_app_state, AppDataStoreFields, NoticeKind};
+use crate::state::{use_app_state, AppDataStoreFields, NoticeKind, ScenarioFields};
 
 /// Opens a template: it replaces the open scenario while that is still untouched,
 /// otherwise it starts a new scenario so nothing the user typed is lost.
@@ -33,7 +33,7 @@ fn open_template(template: TemplateId) {
 pub fn AppHeader() -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
-    let current_template = move || state.scenario.with(|s| s.template);
+    let current_template = move || state.scenario.template().get();
     view! {
         <header class="app-header">
             {if state.embed.with_value(Option::is_some) {

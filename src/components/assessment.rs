@@ -11,7 +11,7 @@ use crate::calc::Scenario;
 use crate::components::stage_row::{period_name, shown_stage_name};
 use crate::i18n::texts::fill;
 use crate::i18n::{format, Lang, Texts};
-use crate::state::use_app_state;
+use crate::state::{use_app_state, ScenarioFields};
 
 /// The assessment as shown.
 #[derive(Clone, Debug, PartialEq)]
@@ -93,8 +93,11 @@ pub fn Assessment() -> impl IntoView {
     // a journey's figures come from its chain, not from the straight funnel's rates: no
     // assessment, and no work for it on the journey's edits
     let shown = Memo::new(move |_| {
+        if state.scenario.mode().get() != crate::calc::Mode::Funnel {
+            return None;
+        }
         let lang = state.lang.get();
-        state.scenario.with(|s| (s.mode == crate::calc::Mode::Funnel).then(|| Shown::of(s, lang)).flatten())
+        state.scenario.with(|s| Shown::of(s, lang))
     });
     let part = move |f: fn(&Shown) -> String| move || shown.with(|s| s.as_ref().map(f).unwrap_or_default());
     let actions = move || {

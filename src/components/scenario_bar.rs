@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::texts::fill;
-use crate::state::{new_id, use_app_state, NoticeKind};
+use crate::state::{new_id, use_app_state, NoticeKind, ScenarioFields};
 
 /// The scenario bar.
 #[component]
@@ -27,7 +27,7 @@ pub fn ScenarioBar() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let current_id = move || state.scenario.with(|s| s.id.clone());
+    let current_id = move || state.scenario.id().get();
     let new_scenario = move |_| {
         let template = state.scenario.with_untracked(|s| s.template);
         let mut fresh = state.fresh_scenario(template);
@@ -84,7 +84,7 @@ pub fn ScenarioBar() -> impl IntoView {
                     type="text"
                     data-testid="scenario-name"
                     maxlength="120"
-                    prop:value=move || state.scenario.with(|s| s.name.clone())
+                    prop:value=move || state.scenario.name().get()
                     on:input=move |ev| {
                         let name = event_target_value(&ev);
                         let _ = state.edit(|s| {

@@ -19,7 +19,8 @@ pub fn StageList() -> impl IntoView {
     // the rows: keyed by scenario and stage, so opening another scenario rebuilds them; a
     // memo, so an edit inside a stage leaves the list as it is
     let rows = Memo::new(move |_| {
-        state.scenario.with(|s| s.stages.iter().map(|st| (s.id.clone(), st.id)).collect::<Vec<_>>())
+        let id = state.scenario.id().get();
+        state.scenario.stages().with(|st| st.iter().map(|st| (id.clone(), st.id)).collect::<Vec<_>>())
     });
     let stage_count = Memo::new(move |_| rows.with(Vec::len));
     let purchase_at = Memo::new(move |_| {
