@@ -20,6 +20,7 @@ pub mod referral;
 pub mod scenario;
 pub mod templates;
 pub mod time;
+pub mod traffic;
 pub mod uncertainty;
 pub mod workspace;
 
