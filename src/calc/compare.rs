@@ -1,5 +1,6 @@
 //! Comparing scenarios: the key figures of each, side by side, and how each differs from
-//! the first (the baseline).
+//! the one chosen as the baseline — relatively for amounts and ratios, in percentage
+//! points for figures that are percentages themselves.
 
 use super::forecast::{Figure, Forecast, Undefined};
 
@@ -69,6 +70,31 @@ impl KeyFigure {
     pub fn lower_is_better(self) -> bool {
         matches!(self, KeyFigure::Cac | KeyFigure::Cpl | KeyFigure::Payback)
     }
+
+    /// Whether the figure is itself a percentage (overall conversion, ROI): its change is
+    /// told in percentage points ([`point_change`]), not relative to its size.
+    pub fn is_percentage(self) -> bool {
+        matches!(self, KeyFigure::OverallRate | KeyFigure::Roi)
+    }
+
+    /// How this figure's `value` differs from the `baseline`'s: in percentage points (as a
+    /// fraction) for a percentage, relative to the baseline's size for everything else.
+    ///
+    /// ```
+    /// use tragt::calc::compare::KeyFigure;
+    /// // a conversion of 1.2 % against 1.5 %: 0.3 points less, not a fifth less
+    /// let d = KeyFigure::OverallRate.change(Ok(0.012), Ok(0.015)).unwrap();
+    /// assert!((d - -0.003).abs() < 1e-15);
+    /// // revenue of 90 against 120: a quarter less
+    /// assert_eq!(KeyFigure::Revenue.change(Ok(90.0), Ok(120.0)), Ok(-0.25));
+    /// ```
+    pub fn change(self, value: Figure, baseline: Figure) -> Figure {
+        if self.is_percentage() {
+            point_change(value, baseline)
+        } else {
+            relative_change(value, baseline)
+        }
+    }
 }
 
 /// How `value` differs from `baseline`, relative to the baseline's size:
@@ -88,6 +114,26 @@ pub fn relative_change(value: Figure, baseline: Figure) -> Figure {
         return Err(Undefined::TooLarge);
     }
     let change = (v - b) / b.abs();
+    if change.is_finite() {
+        Ok(change + 0.0)
+    } else {
+        Err(Undefined::TooLarge)
+    }
+}
+
+/// How a percentage `value` differs from a percentage `baseline`, in percentage points:
+/// value − baseline, both fractions (0.012 against 0.015 is −0.003, "−0.3 points").
+/// Undefined when either is, or the difference does not fit in a number; never −0.
+///
+/// ```
+/// use tragt::calc::compare::point_change;
+/// // ROI of −20 % against −50 %: 30 points better
+/// assert_eq!(point_change(Ok(-0.2), Ok(-0.5)), Ok(-0.2 - -0.5));
+/// assert!(point_change(Ok(f64::MAX), Ok(-f64::MAX)).is_err());
+/// ```
+pub fn point_change(value: Figure, baseline: Figure) -> Figure {
+    let (v, b) = (value?, baseline?);
+    let change = v - b;
     if change.is_finite() {
         Ok(change + 0.0)
     } else {
@@ -118,6 +164,7 @@ pub fn shares(values: &[Figure]) -> Vec<f64> {
 mod tests {
     use super::*;
     use crate::calc::{Currency, Scenario, TemplateId};
+    use proptest::prelude::*;
 
     #[test]
     fn every_key_figure_reads_its_own_field() {
@@ -147,6 +194,56 @@ mod tests {
         assert_eq!(relative_change(Ok(5.0), Err(Undefined::NoSpend)), Err(Undefined::NoSpend));
         assert!(relative_change(Ok(1e308), Ok(-1e-308)).is_err());
         assert_eq!(relative_change(Ok(0.0), Ok(7.0)), Ok(-1.0));
+    }
+
+    #[test]
+    fn percentages_change_in_points_and_the_rest_relatively() {
+        let percentages: Vec<KeyFigure> = KeyFigure::ALL.into_iter().filter(|k| k.is_percentage()).collect();
+        assert_eq!(percentages, vec![KeyFigure::OverallRate, KeyFigure::Roi]);
+        // 0.25 against 0.5: 25 points less, not half
+        assert_eq!(point_change(Ok(0.25), Ok(0.5)), Ok(-0.25));
+        assert_eq!(KeyFigure::Roi.change(Ok(0.25), Ok(0.5)), Ok(-0.25));
+        assert_eq!(KeyFigure::Customers.change(Ok(0.25), Ok(0.5)), Ok(-0.5));
+        // a baseline of 0 is fine for points, not for a relative change
+        assert_eq!(KeyFigure::OverallRate.change(Ok(0.02), Ok(0.0)), Ok(0.02));
+        assert!(KeyFigure::Revenue.change(Ok(2.0), Ok(0.0)).is_err());
+        // undefined on either side stays undefined
+        assert_eq!(point_change(Err(Undefined::NoSpend), Ok(0.1)), Err(Undefined::NoSpend));
+        assert_eq!(point_change(Ok(0.1), Err(Undefined::NoEntrants)), Err(Undefined::NoEntrants));
+        // no change is +0, never −0, and an overflow is undefined, not infinite
+        assert!(point_change(Ok(-0.0), Ok(0.0)).unwrap().is_sign_positive());
+        assert!(point_change(Ok(-1e308), Ok(1e308)).is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn point_changes_are_the_difference_and_never_infinite(
+            v in prop_oneof![any::<f64>().prop_filter("finite", |x| x.is_finite()), -10.0f64..10.0],
+            b in prop_oneof![any::<f64>().prop_filter("finite", |x| x.is_finite()), -10.0f64..10.0],
+        ) {
+            match point_change(Ok(v), Ok(b)) {
+                Ok(d) => {
+                    prop_assert!(d.is_finite());
+                    prop_assert_eq!(d, v - b);
+                    // the difference leads back to the value
+                    prop_assert!((b + d - v).abs() <= 1e-12 * v.abs().max(b.abs()).max(1.0));
+                    // it changes sign with the order, and a scenario against itself is +0
+                    prop_assert_eq!(point_change(Ok(b), Ok(v)), Ok(-d + 0.0));
+                    prop_assert_eq!(point_change(Ok(v), Ok(v)).map(f64::to_bits), Ok(0.0f64.to_bits()));
+                }
+                Err(e) => {
+                    prop_assert_eq!(e, Undefined::TooLarge);
+                    prop_assert!(!(v - b).is_finite());
+                }
+            }
+            for k in KeyFigure::ALL {
+                if let Ok(d) = k.change(Ok(v), Ok(b)) {
+                    prop_assert!(d.is_finite());
+                }
+                prop_assert!(k.change(Err(Undefined::NoSpend), Ok(b)).is_err());
+                prop_assert!(k.change(Ok(v), Err(Undefined::NoCustomers)).is_err());
+            }
+        }
     }
 
     #[test]

@@ -1,10 +1,11 @@
-//! The comparison: two to four scenarios side by side — their key figures, each one's
-//! change against the first, and a chart of the four headline figures (a small chart per
-//! figure, a bar per scenario).
+//! The comparison: two to four scenarios side by side, in the order the visitor ticked (or
+//! moved) them — their key figures, each one's change against the baseline the visitor
+//! chose (relative for amounts and ratios, in percentage points for percentages), and a
+//! chart of the four headline figures (a small chart per figure, a bar per scenario).
 
 use leptos::prelude::*;
 
-use crate::calc::compare::{relative_change, KeyFigure};
+use crate::calc::compare::KeyFigure;
 use crate::calc::{Currency, Figure, Forecast};
 use crate::chart::plots::{Compare, CompareGroup};
 use crate::chart::{Chart, Kind};
@@ -52,42 +53,98 @@ fn shown(lang: Lang, currency: Currency, k: KeyFigure, f: Figure) -> String {
     f.map(|v| formatter(k)(lang, currency, v)).unwrap_or_else(|_| "–".to_string())
 }
 
+/// How a change is written — `+25 %` for a relative change, `−0.3 pp` in percentage
+/// points — and, for points, the same in full words (a pointer's tooltip).
+fn change_text(lang: Lang, t: &Texts, k: KeyFigure, change: f64) -> (String, Option<String>) {
+    if k.is_percentage() {
+        // a fraction's difference, shown in points (−0.003 → −0.3) with at most 2 decimals
+        let points = fmt::round_to(change * 100.0, 2) + 0.0;
+        let n = format!("{}{}", if points > 0.0 { "+" } else { "" }, fmt::decimal(lang, points, 2));
+        (fill(t.compare_points, &[("n", &n)]), Some(fill(t.compare_points_long, &[("n", &n)])))
+    } else {
+        (format!("{}{}", if change > 0.0 { "+" } else { "" }, fmt::percent(lang, change)), None)
+    }
+}
+
 /// One compared scenario.
 #[derive(Clone, Debug, PartialEq)]
 struct Column {
+    id: String,
     name: String,
     currency: Currency,
     forecast: Forecast,
 }
 
-/// The table of key figures: a column per scenario, each one's change against the first.
-fn table(cols: &[Column], lang: Lang, t: &'static Texts, note: String) -> impl IntoView {
+/// The table of key figures: a column per scenario, each one's change against the baseline
+/// (the column `base`), and buttons on each column's head to move it left or right.
+fn table(
+    cols: &[Column],
+    base: usize,
+    lang: Lang,
+    t: &'static Texts,
+    note: String,
+    moved: Callback<(String, bool)>,
+) -> impl IntoView {
+    let last = cols.len() - 1;
     let head = cols
         .iter()
         .enumerate()
-        .map(|(i, c)| view! { <th class=format!("s{i}") scope="col">{c.name.clone()}</th> })
+        .map(|(i, c)| {
+            let is_base = i == base;
+            let (left_id, right_id) = (c.id.clone(), c.id.clone());
+            view! {
+                <th class=format!("s{i}") scope="col" data-id=c.id.clone() data-baseline=is_base.then_some("true")>
+                    <span>{c.name.clone()}</span>
+                    {is_base.then(|| view! { " " <small class="compare-baseline-tag">{t.compare_baseline}</small> })}
+                    // the stage rows' row of icon buttons: side by side, to the right
+                    <div class="stage-tools compare-move">
+                        <button
+                            type="button"
+                            class="icon"
+                            data-testid="compare-move-left"
+                            aria-label=fill(t.compare_move_left, &[("name", &c.name)])
+                            title=fill(t.compare_move_left, &[("name", &c.name)])
+                            disabled=i == 0
+                            on:click=move |_| moved.run((left_id.clone(), false))
+                        >
+                            "←"
+                        </button>
+                        <button
+                            type="button"
+                            class="icon"
+                            data-testid="compare-move-right"
+                            aria-label=fill(t.compare_move_right, &[("name", &c.name)])
+                            title=fill(t.compare_move_right, &[("name", &c.name)])
+                            disabled=i == last
+                            on:click=move |_| moved.run((right_id.clone(), true))
+                        >
+                            "→"
+                        </button>
+                    </div>
+                </th>
+            }
+        })
         .collect_view();
     let rows = KeyFigure::ALL
         .into_iter()
         .map(|k| {
-            let baseline = k.of(&cols[0].forecast);
+            let baseline = k.of(&cols[base].forecast);
+            let unit = if k.is_percentage() { "pp" } else { "relative" };
             let cells = cols
                 .iter()
                 .enumerate()
                 .map(|(i, c)| {
                     let value = k.of(&c.forecast);
-                    let diff = (i > 0).then(|| {
-                        let change = relative_change(value, baseline);
+                    let diff = (i != base).then(|| {
+                        let change = k.change(value, baseline);
                         let judged = change.ok().filter(|d| *d != 0.0).map(|d| (d < 0.0) == k.lower_is_better());
                         let class = match judged {
                             Some(true) => "diff better",
                             Some(false) => "diff worse",
                             None => "diff",
                         };
-                        let text = change
-                            .map(|d| format!("{}{}", if d > 0.0 { "+" } else { "" }, fmt::percent(lang, d)))
-                            .unwrap_or_default();
-                        view! { <span class=class data-value=raw(change)>{text}</span> }
+                        let (text, title) = change.map(|d| change_text(lang, t, k, d)).unwrap_or_default();
+                        view! { <span class=class data-value=raw(change) data-unit=unit title=title>{text}</span> }
                     });
                     view! {
                         <td data-value=raw(value)>
@@ -136,6 +193,26 @@ fn chart_data(cols: &[Column], lang: Lang, t: &Texts) -> Compare {
     Compare { names: cols.iter().map(|c| c.name.clone()).collect(), groups }
 }
 
+/// Focuses the move button (`right` or left) on the head of `id`'s column, or the other one
+/// when that one is disabled now (the column reached the end).
+fn focus_move_button(id: &str, right: bool) {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(heads) = doc.query_selector_all("#compare-numbers thead th[data-id]") else { return };
+    let head = (0..heads.length())
+        .filter_map(|i| heads.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()))
+        .find(|th| th.get_attribute("data-id").as_deref() == Some(id));
+    let Some(head) = head else { return };
+    let (first, second) = if right { ("right", "left") } else { ("left", "right") };
+    for side in [first, second] {
+        let button = head.query_selector(&format!("[data-testid=\"compare-move-{side}\"]:not(:disabled)"));
+        if let Ok(Some(button)) = button {
+            let _ = button.unchecked_into::<web_sys::HtmlElement>().focus();
+            return;
+        }
+    }
+}
+
 /// The comparison panel.
 #[component]
 pub fn CompareView() -> impl IntoView {
@@ -155,21 +232,54 @@ pub fn CompareView() -> impl IntoView {
     let choices = Memo::new(move |_| {
         state.workspace.with(|w| w.scenarios().iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>())
     });
+    // the baseline the visitor chose (or that a move of the columns kept); none — the first
+    // picked — until then, and again once the chosen one is un-ticked
+    let chosen = RwSignal::new(None::<String>);
     let toggle = move |id: String| {
         picked.update(|p| {
             if let Some(i) = p.iter().position(|x| *x == id) {
                 p.remove(i);
+                if chosen.with_untracked(|c| c.as_ref() == Some(&id)) {
+                    chosen.set(None);
+                }
             } else if p.len() < MAX_COMPARED {
                 p.push(id);
             }
         })
     };
+    let baseline =
+        Memo::new(move |_| picked.with(|p| chosen.get().filter(|c| p.contains(c)).or_else(|| p.first().cloned())));
+    // a column moved one place left or right (the baseline stays the same); the focus stays
+    // on the button pressed (or, at an end, on the one beside it), as the table is drawn anew
+    let moved = Callback::new(move |(id, right): (String, bool)| {
+        // the baseline stays where it is, even when the first column was it by default
+        chosen.set(baseline.get_untracked());
+        picked.update(|p| {
+            if let Some(i) = p.iter().position(|x| *x == id) {
+                let j = if right { i + 1 } else { i.wrapping_sub(1) };
+                if j < p.len() {
+                    p.swap(i, j);
+                }
+            }
+        });
+        request_animation_frame(move || focus_move_button(&id, right));
+    });
+    // the picked scenarios' ids and names, in column order, for the baseline's choice
+    let picked_names = Memo::new(move |_| {
+        let ids = picked.get();
+        choices.with(|c| ids.iter().filter_map(|id| c.iter().find(|(i, _)| i == id)).cloned().collect::<Vec<_>>())
+    });
     let columns = Memo::new(move |_| {
         let ids = picked.get();
         state.workspace.with(|w| {
             ids.iter()
                 .filter_map(|id| w.scenarios().iter().find(|s| s.id == *id))
-                .map(|s| Column { name: s.name.clone(), currency: s.currency, forecast: s.forecast() })
+                .map(|s| Column {
+                    id: s.id.clone(),
+                    name: s.name.clone(),
+                    currency: s.currency,
+                    forecast: s.forecast(),
+                })
                 .collect::<Vec<_>>()
         })
     });
@@ -181,8 +291,9 @@ pub fn CompareView() -> impl IntoView {
             if cols.len() < 2 {
                 return view! { <p class="hint compare-empty">{t.compare_too_few}</p> }.into_any();
             }
-            let note = fill(t.compare_difference, &[("name", &cols[0].name)]);
-            table(cols, lang, t, note).into_any()
+            let base = baseline.with(|b| cols.iter().position(|c| Some(&c.id) == b.as_ref())).unwrap_or(0);
+            let note = fill(t.compare_difference, &[("name", &cols[base].name)]);
+            table(cols, base, lang, t, note, moved).into_any()
         })
     };
     let chart = Callback::new(move |()| {
@@ -237,6 +348,33 @@ pub fn CompareView() -> impl IntoView {
                         .collect_view()
                 }}
             </fieldset>
+            <Show when=move || !too_few()>
+                <label class="inline-field compare-baseline">
+                    {move || t().compare_baseline_pick}
+                    <select
+                        data-testid="compare-baseline"
+                        on:change=move |ev| chosen.set(Some(event_target_value(&ev)))
+                    >
+                        {move || {
+                            picked_names
+                                .get()
+                                .into_iter()
+                                .map(|(id, name)| {
+                                    let this = id.clone();
+                                    view! {
+                                        <option
+                                            value=id
+                                            prop:selected=move || baseline.with(|b| b.as_ref() == Some(&this))
+                                        >
+                                            {name}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
+            </Show>
             <div>{body}</div>
             <figure class="chart compare-chart" class:hidden=too_few>
                 <ChartCanvas
