@@ -97,6 +97,28 @@ impl Shown {
             self.num("stage value", i, s.value);
             self.num("stage first-purchase value", i, s.first_purchase_value);
             self.fig("stage cost per entrant", i, s.cost_per_entrant);
+            self.num("stage cost", i, s.cost);
+        }
+        self.num("total spend", 0, f.spend_total);
+        if let Some(split) = f.spend_split {
+            self.num("spend other", 0, split.other);
+            self.num("spend media", 0, split.media);
+            self.num("spend stages", 0, split.stages);
+        }
+        if let Some(t) = &f.traffic {
+            self.num("traffic top", 0, t.top);
+            self.num("traffic second", 0, t.second);
+            self.fig("traffic blend", 0, t.blend.map(|r| r.get()));
+            self.num("traffic media", 0, t.media_spend);
+            self.num("traffic customers", 0, t.customers);
+            for (i, x) in t.sources.iter().enumerate() {
+                for v in [x.visitors, x.onward, x.spend, x.customers, x.revenue, x.rate.get()] {
+                    self.num("source", i, v);
+                }
+                for v in [x.cost_per_visitor, x.cac, x.roas] {
+                    self.fig("source", i, v);
+                }
+            }
         }
         self.num("customers", 0, f.customers);
         self.fig("overall rate", 0, f.overall_rate);
@@ -840,6 +862,10 @@ enum Edit {
     Method(bool),
     Goal(bool, f64),
     NoGoal,
+    /// A traffic source edit (`what` picks it), on source `at` (modulo one past the last).
+    Source(u8, u8, f64, f64),
+    /// A stage's fixed cost (`true`) or cost per entrant.
+    StageCost(u8, bool, Option<f64>),
 }
 
 /// A stage position, mostly among the first few (so that edits meet on the same stage).
@@ -878,6 +904,8 @@ fn edit() -> impl Strategy<Value = Edit> {
         1 => any::<bool>().prop_map(Edit::Method),
         2 => (any::<bool>(), hostile()).prop_map(|(revenue, x)| Edit::Goal(revenue, x)),
         1 => Just(Edit::NoGoal),
+        4 => (any::<u8>(), any::<u8>(), hostile(), hostile()).prop_map(|(what, at, x, y)| Edit::Source(what, at, x, y)),
+        2 => (stage(), any::<bool>(), option::weighted(0.9, hostile())).prop_map(|(i, f, x)| Edit::StageCost(i, f, x)),
     ]
 }
 
@@ -944,6 +972,32 @@ fn apply(s: &mut Scenario, edit: &Edit) -> Result<(), String> {
             s.set_purchase(id(s, i));
             Ok(())
         }
+        Edit::Source(what, at, x, y) => {
+            use tragt::calc::traffic::{SourceKind, SourceType};
+            // an index past the last source too
+            let i = usize::from(at) % (s.sources.len() + 1);
+            let ctr = Rate::new(0.01).unwrap();
+            let done = match what % 12 {
+                0 => s.add_source("cpc", SourceKind::Cpc { budget: x, cpc: y }).map(|_| ()),
+                1 => s.add_source("cpm", SourceKind::Cpm { budget: x, cpm: y, ctr }).map(|_| ()),
+                2 => s.add_source("free", SourceKind::Free { visitors: x, cost: y }).map(|_| ()),
+                3 => s.remove_source(i),
+                4 => s.set_source_budget(i, x),
+                5 => s.set_source_cpc(i, x),
+                6 => s.set_source_cpm(i, x),
+                7 => s.set_source_ctr_percent(i, x),
+                8 => s.set_source_visitors(i, x),
+                9 => s.set_source_cost(i, x),
+                10 => s.set_source_rate_percent(i, Some(x)),
+                _ => s.set_source_type(i, SourceType::ALL[usize::from(what / 12) % 3]),
+            };
+            done.map_err(refused)
+        }
+        Edit::StageCost(i, fixed, x) => {
+            let stage = id(s, i);
+            let done = if fixed { s.set_fixed_cost(stage, x) } else { s.set_entrant_cost(stage, x) };
+            done.map_err(refused)
+        }
         Edit::Money(field, x) => type_money(&mut s.economics, field, x).map_err(refused),
         Edit::Period(p) => {
             s.period = p;
@@ -1006,6 +1060,13 @@ fn valid(s: &Scenario) -> Result<(), TestCaseError> {
     }
     prop_assert!(within(s.referrals, MAX_REFERRALS) && within(s.recovery, 1.0));
     prop_assert!((MIN_TRIALS..=MAX_TRIALS).contains(&s.trials));
+    prop_assert!(s.sources.len() <= tragt::calc::scenario::MAX_SOURCES);
+    for source in &s.sources {
+        prop_assert_eq!(source.kind.checked(), Ok(source.kind), "{:?}", source);
+    }
+    for st in &s.stages {
+        prop_assert!([st.fixed_cost, st.entrant_cost].into_iter().flatten().all(|v| within(v, MAX_MONEY)));
+    }
     Ok(())
 }
 
@@ -1034,8 +1095,9 @@ fn check_views(s: &Scenario, baseline: &Forecast, last: &mut Option<Journey>) ->
     let to_purchase = days_to_purchase(&days, purchase).first().copied().unwrap_or(0.0);
     shown.num("days to purchase", 0, to_purchase);
     shown.fig("velocity", 0, velocity(f.customers, s.economics.aov, to_purchase));
-    let input =
-        TimelineInput { customers: f.customers, period: s.period, delay_days: to_purchase, economics: s.economics };
+    // the total spend, as the time panel takes it
+    let economics = Economics { spend: f.spend_total, ..s.economics };
+    let input = TimelineInput { customers: f.customers, period: s.period, delay_days: to_purchase, economics };
     shown.timeline(&timeline(&input));
     // the pipeline and referral panels
     let now: Vec<Option<f64>> = s.stages.iter().map(|st| st.now).collect();

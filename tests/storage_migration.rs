@@ -132,6 +132,53 @@ fn version_4_fixture_opens_with_its_journeys() {
         .all(|s| s.mode == Mode::Funnel && s.stages.iter().all(|st| st.moves.is_none())));
 }
 
+#[test]
+fn version_5_fixture_opens_with_its_sources_and_stage_costs() {
+    use tragt::calc::traffic::SourceKind;
+    let loaded = migrate(&fixture("store-v5.json")).unwrap();
+    assert_eq!(loaded.repaired, 0);
+    let [shop, saas] = loaded.workspace.scenarios() else { panic!("two scenarios") };
+    let kinds: Vec<_> = shop.sources.iter().map(|s| (s.name.as_str(), s.kind)).collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Google Ads", SourceKind::cpc(40_000.0, 5.0).unwrap()),
+            ("Organisk", SourceKind::free(2_000.0, 0.0).unwrap()),
+            ("Instagram", SourceKind::cpm(6_000.0, 60.0, 1.0).unwrap()),
+        ]
+    );
+    assert_eq!(shop.sources[0].rate.map(|r| r.get()), Some(0.25));
+    assert_eq!((shop.stages[2].entrant_cost, shop.stages[3].fixed_cost), (Some(10.0), Some(2_000.0)));
+    // v = 8 000 + 2 000 + 1 000 (1000 · 6 000 / 60 impressions, 1 % click) = 11 000;
+    // E₂ = 8 000 · 0.25 + 2 000 · 0.4 + 1 000 · 0.4 = 3 200; E₃ = 384, E₄ = 134.4, C = 80.64
+    // K₃ = 10 · 384 = 3 840, K₄ = 2 000; S = 5 000 + 46 000 + 3 840 + 2 000 = 56 840
+    let f = shop.forecast();
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * b.abs().max(1.0);
+    assert!(close(f.stages[0].entrants, 11_000.0) && close(f.stages[1].entrants, 3_200.0));
+    assert!(close(f.customers, 80.64), "{}", f.customers);
+    assert!(close(f.spend_total, 56_840.0), "{}", f.spend_total);
+    assert!(close(f.cac.unwrap(), 56_840.0 / 80.64));
+    // the true cost per lead leaves out the checkout's 2 000: (56 840 − 2 000) / 384
+    assert!(close(f.cpl.unwrap(), 142.8125));
+    // per source: C = onward · P₂ = 2 000, 800, 400 · (0.12 · 0.35 · 0.6 = 0.0252)
+    let t = f.traffic.as_ref().unwrap();
+    for (s, want) in t.sources.iter().zip([50.4, 20.16, 10.08]) {
+        assert!(close(s.customers, want), "{} {want}", s.customers);
+    }
+    // the SaaS funnel: a sales team of 30 000 at stage 4 on top of the 40 000 typed;
+    // C = 20 000 · 0.03 · 0.3 · 0.45 · 0.5 · 0.22 = 8.91
+    let g = saas.forecast();
+    assert!(saas.sources.is_empty() && g.traffic.is_none());
+    assert!(close(g.spend_total, 70_000.0));
+    assert!(close(g.cac.unwrap(), 70_000.0 / 8.91));
+    // it reads back as it is, and a version 4 file has none of it
+    assert_eq!(migrate(&serialize(&loaded.workspace)).unwrap(), loaded);
+    let v4 = migrate(&fixture("store-v4.json")).unwrap();
+    assert!(v4.workspace.scenarios().iter().all(
+        |s| s.sources.is_empty() && s.stages.iter().all(|st| st.fixed_cost.is_none() && st.entrant_cost.is_none())
+    ));
+}
+
 proptest! {
     #[test]
     fn migrate_is_idempotent_on_damaged_files(cut in 0usize..2000, junk in "[ -~]{0,12}") {
@@ -240,7 +287,9 @@ fn a_file_saved_by_earlier_builds_is_written_back_field_for_field() {
     assert_eq!(loaded.repaired, 0);
     let new = serialize(&loaded.workspace);
     let value = |text: &str| floats(serde_json::from_str(text).unwrap());
-    assert_eq!(value(&new), value(&old), "the same fields with the same values");
+    // apart from the version this build writes
+    let current = format!("\"version\":{}", tragt::storage::CURRENT_VERSION);
+    assert_eq!(value(&new.replacen(&current, "\"version\":4", 1)), value(&old), "the same fields with the same values");
     assert_eq!(keys_in_order(&new), keys_in_order(&old), "in the same order");
     // and the numbers are the same bit for bit
     let again = migrate(&new).unwrap();

@@ -4,46 +4,9 @@
 
 use super::economics::Economics;
 use super::funnel::Funnel;
+use super::traffic::{spend_by, StageCost, Traffic};
 
-/// Why a figure has no value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Undefined {
-    /// The first stage has no entrants (overall conversion).
-    NoEntrants,
-    /// The lead stage has no entrants (cost per lead).
-    NoLeads,
-    /// The stage has no entrants (cost per stage entrant).
-    EmptyStage,
-    /// No customers (CAC and what is built on it).
-    NoCustomers,
-    /// Zero spend (ROAS, ROI, LTV:CAC).
-    NoSpend,
-    /// Zero gross margin per year (CAC payback never happens).
-    NoMargin,
-    /// The result does not fit in a number.
-    TooLarge,
-    /// No target above 0 (goal seeking).
-    NoTarget,
-    /// A revenue target with an average order value of 0 (goal seeking).
-    NoOrderValue,
-    /// A rate of 0 % between this stage and the purchase: no number of entrants here is
-    /// enough (goal seeking).
-    Unreachable,
-    /// No days between the stage and the purchase, so no cycle to divide by (sales velocity).
-    NoCycle,
-    /// Total gross margin does not cover total spend within the timeline's 24 months.
-    NoBreakeven,
-    /// k · P₁ ≥ 1: the referral loop sustains itself, no finite top of the funnel.
-    SelfSustaining,
-    /// A stage's uncertainty range has its low end above its high end (Monte Carlo).
-    RangeReversed,
-    /// The journey cannot be solved yet (a row or the start shares do not add up to 100 %, or
-    /// a loop has no way out), and there is no earlier journey of the scenario to show.
-    NoJourney,
-}
-
-/// A figure or the reason it has none.
-pub type Figure = Result<f64, Undefined>;
+pub use super::figure::{Figure, Undefined};
 
 /// `num / den`, undefined with `why` when `den` is 0, and `TooLarge` if not finite.
 fn ratio(num: f64, den: f64, why: Undefined) -> Figure {
@@ -74,8 +37,23 @@ pub struct StageFigures {
     pub value: f64,
     /// First-purchase value of one person here: P_i · AOV.
     pub first_purchase_value: f64,
-    /// Spend per entrant of this stage: S / E_i.
+    /// The cost of bringing one person to this stage, Q_i = (S − Σ_{j>i} K_j) / E_i (§3.13);
+    /// without stage costs S / E_i.
     pub cost_per_entrant: Figure,
+    /// The stage's own cost per period, K_i = F_i + u_i · E_i (§3.13); 0 without.
+    pub cost: f64,
+}
+
+/// What the total spend is made of (§3.13), for a scenario with traffic sources or stage
+/// costs: S = other + media + stages.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SpendSplit {
+    /// The typed spend ("other": everything not itemised).
+    pub other: f64,
+    /// The traffic sources' media spend, S_media = Σ B_s.
+    pub media: f64,
+    /// The stages' costs, Σ K_i.
+    pub stages: f64,
 }
 
 /// All figures of a scenario.
@@ -105,6 +83,34 @@ pub struct Forecast {
     pub payback_months: Figure,
     /// (C · LTV − S) / S.
     pub roi: Figure,
+    /// Total spend per period, S, in every money figure above: the typed spend, plus the
+    /// media spend and the stages' costs when the scenario has them (§3.13).
+    pub spend_total: f64,
+    /// What S is made of; `None` when it is the typed spend alone (no sources, no stage costs).
+    pub spend_split: Option<SpendSplit>,
+    /// The traffic sources' figures (§3.12); `None` without sources.
+    pub traffic: Option<Traffic>,
+}
+
+/// Spend beyond the typed spend (MODELS.md §3.12–3.13). The default is none, and gives the
+/// figures of the typed spend alone.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Costs {
+    /// The traffic sources' figures; `None` without sources.
+    pub traffic: Option<Traffic>,
+    /// The stages' costs in stage order (a stage past the end costs nothing); empty
+    /// without stage costs.
+    pub stages: Vec<StageCost>,
+    /// Per stage, the people a cost per entrant is paid for; `None` for the entrants (a
+    /// straight funnel). A journey's are its visits per period.
+    pub visits: Option<Vec<f64>>,
+}
+
+impl Costs {
+    /// Whether there is nothing beyond the typed spend.
+    pub fn is_none(&self) -> bool {
+        self.traffic.is_none() && self.stages.is_empty()
+    }
 }
 
 /// Computes every figure of MODELS.md §3.1–3.5.
@@ -124,6 +130,29 @@ pub struct Forecast {
 /// assert_eq!(free.roas, Err(Undefined::NoSpend));
 /// ```
 pub fn forecast(funnel: &Funnel, economics: &Economics) -> Forecast {
+    forecast_with(funnel, economics, Costs::default())
+}
+
+/// [`forecast`] with traffic sources and stage costs: the total spend S of §3.13 in every
+/// money figure, Q_i per stage.
+///
+/// # Examples
+/// ```
+/// use tragt::calc::forecast::{forecast_with, Costs};
+/// use tragt::calc::traffic::StageCost;
+/// use tragt::calc::{Economics, Funnel, Rate};
+/// // 1000 visitors, 10 % leads, 50 % of leads buy: 100 leads, 50 customers
+/// let f = Funnel::new(1000.0, vec![Rate::new(0.1).unwrap(), Rate::new(0.5).unwrap()], 1, 2);
+/// let e = Economics { spend: 500.0, aov: 100.0, ..Economics::default() };
+/// // a sales call of 20 per lead: K₂ = 20 · 100 = 2 000, S = 500 + 2 000 = 2 500
+/// let costs = vec![StageCost::default(), StageCost::new(0.0, 20.0).unwrap()];
+/// let out = forecast_with(&f, &e, Costs { stages: costs, ..Costs::default() });
+/// assert_eq!(out.spend_total, 2_500.0);
+/// assert_eq!(out.cac, Ok(50.0)); // 2 500 / 50
+/// assert_eq!(out.cpl, Ok(25.0)); // Q₂ = 2 500 / 100: the calls are made at the lead stage
+/// assert_eq!(out.stages[0].cost_per_entrant, Ok(0.5)); // (2 500 − 2 000) / 1 000
+/// ```
+pub fn forecast_with(funnel: &Funnel, economics: &Economics, costs: Costs) -> Forecast {
     let entrants = funnel.entrants();
     let drop_off = (0..entrants.len()).map(|i| entrants.get(i + 1).map(|next| entrants[i] - next)).collect();
     let customers = entrants[funnel.purchase()];
@@ -135,7 +164,7 @@ pub fn forecast(funnel: &Funnel, economics: &Economics) -> Forecast {
         lead: funnel.lead(),
         customers,
     };
-    figures(flow, economics)
+    figures_with(flow, economics, costs)
 }
 
 /// What the money figures are built on: who enters each stage, who drops out there, the
@@ -159,8 +188,26 @@ pub struct Flow {
 
 /// Every figure of MODELS.md §3.1–3.5 from a flow of people.
 pub fn figures(flow: Flow, economics: &Economics) -> Forecast {
+    figures_with(flow, economics, Costs::default())
+}
+
+/// [`figures`] with traffic sources and stage costs (§3.12–3.13): S = typed spend + media
+/// spend + Σ K_i in every money figure; a stage's cost per entrant is Q_i and the cost per
+/// lead Q at the lead stage. Without either, S is the typed spend and every figure is as
+/// [`figures`] gives it.
+pub fn figures_with(flow: Flow, economics: &Economics, costs: Costs) -> Forecast {
     let Flow { newcomers, entrants, drop_off, probability, lead, customers } = flow;
-    let s = economics.spend;
+    let other = economics.spend;
+    let (s, spend_split, stage_costs, to_reach) = if costs.is_none() {
+        let to_reach: Vec<Figure> = entrants.iter().map(|&e| ratio(other, e, Undefined::EmptyStage)).collect();
+        (other, None, vec![0.0; entrants.len()], to_reach)
+    } else {
+        let media = costs.traffic.as_ref().map_or(0.0, |t| t.media_spend);
+        let counted = costs.visits.as_deref().unwrap_or(entrants.as_slice());
+        let spending = spend_by(other, media, &costs.stages, counted, &entrants);
+        let split = SpendSplit { other, media, stages: spending.stage_costs.iter().sum::<f64>() + 0.0 };
+        (spending.total, Some(split), spending.stage_costs, spending.cost_to_reach)
+    };
     let ltv = economics.ltv();
     let m = economics.annual_margin();
 
@@ -173,22 +220,27 @@ pub fn figures(flow: Flow, economics: &Economics) -> Forecast {
             probability: probability[i],
             value: probability[i] * ltv,
             first_purchase_value: probability[i] * economics.aov,
-            cost_per_entrant: ratio(s, e, Undefined::EmptyStage),
+            cost_per_entrant: to_reach[i],
+            cost: stage_costs[i],
         })
         .collect();
 
-    let leads = entrants[lead];
     let revenue = customers * economics.aov;
     let cac = ratio(s, customers, Undefined::NoCustomers);
     let ltv_cac = cac.and_then(|cac| ratio(ltv, cac, Undefined::NoSpend));
     let payback_months = cac.and_then(|cac| ratio(cac, m / 12.0, Undefined::NoMargin));
+    // Q at the lead stage: S / E_ℓ without stage costs
+    let cpl = match to_reach[lead] {
+        Err(Undefined::EmptyStage) => Err(Undefined::NoLeads),
+        q => q,
+    };
 
     Forecast {
         stages,
         customers,
         overall_rate: ratio(customers, newcomers, Undefined::NoEntrants),
         revenue,
-        cpl: ratio(s, leads, Undefined::NoLeads),
+        cpl,
         cac,
         roas: ratio(revenue, s, Undefined::NoSpend),
         annual_margin: m,
@@ -196,6 +248,9 @@ pub fn figures(flow: Flow, economics: &Economics) -> Forecast {
         ltv_cac,
         payback_months,
         roi: ratio(customers * ltv - s, s, Undefined::NoSpend),
+        spend_total: s,
+        spend_split,
+        traffic: costs.traffic,
     }
 }
 

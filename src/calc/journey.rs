@@ -4,17 +4,17 @@
 //! from the chain. Lost people brought back by automated messages (§1.6) move to a chosen
 //! state; the gain is reported against the same journey without them.
 
-use super::forecast::{figures, Figure, Flow, Forecast, Undefined};
+use super::forecast::{figures, figures_with, Costs, Figure, Flow, Forecast, Undefined};
 use super::markov::{self, Chain, ChainError, Solution};
 use super::moves::Moves;
-use super::scenario::{Mode, Scenario, StageDoc};
+use super::scenario::{traffic_per_newcomer, Mode, Scenario, StageDoc};
 
 /// What a journey gives.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Journey {
     /// The chain's solution, recovery included.
     pub solution: Solution,
-    /// Newcomers per period (the first stage's count).
+    /// Newcomers per period (the first stage's count; Σ v_s with traffic sources).
     pub newcomers: f64,
     /// Customers per period: newcomers × the chance that a newcomer buys.
     pub customers: f64,
@@ -116,7 +116,7 @@ pub fn refreshed(s: &Scenario, j: &Journey) -> Journey {
 
 /// The per-newcomer results times the scenario's newcomers, next to its straight funnel.
 fn at_scale(s: &Scenario, solution: Solution, buy_without_recovery: f64, lost_per_newcomer: Vec<f64>) -> Journey {
-    let newcomers = s.top;
+    let newcomers = s.newcomers();
     let customers = newcomers * solution.newcomer_buy;
     let without_recovery = newcomers * buy_without_recovery;
     let funnel = s.funnel();
@@ -148,6 +148,11 @@ fn at_scale(s: &Scenario, solution: Solution, buy_without_recovery: f64, lost_pe
 /// The figures of MODELS.md §3.1–3.5 with the customers from the journey: a stage's
 /// entrants are the people who reach it at least once, its drop-off the people lost from
 /// it, its chance to buy the chain's. `j` must be a journey of `s`'s stages.
+///
+/// With traffic sources and stage costs (§3.12–3.13) the money figures use the total spend:
+/// the sources' visitors are the newcomers (their own rates into stage 2 are not used, so
+/// C_s = v_s · the chance that a newcomer buys), and a stage's cost per entrant is paid for
+/// each visit per period (newcomers × expected visits).
 pub fn forecast(s: &Scenario, j: &Journey) -> Forecast {
     let sol = &j.solution;
     let flow = Flow {
@@ -158,7 +163,15 @@ pub fn forecast(s: &Scenario, j: &Journey) -> Forecast {
         lead: s.index_of(s.lead).filter(|l| *l < sol.buy.len()).unwrap_or(0),
         customers: j.customers,
     };
-    figures(flow, &s.economics)
+    if !s.has_costs() {
+        return figures(flow, &s.economics);
+    }
+    let costs = Costs {
+        traffic: (!s.sources.is_empty()).then(|| traffic_per_newcomer(&s.sources, sol.newcomer_buy, s.economics.aov)),
+        stages: s.stage_costs(),
+        visits: Some(sol.newcomer_visits.iter().map(|v| j.newcomers * v).collect()),
+    };
+    figures_with(flow, &s.economics, costs)
 }
 
 impl Scenario {
@@ -298,6 +311,39 @@ mod tests {
         assert!(close(k.customers, 80_000.0 * j.solution.newcomer_buy));
         assert!(close(k.drop_off[0] / j.drop_off[0], 80_000.0 / j.newcomers));
         assert_eq!(k.funnel_customers, s.funnel().entrants()[s.funnel().purchase()]);
+    }
+
+    #[test]
+    fn a_journey_s_newcomers_are_its_sources_visitors_and_stage_costs_follow_the_visits() {
+        use crate::calc::traffic::SourceKind;
+        // Köpvägen fed by 30 000 at 5 per click (6 000) and 4 000 organic visitors: 10 000
+        // newcomers; the search's own 90 % into stage 2 is not used in a journey
+        let mut s = scenario(TemplateId::Kopvagen);
+        s.add_source("Search", SourceKind::cpc(30_000.0, 5.0).unwrap()).unwrap();
+        s.set_source_rate_percent(0, Some(90.0)).unwrap();
+        s.add_source("Organic", SourceKind::free(4_000.0, 0.0).unwrap()).unwrap();
+        let j = of_scenario(&s).unwrap();
+        assert_eq!(j.newcomers, 10_000.0);
+        let mut plain = scenario(TemplateId::Kopvagen);
+        plain.set_count(plain.stages[0].id, 10_000.0).unwrap();
+        assert!(close(j.customers, of_scenario(&plain).unwrap().customers));
+        // C_s = v_s · the chance that a newcomer buys; Σ C_s = C
+        let f = forecast(&s, &j);
+        let t = f.traffic.as_ref().unwrap();
+        assert!(close(t.sources[0].customers, 6_000.0 * j.solution.newcomer_buy));
+        assert!(close(t.customers, f.customers));
+        // S = typed spend + 30 000 of clicks
+        assert!(close(f.spend_total, s.economics.spend + 30_000.0));
+        // 2 per visit to stage 2: K₂ = 2 · 10 000 · expected visits there (people come back)
+        s.set_entrant_cost(s.stages[1].id, Some(2.0)).unwrap();
+        let f = forecast(&s, &j);
+        let visits = 10_000.0 * j.solution.newcomer_visits[1];
+        assert!(visits > f.stages[1].entrants);
+        assert!(close(f.stages[1].cost, 2.0 * visits));
+        assert!(close(f.spend_total, s.economics.spend + 30_000.0 + 2.0 * visits));
+        // Q₂ divides what was spent up to stage 2 by the people who reach it
+        assert!(close(f.stages[1].cost_per_entrant.unwrap(), f.spend_total / f.stages[1].entrants));
+        assert!(close(f.cac.unwrap(), f.spend_total / f.customers));
     }
 
     #[test]

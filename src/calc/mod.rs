@@ -8,6 +8,7 @@
 pub mod bottleneck;
 pub mod compare;
 pub mod economics;
+pub mod figure;
 pub mod forecast;
 pub mod funnel;
 pub mod goal;
@@ -25,7 +26,7 @@ pub mod uncertainty;
 pub mod workspace;
 
 pub use economics::{Currency, Economics, LtvMethod, Period};
-pub use forecast::{figures, forecast, Figure, Flow, Forecast, StageFigures, Undefined};
+pub use forecast::{figures, forecast, Costs, Figure, Flow, Forecast, SpendSplit, StageFigures, Undefined};
 pub use funnel::{EntryError, Funnel, Rate, RateError, MAX_STAGES, MIN_STAGES};
 pub use limits::{InputError, Quantity};
 pub use moves::{MoveTo, Moves};

@@ -4,11 +4,15 @@
 //! stage when it moves.
 
 use super::economics::{Currency, Economics, Period};
-use super::forecast::{forecast, Forecast};
+use super::forecast::{forecast, forecast_with, Costs, Forecast};
 use super::funnel::{Funnel, Rate, MAX_STAGES, MIN_STAGES};
-use super::limits::{fraction, InputError, Quantity};
+use super::limits::{fraction, InputError, Quantity, MAX_COUNT};
 use super::moves::{MoveTo, Moves};
 use super::templates::TemplateId;
+use super::traffic::{traffic, SourceKind, SourceType, StageCost, Traffic, TrafficSource};
+
+/// Most traffic sources a scenario may have.
+pub const MAX_SOURCES: usize = 20;
 
 /// What a stage is called: a template's stage (shown in the UI language) or the user's name.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,6 +69,12 @@ pub struct StageDoc {
     /// Where people in this stage go next when the scenario is a journey (MODELS.md §3.8);
     /// `None` until the scenario first becomes one.
     pub moves: Option<Moves>,
+    /// The stage's fixed cost per period, F_i (§3.13: the sales team that calls SQLs);
+    /// `None` when not typed (no cost).
+    pub fixed_cost: Option<f64>,
+    /// The stage's cost per entrant, u_i (§3.13: a demo, a sample, a quote); `None` when not
+    /// typed (no cost).
+    pub entrant_cost: Option<f64>,
 }
 
 impl StageDoc {
@@ -91,7 +101,15 @@ impl StageDoc {
             high: None,
             from_counts: false,
             moves: None,
+            fixed_cost: None,
+            entrant_cost: None,
         }
+    }
+
+    /// The stage's costs (§3.13), if either is typed; the other counts as 0.
+    pub fn cost(&self) -> Option<StageCost> {
+        (self.fixed_cost.is_some() || self.entrant_cost.is_some())
+            .then(|| StageCost { fixed: self.fixed_cost.unwrap_or(0.0), per_entrant: self.entrant_cost.unwrap_or(0.0) })
     }
 }
 
@@ -166,6 +184,12 @@ pub struct Scenario {
     pub recovery: f64,
     /// The stage they are brought back to (a missing one falls back to the first).
     pub recover_to: u32,
+    /// Where the first stage's people come from (MODELS.md §3.12). Empty (every template's
+    /// default): the first stage's count is `top`, typed. With at least one source the
+    /// first stage's entrants are Σ v_s and the rate into stage 2 is the blend; `top`
+    /// follows Σ v_s (up to the count limit) through the source edits, so that removing the
+    /// last source gives the first stage back as a typed count of the last sum.
+    pub sources: Vec<TrafficSource>,
 }
 
 /// Why an edit of the stage list was refused.
@@ -226,6 +250,7 @@ impl Scenario {
             mode: if t.journey.is_some() { Mode::Journey } else { Mode::Funnel },
             recovery: 0.0,
             recover_to: 1,
+            sources: Vec::new(),
         }
     }
 
@@ -254,17 +279,83 @@ impl Scenario {
     }
 
     /// The funnel this scenario describes (a missing mark falls back to the first stage
-    /// for the lead and the last for the purchase).
+    /// for the lead and the last for the purchase). With traffic sources (§3.12) its top is
+    /// E_1 = Σ v_s and its rate into stage 2 the blend E_2 / E_1 (the typed rate, c_1, when
+    /// the sources bring no one); the stages keep their typed rates.
     pub fn funnel(&self) -> Funnel {
-        let rates = self.stages.iter().skip(1).map(|s| s.rate).collect();
+        let mut rates: Vec<Rate> = self.stages.iter().skip(1).map(|s| s.rate).collect();
         let lead = self.index_of(self.lead).unwrap_or(0);
         let purchase = self.index_of(self.purchase).unwrap_or(self.stages.len().saturating_sub(1));
-        Funnel::new(self.top, rates, lead, purchase)
+        let mut top = self.top;
+        if !self.sources.is_empty() {
+            let t = traffic(&self.sources, self.c1(), 0.0, 0.0);
+            top = t.top;
+            if let (Ok(blend), Some(slot)) = (t.blend, rates.first_mut()) {
+                *slot = blend;
+            }
+        }
+        Funnel::new(top, rates, lead, purchase)
     }
 
-    /// The figures of the straight funnel, whatever the mode.
+    /// The typed rate into stage 2, c_1: what a source without a rate of its own reaches
+    /// stage 2 at.
+    pub fn c1(&self) -> Rate {
+        self.stages.get(1).map_or(Rate::ONE, |s| s.rate)
+    }
+
+    /// New people per period: Σ v_s with traffic sources, else the typed first-stage count.
+    pub fn newcomers(&self) -> f64 {
+        if self.sources.is_empty() {
+            self.top
+        } else {
+            traffic(&self.sources, self.c1(), 0.0, 0.0).top
+        }
+    }
+
+    /// The stages' costs in stage order (a stage without any costs nothing); empty when no
+    /// stage has a cost typed.
+    pub fn stage_costs(&self) -> Vec<StageCost> {
+        if self.stages.iter().all(|s| s.cost().is_none()) {
+            return Vec::new();
+        }
+        self.stages.iter().map(|s| s.cost().unwrap_or_default()).collect()
+    }
+
+    /// Whether the spend is more than the typed spend: the scenario has traffic sources or
+    /// stage costs (§3.12–3.13).
+    pub fn has_costs(&self) -> bool {
+        !self.sources.is_empty() || self.stages.iter().any(|s| s.cost().is_some())
+    }
+
+    /// The sources' figures in a straight funnel: C_s = v_s · r'_s · P_2 (with the purchase
+    /// at the first stage every visitor is a customer, C_s = v_s). `None` without sources.
+    pub fn funnel_traffic(&self, funnel: &Funnel) -> Option<Traffic> {
+        if self.sources.is_empty() {
+            return None;
+        }
+        let aov = self.economics.aov;
+        let p = funnel.probabilities();
+        let mut t = traffic(&self.sources, self.c1(), p.get(1).copied().unwrap_or(0.0), aov);
+        if funnel.purchase() == 0 {
+            let all = traffic_per_newcomer(&self.sources, 1.0, aov);
+            t.customers = all.customers;
+            for (f, g) in t.sources.iter_mut().zip(all.sources) {
+                (f.customers, f.revenue, f.cac, f.roas) = (g.customers, g.revenue, g.cac, g.roas);
+            }
+        }
+        Some(t)
+    }
+
+    /// The figures of the straight funnel, whatever the mode: with traffic sources and stage
+    /// costs, the total spend S = typed spend + media spend + Σ K_i (§3.13) in every money
+    /// figure. Without either, exactly [`forecast`] of the funnel and the typed money.
     pub fn funnel_forecast(&self) -> Forecast {
-        forecast(&self.funnel(), &self.economics)
+        let funnel = self.funnel();
+        if !self.has_costs() {
+            return forecast(&funnel, &self.economics);
+        }
+        let costs = Costs { traffic: self.funnel_traffic(&funnel), stages: self.stage_costs(), visits: None };
+        forecast_with(&funnel, &self.economics, costs)
     }
 
     fn apply_funnel(&mut self, funnel: &Funnel) {
@@ -276,11 +367,24 @@ impl Scenario {
         }
     }
 
-    /// Applies a count typed into a stage (the entry rules of TESTIDS.md).
+    /// Applies a count typed into a stage (the entry rules of TESTIDS.md). With traffic
+    /// sources the first two stages' counts come from the sources (Σ v_s and Σ v_s · r'_s)
+    /// and are refused like a stage that does not exist (`NotANumber`); a later stage's count
+    /// sets its rate from the stage above as always.
     pub fn set_count(&mut self, id: u32, count: f64) -> Result<(), InputError> {
         let i = self.index_of(id).ok_or(InputError::NotANumber)?;
         let count = Quantity::Count.check(count)?;
         let mut funnel = self.funnel();
+        if !self.sources.is_empty() {
+            if i <= 1 {
+                return Err(InputError::NotANumber);
+            }
+            funnel.set_count(i, count)?;
+            if let Some(rate) = funnel.rate_into(i) {
+                self.stages[i].rate = rate;
+            }
+            return Ok(());
+        }
         funnel.set_count(i, count)?;
         self.apply_funnel(&funnel);
         Ok(())
@@ -348,6 +452,156 @@ impl Scenario {
             st.high = percent_rate(v)?;
             Ok(())
         })
+    }
+
+    /// A stage's fixed cost per period, F_i (§3.13); `None` clears it.
+    pub fn set_fixed_cost(&mut self, id: u32, money: Option<f64>) -> Result<(), InputError> {
+        self.set_optional(id, money, Quantity::Money, |st, v| {
+            st.fixed_cost = v;
+            Ok(())
+        })
+    }
+
+    /// A stage's cost per entrant, u_i (§3.13); `None` clears it.
+    pub fn set_entrant_cost(&mut self, id: u32, money: Option<f64>) -> Result<(), InputError> {
+        self.set_optional(id, money, Quantity::Money, |st, v| {
+            st.entrant_cost = v;
+            Ok(())
+        })
+    }
+
+    /// Adds a traffic source named `name` (cut to the name limit) of `kind` at the end, with
+    /// no rate of its own; returns its index. Refused: a kind whose numbers are out of range
+    /// (see [`SourceKind::checked`]), or a 21st source (`TooLarge`). The first source makes
+    /// the first stage's count Σ v_s.
+    ///
+    /// # Examples
+    /// ```
+    /// use tragt::calc::traffic::SourceKind;
+    /// use tragt::calc::{Currency, Scenario, TemplateId};
+    /// let mut s = Scenario::from_template("a".into(), "Shop".into(), TemplateId::Webshop, Currency::Dkk);
+    /// s.add_source("Search", SourceKind::cpc(40_000.0, 5.0).unwrap()).unwrap();
+    /// s.add_source("Organic", SourceKind::free(2_000.0, 0.0).unwrap()).unwrap();
+    /// assert_eq!(s.funnel().top(), 10_000.0); // 40 000 / 5 + 2 000
+    /// ```
+    pub fn add_source(&mut self, name: &str, kind: SourceKind) -> Result<usize, InputError> {
+        if self.sources.len() >= MAX_SOURCES {
+            return Err(InputError::TooLarge { max: MAX_SOURCES as f64 });
+        }
+        self.sources.push(TrafficSource::new(name, kind, None)?);
+        self.follow_sources();
+        Ok(self.sources.len() - 1)
+    }
+
+    /// Removes the source at `index` (`NotANumber` when there is none). Removing the last one
+    /// gives the first stage back as a typed count: the last Σ v_s (at most the count limit).
+    pub fn remove_source(&mut self, index: usize) -> Result<(), InputError> {
+        if index >= self.sources.len() {
+            return Err(InputError::NotANumber);
+        }
+        // the sum before the removal, kept should this be the last source
+        let last_sum = self.newcomers();
+        self.sources.remove(index);
+        if self.sources.is_empty() {
+            self.top = clamp_count(last_sum);
+        }
+        self.follow_sources();
+        Ok(())
+    }
+
+    /// The source at `index`, for an edit that is checked as a whole: `edit` gets a copy,
+    /// and only an admitted edit is kept (so a refused one changes nothing).
+    fn edit_source(
+        &mut self,
+        index: usize,
+        edit: impl FnOnce(&mut TrafficSource) -> Result<(), InputError>,
+    ) -> Result<(), InputError> {
+        let mut source = self.sources.get(index).cloned().ok_or(InputError::NotANumber)?;
+        edit(&mut source)?;
+        source.kind = source.kind.checked()?;
+        self.sources[index] = source;
+        self.follow_sources();
+        Ok(())
+    }
+
+    /// Renames a source (a name past the limit is cut).
+    pub fn set_source_name(&mut self, index: usize, name: &str) -> Result<(), InputError> {
+        self.edit_source(index, |s| {
+            s.set_name(name);
+            Ok(())
+        })
+    }
+
+    /// Switches a source to another type ([`SourceKind::switched`]: its budget stays and,
+    /// where a price can be derived, its visitors).
+    pub fn set_source_type(&mut self, index: usize, to: SourceType) -> Result<(), InputError> {
+        self.edit_source(index, |s| {
+            s.kind = s.kind.switched(to);
+            Ok(())
+        })
+    }
+
+    /// A source's budget per period, B_s; of a free source, its cost per period.
+    pub fn set_source_budget(&mut self, index: usize, money: f64) -> Result<(), InputError> {
+        self.edit_source(index, |s| s.kind.set_budget(money))
+    }
+
+    /// A free source's cost per period (the same B_s as [`Scenario::set_source_budget`]);
+    /// `NotANumber` for a paid source.
+    pub fn set_source_cost(&mut self, index: usize, money: f64) -> Result<(), InputError> {
+        self.edit_source(index, |s| match s.kind {
+            SourceKind::Free { visitors, .. } => SourceKind::free(visitors, money).map(|k| s.kind = k),
+            _ => Err(InputError::NotANumber),
+        })
+    }
+
+    /// A `cpc` source's cost per click (at least [`super::traffic::MIN_PRICE`]);
+    /// `NotANumber` for another type.
+    pub fn set_source_cpc(&mut self, index: usize, money: f64) -> Result<(), InputError> {
+        self.edit_source(index, |s| match s.kind {
+            SourceKind::Cpc { budget, .. } => SourceKind::cpc(budget, money).map(|k| s.kind = k),
+            _ => Err(InputError::NotANumber),
+        })
+    }
+
+    /// A `cpm` source's cost per thousand impressions (at least
+    /// [`super::traffic::MIN_PRICE`]); `NotANumber` for another type.
+    pub fn set_source_cpm(&mut self, index: usize, money: f64) -> Result<(), InputError> {
+        self.edit_source(index, |s| match s.kind {
+            SourceKind::Cpm { budget, ctr, .. } => {
+                SourceKind::Cpm { budget, cpm: money, ctr }.checked().map(|k| s.kind = k)
+            }
+            _ => Err(InputError::NotANumber),
+        })
+    }
+
+    /// A `cpm` source's click-through rate in percent (0–100); `NotANumber` for another type.
+    pub fn set_source_ctr_percent(&mut self, index: usize, percent: f64) -> Result<(), InputError> {
+        self.edit_source(index, |s| match s.kind {
+            SourceKind::Cpm { budget, cpm, .. } => SourceKind::cpm(budget, cpm, percent).map(|k| s.kind = k),
+            _ => Err(InputError::NotANumber),
+        })
+    }
+
+    /// A free source's visitors per period; `NotANumber` for a paid source.
+    pub fn set_source_visitors(&mut self, index: usize, count: f64) -> Result<(), InputError> {
+        self.edit_source(index, |s| match s.kind {
+            SourceKind::Free { cost, .. } => SourceKind::free(count, cost).map(|k| s.kind = k),
+            _ => Err(InputError::NotANumber),
+        })
+    }
+
+    /// A source's own rate into stage 2, r_s, in percent; `None` goes back to c_1.
+    pub fn set_source_rate_percent(&mut self, index: usize, percent: Option<f64>) -> Result<(), InputError> {
+        self.edit_source(index, |s| s.set_rate_percent(percent))
+    }
+
+    /// With sources, `top` follows Σ v_s (at most the count limit), so that it is the last
+    /// sum when the last source goes.
+    fn follow_sources(&mut self) {
+        if !self.sources.is_empty() {
+            self.top = clamp_count(self.newcomers());
+        }
     }
 
     /// Whether the Monte Carlo draws the rate into a stage from its counts.
@@ -596,6 +850,27 @@ pub fn is_retention_stage(mode: Mode, purchase: Option<usize>, index: usize) -> 
     mode == Mode::Funnel && purchase.is_some_and(|p| index > p)
 }
 
+/// A count within 0 and the count limit (−0 and NaN as 0). Not `f64::clamp` (see
+/// [`fraction`]).
+#[allow(clippy::manual_clamp)]
+fn clamp_count(x: f64) -> f64 {
+    if x > MAX_COUNT {
+        MAX_COUNT
+    } else if x > 0.0 {
+        x
+    } else {
+        0.0
+    }
+}
+
+/// The sources' figures when every visitor is a newcomer who buys with chance `buy`: their
+/// own rates into stage 2 are not used (C_s = v_s · buy). A journey's sources (§3.8), and a
+/// funnel whose first stage is the purchase.
+pub fn traffic_per_newcomer(sources: &[TrafficSource], buy: f64, aov: f64) -> Traffic {
+    let all: Vec<TrafficSource> = sources.iter().map(|s| TrafficSource { rate: None, ..s.clone() }).collect();
+    traffic(&all, Rate::ONE, buy, aov)
+}
+
 fn percent_rate(percent: Option<f64>) -> Result<Option<Rate>, InputError> {
     percent.map(|p| Rate::from_percent(p).map_err(|_| InputError::TooLarge { max: 100.0 })).transpose()
 }
@@ -611,6 +886,7 @@ fn whole(x: f64) -> Result<f64, InputError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::calc::forecast::SpendSplit;
 
     #[test]
     fn forecasting_inputs_are_checked_and_can_be_cleared() {
@@ -765,6 +1041,400 @@ mod tests {
         // moving past either end does nothing
         s.move_stage(a, -1).unwrap();
         assert_eq!(s.stages[0].id, a);
+    }
+
+    /// A blank scenario of four stages at 10 %, 50 % and 20 %, the lead at stage 2 and the
+    /// purchase at stage 4; 8 000 of other spend, AOV 600. With sources: search, 40 000 at
+    /// 5 per click and 25 % into stage 2 of its own, and organic, 2 000 visitors at c₁.
+    fn shop_with_sources() -> Scenario {
+        let mut s = blank();
+        s.add_stage("C").unwrap();
+        s.add_stage("D").unwrap();
+        for (i, pct) in [(1, 10.0), (2, 50.0), (3, 20.0)] {
+            s.set_rate_percent(s.stages[i].id, pct).unwrap();
+        }
+        s.set_lead(s.stages[1].id);
+        s.set_purchase(s.stages[3].id);
+        s.economics.spend = 8_000.0;
+        s.economics.aov = 600.0;
+        s.add_source("Search", SourceKind::cpc(40_000.0, 5.0).unwrap()).unwrap();
+        s.set_source_rate_percent(0, Some(25.0)).unwrap();
+        s.add_source("Organic", SourceKind::free(2_000.0, 0.0).unwrap()).unwrap();
+        s
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-12 * a.abs().max(b.abs()).max(1.0)
+    }
+
+    #[test]
+    fn the_worked_web_shop_with_sources_and_stage_costs() {
+        let mut s = shop_with_sources();
+        // E₁ = 40 000 / 5 + 2 000 = 10 000; E₂ = 8 000 · 0.25 + 2 000 · 0.1 = 2 200 (blend 22 %)
+        // E₃ = 2 200 · 0.5 = 1 100; C = E₄ = 1 100 · 0.2 = 220
+        let f = s.forecast();
+        let e: Vec<f64> = f.stages.iter().map(|st| st.entrants).collect();
+        for (got, want) in e.iter().zip([10_000.0, 2_200.0, 1_100.0, 220.0]) {
+            assert!(close(*got, want), "{got} {want}");
+        }
+        assert_eq!(s.top, 10_000.0);
+        assert!(close(s.funnel().rate_into(1).unwrap().get(), 0.22));
+        assert_eq!(s.stages[1].rate.get(), 0.1, "c₁ stays as typed");
+        // S = 8 000 other + 40 000 media = 48 000: CAC 48 000 / 220, CPL 48 000 / 2 200
+        assert_eq!(f.spend_total, 48_000.0);
+        assert_eq!(f.spend_split, Some(SpendSplit { other: 8_000.0, media: 40_000.0, stages: 0.0 }));
+        assert!(close(f.cac.unwrap(), 48_000.0 / 220.0));
+        assert!(close(f.cpl.unwrap(), 48_000.0 / 2_200.0));
+        // per source, P₂ = 0.5 · 0.2 = 0.1: search 2 000 · 0.1 = 200 customers, CAC 40 000 / 200
+        // = 200, ROAS 200 · 600 / 40 000 = 3; organic 200 · 0.1 = 20; Σ = 220 = C
+        let t = f.traffic.as_ref().unwrap();
+        assert!(close(t.sources[0].customers, 200.0) && close(t.sources[1].customers, 20.0));
+        assert!(close(t.sources[0].cac.unwrap(), 200.0));
+        assert!(close(t.sources[0].roas.unwrap(), 3.0));
+        assert!(close(t.customers, f.customers));
+
+        // stage 3 gets a team of 10 000 and 10 per entrant: K₃ = 10 000 + 10 · 1 100 = 21 000
+        // S = 8 000 + 40 000 + 21 000 = 69 000
+        let c = s.stages[2].id;
+        s.set_fixed_cost(c, Some(10_000.0)).unwrap();
+        s.set_entrant_cost(c, Some(10.0)).unwrap();
+        let f = s.forecast();
+        assert!(close(f.spend_total, 69_000.0));
+        assert_eq!(f.spend_split.map(|x| (x.other, x.media)), Some((8_000.0, 40_000.0)));
+        assert!(close(f.spend_split.unwrap().stages, 21_000.0));
+        assert!(close(f.stages[2].cost, 21_000.0));
+        assert_eq!((f.stages[0].cost, f.stages[1].cost, f.stages[3].cost), (0.0, 0.0, 0.0));
+        // CAC 69 000 / 220 = 313.63…; ROAS 220 · 600 / 69 000 = 1.913…
+        assert!(close(f.cac.unwrap(), 69_000.0 / 220.0));
+        assert!(close(f.roas.unwrap(), 132_000.0 / 69_000.0));
+        // Q₁ = (69 000 − 21 000) / 10 000 = 4.8; the cost per lead Q₂ = 48 000 / 2 200 = 21.81…
+        // (the team of stage 3 is not in it); Q₃ = 69 000 / 1 100; Q₄ = 69 000 / 220
+        let q: Vec<f64> = f.stages.iter().map(|st| st.cost_per_entrant.unwrap()).collect();
+        for (got, want) in q.iter().zip([4.8, 48_000.0 / 2_200.0, 69_000.0 / 1_100.0, 69_000.0 / 220.0]) {
+            assert!(close(*got, want), "{got} {want}");
+        }
+        assert!(close(f.cpl.unwrap(), 48_000.0 / 2_200.0));
+        // the goal's spend is T · CAC with this S: 440 customers cost 2 · 69 000
+        let plan = crate::calc::goal::plan(&f, crate::calc::goal::Target::Customers(440.0), 3);
+        assert!(close(plan.spend.unwrap(), 138_000.0));
+    }
+
+    #[test]
+    fn removing_the_last_source_gives_the_first_stage_back_as_the_last_sum() {
+        let mut s = shop_with_sources();
+        assert_eq!(s.remove_source(2), Err(InputError::NotANumber));
+        s.remove_source(0).unwrap();
+        // organic alone: 2 000 at c₁
+        assert_eq!((s.top, s.funnel().top()), (2_000.0, 2_000.0));
+        assert_eq!(s.funnel().rate_into(1), Some(s.stages[1].rate));
+        s.remove_source(0).unwrap();
+        assert!(s.sources.is_empty());
+        assert_eq!(s.funnel().top(), 2_000.0);
+        let f = s.forecast();
+        assert_eq!((f.spend_total, f.spend_split, f.traffic.is_none()), (8_000.0, None, true));
+        // and the count can be typed again
+        s.set_count(s.stages[0].id, 5_000.0).unwrap();
+        assert_eq!(s.funnel().top(), 5_000.0);
+    }
+
+    #[test]
+    fn with_sources_the_first_two_counts_are_not_typed() {
+        let mut s = shop_with_sources();
+        let before = s.clone();
+        assert_eq!(s.set_count(s.stages[0].id, 5.0), Err(InputError::NotANumber));
+        assert_eq!(s.set_count(s.stages[1].id, 5.0), Err(InputError::NotANumber));
+        assert_eq!(s, before);
+        // stage 3 of 2 200 entrants at stage 2: 550 is 25 %
+        s.set_count(s.stages[2].id, 550.0).unwrap();
+        assert!(close(s.stages[2].rate.get(), 0.25));
+        assert_eq!((s.stages[1].rate.get(), s.top), (0.1, 10_000.0));
+    }
+
+    #[test]
+    fn source_edits_are_checked_and_a_refused_one_changes_nothing() {
+        let mut s = shop_with_sources();
+        s.add_source("Social", SourceKind::cpm(30_000.0, 60.0, 1.0).unwrap()).unwrap();
+        let before = s.clone();
+        let small = InputError::TooSmall { min: crate::calc::traffic::MIN_PRICE };
+        assert_eq!(s.set_source_cpc(0, 0.0), Err(small));
+        assert_eq!(s.set_source_cpc(0, f64::NAN), Err(InputError::NotANumber));
+        assert_eq!(s.set_source_cpc(1, 5.0), Err(InputError::NotANumber), "organic has no price");
+        assert_eq!(s.set_source_budget(0, -1.0), Err(InputError::Negative));
+        assert_eq!(s.set_source_budget(0, f64::INFINITY), Err(InputError::TooLarge { max: 1e12 }));
+        assert_eq!(s.set_source_ctr_percent(2, 101.0), Err(InputError::TooLarge { max: 100.0 }));
+        assert_eq!(s.set_source_ctr_percent(0, 1.0), Err(InputError::NotANumber));
+        assert_eq!(s.set_source_cpm(2, 0.0), Err(small));
+        assert_eq!(s.set_source_visitors(1, 2e12), Err(InputError::TooLarge { max: 1e12 }));
+        assert_eq!(s.set_source_visitors(0, 10.0), Err(InputError::NotANumber));
+        assert_eq!(s.set_source_cost(0, 10.0), Err(InputError::NotANumber));
+        assert_eq!(s.set_source_rate_percent(0, Some(-1.0)), Err(InputError::Negative));
+        assert_eq!(s.set_source_name(9, "x"), Err(InputError::NotANumber));
+        assert_eq!(s.set_fixed_cost(s.stages[1].id, Some(-1.0)), Err(InputError::Negative));
+        assert_eq!(s.set_entrant_cost(99, Some(1.0)), Err(InputError::NotANumber));
+        assert_eq!(
+            s.add_source("Bad", SourceKind::Cpc { budget: 1.0, cpc: 0.0 }),
+            Err(small),
+            "a hand-built kind is checked"
+        );
+        assert_eq!(s, before);
+        // admitted edits, each followed by the first stage: 8 000 + 2 000 + 5 000 (social:
+        // 1000 · 30 000 / 60 · 1 %)
+        assert!(close(s.top, 15_000.0));
+        s.set_source_cpc(0, 4.0).unwrap(); // 10 000 clicks
+        s.set_source_ctr_percent(2, 2.0).unwrap(); // 10 000 visitors
+        s.set_source_visitors(1, 3_000.0).unwrap();
+        s.set_source_cost(1, 500.0).unwrap();
+        s.set_source_name(1, "SEO").unwrap();
+        assert!(close(s.top, 23_000.0));
+        assert_eq!(s.sources[1], TrafficSource::new("SEO", SourceKind::free(3_000.0, 500.0).unwrap(), None).unwrap());
+        assert!(close(s.forecast().spend_split.unwrap().media, 40_000.0 + 500.0 + 30_000.0));
+        // at most 20 sources
+        while s.sources.len() < MAX_SOURCES {
+            s.add_source("More", SourceKind::free(1.0, 0.0).unwrap()).unwrap();
+        }
+        let full = s.clone();
+        assert_eq!(
+            s.add_source("One too many", SourceKind::free(1.0, 0.0).unwrap()),
+            Err(InputError::TooLarge { max: 20.0 })
+        );
+        assert_eq!(s, full);
+    }
+
+    #[test]
+    fn switching_a_source_keeps_its_budget_and_visitors() {
+        let mut s = shop_with_sources();
+        let before = s.forecast();
+        // search (8 000 clicks at 5) as display: 1 % click, 1000 · 40 000 · 0.01 / 8 000 = 50
+        s.set_source_type(0, SourceType::Cpm).unwrap();
+        assert_eq!(s.sources[0].kind, SourceKind::cpm(40_000.0, 50.0, 1.0).unwrap());
+        s.set_source_type(0, SourceType::Free).unwrap();
+        s.set_source_type(0, SourceType::Cpc).unwrap();
+        assert_eq!(s.sources[0].kind, SourceKind::cpc(40_000.0, 5.0).unwrap());
+        assert_eq!(s.sources[0].rate.map(Rate::get), Some(0.25), "its own rate stays");
+        let after = s.forecast();
+        assert!(close(after.customers, before.customers) && close(after.spend_total, before.spend_total));
+        // organic costs nothing: as a paid source its budget is 0, so it brings no one
+        s.set_source_type(1, SourceType::Cpc).unwrap();
+        assert_eq!(s.sources[1].kind, SourceKind::cpc(0.0, crate::calc::traffic::DEFAULT_CPC).unwrap());
+        assert_eq!(s.top, 8_000.0);
+    }
+
+    #[test]
+    fn stage_costs_are_optional_and_cleared() {
+        let mut s = blank();
+        let b = s.stages[1].id;
+        assert_eq!(s.stages[1].cost(), None);
+        s.set_entrant_cost(b, Some(5.0)).unwrap();
+        assert_eq!(s.stages[1].cost(), Some(StageCost { fixed: 0.0, per_entrant: 5.0 }));
+        assert!(s.has_costs() && !s.is_pristine());
+        s.set_entrant_cost(b, None).unwrap();
+        assert_eq!((s.stages[1].cost(), s.has_costs()), (None, false));
+        assert!(s.is_pristine());
+        // a typed 0 is a cost of 0: the split is shown, no figure moves
+        let plain = s.forecast();
+        s.set_fixed_cost(b, Some(0.0)).unwrap();
+        let zero = s.forecast();
+        assert!(zero.spend_split.is_some());
+        assert_eq!(
+            (zero.cac, zero.cpl, zero.roi, zero.spend_total),
+            (plain.cac, plain.cpl, plain.roi, plain.spend_total)
+        );
+    }
+
+    #[test]
+    fn a_funnel_that_sells_at_the_first_stage_counts_every_visitor_as_a_customer() {
+        let mut s = shop_with_sources();
+        s.set_purchase(s.stages[0].id);
+        let f = s.forecast();
+        let t = f.traffic.as_ref().unwrap();
+        assert_eq!(f.customers, 10_000.0);
+        assert_eq!((t.sources[0].customers, t.sources[1].customers, t.customers), (8_000.0, 2_000.0, 10_000.0));
+        assert_eq!(t.sources[0].cac, Ok(5.0)); // 40 000 / 8 000
+    }
+
+    mod properties {
+        use super::super::*;
+        use crate::calc::forecast::{Figure, Flow, StageFigures, Undefined};
+        use crate::calc::{journey, TemplateId};
+        use proptest::prelude::*;
+
+        fn kind() -> impl Strategy<Value = SourceKind> {
+            prop_oneof![
+                (0.0..1e7f64, 0.01..100.0f64).prop_map(|(b, k)| SourceKind::cpc(b, k).unwrap()),
+                (0.0..1e7f64, 0.01..500.0f64, 0.0..100.0f64).prop_map(|(b, m, t)| SourceKind::cpm(b, m, t).unwrap()),
+                (0.0..1e6f64, 0.0..1e5f64).prop_map(|(v, c)| SourceKind::free(v, c).unwrap()),
+            ]
+        }
+
+        /// Any template's scenario with its rates, top, spend, purchase mark and mode changed.
+        fn scenario() -> impl Strategy<Value = Scenario> {
+            (
+                prop::sample::select(TemplateId::ALL.to_vec()),
+                prop::collection::vec(0.0..=100.0f64, 20),
+                0.0..1e9f64,
+                0.0..1e7f64,
+                any::<prop::sample::Index>(),
+                any::<bool>(),
+            )
+                .prop_map(|(t, rates, top, spend, purchase, journey)| {
+                    let mut s = Scenario::from_template("p".into(), "P".into(), t, Currency::Dkk);
+                    let ids: Vec<u32> = s.stages.iter().map(|st| st.id).collect();
+                    for (id, pct) in ids.iter().skip(1).zip(rates) {
+                        s.set_rate_percent(*id, pct).unwrap();
+                    }
+                    s.set_count(ids[0], top).unwrap();
+                    s.economics.spend = spend;
+                    s.set_purchase(ids[purchase.index(ids.len())]);
+                    s.set_mode(if journey { Mode::Journey } else { Mode::Funnel });
+                    s
+                })
+        }
+
+        fn ratio(num: f64, den: f64, why: Undefined) -> Figure {
+            if den == 0.0 {
+                return Err(why);
+            }
+            let v = num / den;
+            if v.is_finite() {
+                Ok(v + 0.0)
+            } else {
+                Err(Undefined::TooLarge)
+            }
+        }
+
+        /// `figures` as it was before sources and stage costs, word for word.
+        fn old_figures(flow: Flow, economics: &Economics) -> Forecast {
+            let Flow { newcomers, entrants, drop_off, probability, lead, customers } = flow;
+            let s = economics.spend;
+            let ltv = economics.ltv();
+            let m = economics.annual_margin();
+            let stages = entrants
+                .iter()
+                .enumerate()
+                .map(|(i, &e)| StageFigures {
+                    entrants: e,
+                    drop_off: drop_off.get(i).copied().flatten(),
+                    probability: probability[i],
+                    value: probability[i] * ltv,
+                    first_purchase_value: probability[i] * economics.aov,
+                    cost_per_entrant: ratio(s, e, Undefined::EmptyStage),
+                    cost: 0.0,
+                })
+                .collect();
+            let leads = entrants[lead];
+            let revenue = customers * economics.aov;
+            let cac = ratio(s, customers, Undefined::NoCustomers);
+            let ltv_cac = cac.and_then(|cac| ratio(ltv, cac, Undefined::NoSpend));
+            let payback_months = cac.and_then(|cac| ratio(cac, m / 12.0, Undefined::NoMargin));
+            Forecast {
+                stages,
+                customers,
+                overall_rate: ratio(customers, newcomers, Undefined::NoEntrants),
+                revenue,
+                cpl: ratio(s, leads, Undefined::NoLeads),
+                cac,
+                roas: ratio(revenue, s, Undefined::NoSpend),
+                annual_margin: m,
+                ltv,
+                ltv_cac,
+                payback_months,
+                roi: ratio(customers * ltv - s, s, Undefined::NoSpend),
+                spend_total: s,
+                spend_split: None,
+                traffic: None,
+            }
+        }
+
+        /// The forecast as it was before sources and stage costs: the typed top and rates,
+        /// the typed spend, the old formulas.
+        fn old_forecast(s: &Scenario) -> Forecast {
+            if s.mode == Mode::Journey {
+                if let Ok(j) = journey::of_scenario(s) {
+                    let sol = &j.solution;
+                    let flow = Flow {
+                        newcomers: s.top,
+                        entrants: sol.newcomer_reach.iter().map(|r| s.top * r).collect(),
+                        drop_off: j.drop_off.iter().map(|d| Some(*d)).collect(),
+                        probability: sol.buy.clone(),
+                        lead: s.index_of(s.lead).filter(|l| *l < sol.buy.len()).unwrap_or(0),
+                        customers: j.customers,
+                    };
+                    return old_figures(flow, &s.economics);
+                }
+            }
+            let rates = s.stages.iter().skip(1).map(|st| st.rate).collect();
+            let lead = s.index_of(s.lead).unwrap_or(0);
+            let purchase = s.index_of(s.purchase).unwrap_or(s.stages.len() - 1);
+            let funnel = Funnel::new(s.top, rates, lead, purchase);
+            let entrants = funnel.entrants();
+            let drop_off = (0..entrants.len()).map(|i| entrants.get(i + 1).map(|next| entrants[i] - next)).collect();
+            let customers = entrants[funnel.purchase()];
+            let flow = Flow {
+                newcomers: funnel.top(),
+                entrants,
+                drop_off,
+                probability: funnel.probabilities(),
+                lead: funnel.lead(),
+                customers,
+            };
+            old_figures(flow, &s.economics)
+        }
+
+        fn near(a: f64, b: f64) -> bool {
+            a == b || (a - b).abs() <= 1e-9 * a.abs().max(b.abs()) + 1e-300
+        }
+
+        proptest! {
+            #[test]
+            fn without_sources_and_stage_costs_the_forecast_is_as_before(s in scenario()) {
+                let f = s.forecast();
+                // bit for bit: Debug prints every f64 exactly (−0 too)
+                prop_assert_eq!(format!("{:?}", f), format!("{:?}", old_forecast(&s)));
+                prop_assert_eq!(f.spend_total.to_bits(), s.economics.spend.to_bits());
+                prop_assert!(f.spend_split.is_none() && f.traffic.is_none());
+                prop_assert!(f.stages.iter().all(|st| st.cost == 0.0));
+            }
+
+            #[test]
+            fn the_sources_customers_add_up_to_the_customers(
+                s in scenario(),
+                sources in prop::collection::vec((kind(), prop::option::of(0.0..=100.0f64)), 1..6),
+                costs in prop::collection::vec((prop::option::of(0.0..1e5f64), prop::option::of(0.0..100.0f64)), 0..20),
+            ) {
+                let mut s = s;
+                for (k, r) in sources {
+                    let i = s.add_source("s", k).unwrap();
+                    s.set_source_rate_percent(i, r).unwrap();
+                }
+                let ids: Vec<u32> = s.stages.iter().map(|st| st.id).collect();
+                for (id, (fixed, per)) in ids.iter().zip(costs) {
+                    s.set_fixed_cost(*id, fixed).unwrap();
+                    s.set_entrant_cost(*id, per).unwrap();
+                }
+                let f = s.forecast();
+                let t = f.traffic.as_ref().unwrap();
+                let sum: f64 = t.sources.iter().map(|x| x.customers).sum();
+                prop_assert!(near(sum, f.customers), "{} vs {}", sum, f.customers);
+                prop_assert!(near(t.customers, f.customers), "{} vs {}", t.customers, f.customers);
+                // S is its split, and every money figure is a number
+                let split = f.spend_split.unwrap();
+                prop_assert!(near(f.spend_total, split.other + split.media + split.stages));
+                prop_assert!(near(split.media, s.sources.iter().map(|x| x.kind.budget()).sum()));
+                prop_assert!(f.spend_total.is_finite());
+                for x in [f.cpl, f.cac, f.roas, f.roi, f.payback_months, f.ltv_cac].into_iter().flatten() {
+                    prop_assert!(x.is_finite());
+                }
+                // what was spent up to a stage never falls further down a straight funnel
+                if s.mode == Mode::Funnel {
+                    let spent: Vec<f64> = f
+                        .stages
+                        .iter()
+                        .filter_map(|st| st.cost_per_entrant.ok().map(|q| q * st.entrants))
+                        .collect();
+                    prop_assert!(spent.windows(2).all(|w| w[0] <= w[1] * (1.0 + 1e-9) + 1e-9));
+                }
+            }
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //!
 //! A figure that would divide by zero is `Err(Undefined)` with the reason, never NaN or ∞.
 
-use super::forecast::{Figure, Undefined};
+use super::figure::{Figure, Undefined};
 use super::funnel::Rate;
 use super::limits::{InputError, Quantity, MAX_NAME_CHARS};
 
@@ -188,6 +188,101 @@ impl SourceKind {
             SourceKind::Cpc { budget, cpc } => budget / cpc,
             SourceKind::Cpm { budget, cpm, ctr } => 1000.0 * budget / cpm * ctr.get(),
             SourceKind::Free { visitors, .. } => visitors,
+        }
+    }
+}
+
+/// The three kinds of source without their numbers: what the user picks, and the id files
+/// write (`cpc`, `cpm`, `free`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceType {
+    /// Paid per click.
+    Cpc,
+    /// Paid per thousand impressions.
+    Cpm,
+    /// Not paid per visitor.
+    Free,
+}
+
+impl SourceType {
+    /// Every type, in the order a picker lists them.
+    pub const ALL: [SourceType; 3] = [SourceType::Cpc, SourceType::Cpm, SourceType::Free];
+
+    /// The id used in files.
+    pub fn id(self) -> &'static str {
+        match self {
+            SourceType::Cpc => "cpc",
+            SourceType::Cpm => "cpm",
+            SourceType::Free => "free",
+        }
+    }
+
+    /// The type with this id.
+    pub fn from_id(id: &str) -> Option<SourceType> {
+        SourceType::ALL.into_iter().find(|t| t.id() == id)
+    }
+}
+
+/// Cost per click a source switched to `cpc` gets when none can be derived.
+pub const DEFAULT_CPC: f64 = 1.0;
+/// Cost per thousand impressions a source switched to `cpm` gets when none can be derived.
+pub const DEFAULT_CPM: f64 = 10.0;
+/// Click-through rate a source switched to `cpm` gets: 1 %.
+pub const DEFAULT_CTR_PERCENT: f64 = 1.0;
+
+impl SourceKind {
+    /// Its type.
+    pub fn source_type(self) -> SourceType {
+        match self {
+            SourceKind::Cpc { .. } => SourceType::Cpc,
+            SourceKind::Cpm { .. } => SourceType::Cpm,
+            SourceKind::Free { .. } => SourceType::Free,
+        }
+    }
+
+    /// The source switched to another type, keeping its B_s (budget, or a free source's
+    /// cost) and, where a price can be derived, its visitors: to `free` the visitors are
+    /// typed as they were (at most the count limit); to `cpc` the price is B_s / v_s; to
+    /// `cpm` the click-through is [`DEFAULT_CTR_PERCENT`] and the price 1000 · B_s · t / v_s.
+    /// A price that cannot be derived (no budget, no visitors, below [`MIN_PRICE`] or above
+    /// the money limit) is [`DEFAULT_CPC`] or [`DEFAULT_CPM`]. The same type is kept as it is.
+    ///
+    /// # Examples
+    /// ```
+    /// use tragt::calc::traffic::{SourceKind, SourceType};
+    /// let search = SourceKind::cpc(40_000.0, 5.0).unwrap(); // 8 000 visitors
+    /// // 1 % of 800 000 impressions: 1000 · 40 000 · 0.01 / 8 000 = 50 per thousand
+    /// let display = search.switched(SourceType::Cpm);
+    /// assert_eq!((display.budget(), display.visitors()), (40_000.0, 8_000.0));
+    /// assert_eq!(display.switched(SourceType::Free), SourceKind::free(8_000.0, 40_000.0).unwrap());
+    /// // a free source that costs nothing cannot give a price per click
+    /// let organic = SourceKind::free(2_000.0, 0.0).unwrap();
+    /// assert_eq!(organic.switched(SourceType::Cpc), SourceKind::cpc(0.0, 1.0).unwrap());
+    /// ```
+    pub fn switched(self, to: SourceType) -> SourceKind {
+        if self.source_type() == to {
+            return self;
+        }
+        let (budget, visitors) = (self.budget(), self.visitors());
+        // a price per visitor · `per`, if it is one
+        let derived = |per: f64, fallback: f64| {
+            let p = budget * per / visitors;
+            if budget > 0.0 && visitors > 0.0 && p.is_finite() {
+                price(p).unwrap_or(fallback)
+            } else {
+                fallback
+            }
+        };
+        match to {
+            SourceType::Cpc => SourceKind::Cpc { budget, cpc: derived(1.0, DEFAULT_CPC) },
+            SourceType::Cpm => {
+                let ctr = percent(DEFAULT_CTR_PERCENT).unwrap_or(Rate::ONE);
+                SourceKind::Cpm { budget, cpm: derived(1000.0 * ctr.get(), DEFAULT_CPM), ctr }
+            }
+            SourceType::Free => SourceKind::Free {
+                visitors: if visitors > super::limits::MAX_COUNT { super::limits::MAX_COUNT } else { visitors + 0.0 },
+                cost: budget,
+            },
         }
     }
 }
@@ -530,8 +625,27 @@ pub struct Spending {
 /// assert_eq!(s.cost_to_reach[3], Err(Undefined::EmptyStage));
 /// ```
 pub fn spend(other: f64, media: f64, costs: &[StageCost], entrants: &[f64]) -> Spending {
-    let stage_costs: Vec<f64> =
-        entrants.iter().enumerate().map(|(i, &e)| costs.get(i).map_or(0.0, |c| c.cost(e))).collect();
+    spend_by(other, media, costs, entrants, entrants)
+}
+
+/// [`spend`] where a stage's cost per entrant is paid for `counted` people rather than its
+/// entrants: in a journey (§3.8) for each state's visits per period (a person who comes
+/// back is counted again), while Q_i still divides by the people who reach the stage. A
+/// stage with no entry in `counted` counts 0 people.
+///
+/// # Examples
+/// ```
+/// use tragt::calc::traffic::{spend_by, StageCost};
+/// // 100 people reach stage 2 and visit it 150 times: K₂ = 10 · 150 = 1 500
+/// let costs = [StageCost::default(), StageCost::new(0.0, 10.0).unwrap()];
+/// let s = spend_by(500.0, 0.0, &costs, &[1_000.0, 150.0], &[1_000.0, 100.0]);
+/// assert_eq!(s.total, 2_000.0);
+/// assert_eq!(s.cost_to_reach[1], Ok(20.0)); // 2 000 / 100
+/// ```
+pub fn spend_by(other: f64, media: f64, costs: &[StageCost], counted: &[f64], entrants: &[f64]) -> Spending {
+    let stage_costs: Vec<f64> = (0..entrants.len())
+        .map(|i| costs.get(i).map_or(0.0, |c| c.cost(counted.get(i).copied().unwrap_or(0.0))))
+        .collect();
     let total = other + media + stage_costs.iter().sum::<f64>() + 0.0;
     // Σ_{j>i} K_j, from the last stage up
     let mut later = vec![0.0; entrants.len()];

@@ -388,9 +388,14 @@ pub fn has_spread(s: &Scenario) -> bool {
 /// Beta(E_i + 1, E_{i−1} − E_i + 1) (the stage's entrants as successes out of the stage
 /// above's), a ranged rate uniformly from its range, the others fixed; the index of the
 /// first reversed range (0-based rate index) instead of a result.
+///
+/// With traffic sources the top is Σ v_s and the point rate into stage 2 the blend (as in
+/// [`Scenario::funnel`]); with sources or stage costs the CAC divides the point forecast's
+/// total spend S (§3.13), the same in every trial.
 pub fn of_scenario(s: &Scenario) -> Result<Outcome, (usize, Undefined)> {
-    let rates: Vec<f64> = s.stages.iter().skip(1).map(|st| st.rate.get()).collect();
-    let entrants = s.funnel().entrants();
+    let funnel = s.funnel();
+    let rates: Vec<f64> = (1..s.stages.len()).map(|i| funnel.rate_into(i).map_or(0.0, |r| r.get())).collect();
+    let entrants = funnel.entrants();
     let spreads: Vec<Spread> = s
         .stages
         .iter()
@@ -403,12 +408,13 @@ pub fn of_scenario(s: &Scenario) -> Result<Outcome, (usize, Undefined)> {
         })
         .collect();
     let purchase = s.index_of(s.purchase).unwrap_or(s.stages.len() - 1);
+    let spend = if s.has_costs() { s.funnel_forecast().spend_total } else { s.economics.spend };
     simulate(&Simulation {
-        top: s.top,
+        top: funnel.top(),
         rates: &rates,
         spreads: &spreads,
         purchase,
-        spend: s.economics.spend,
+        spend,
         aov: s.economics.aov,
         trials: s.trials,
         seed: s.seed,

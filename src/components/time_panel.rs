@@ -41,7 +41,8 @@ pub fn TimePanel() -> impl IntoView {
             let days: Vec<f64> = s.stages.iter().map(|st| st.days.unwrap_or(0.0)).collect();
             let purchase = s.index_of(s.purchase).unwrap_or(s.stages.len() - 1);
             let to_purchase = days_to_purchase(&days, purchase).first().copied().unwrap_or(0.0);
-            let customers = state.settled_forecast.with(|f| f.customers);
+            // the total spend (with traffic sources and stage costs, more than the typed one)
+            let (customers, spend) = state.settled_forecast.with(|f| (f.customers, f.spend_total));
             TimeView {
                 days: to_purchase,
                 velocity: velocity(customers, s.economics.aov, to_purchase),
@@ -49,7 +50,7 @@ pub fn TimePanel() -> impl IntoView {
                     customers,
                     period: s.period,
                     delay_days: to_purchase,
-                    economics: s.economics,
+                    economics: crate::calc::Economics { spend, ..s.economics },
                 }),
             }
         })

@@ -12,6 +12,7 @@ use reactive_stores::{KeyMap, KeyedSubfield, PatchField, PatchFieldKeyed, StoreF
 
 use crate::calc::goal::Target;
 use crate::calc::templates::TemplateId;
+use crate::calc::traffic::TrafficSource;
 use crate::calc::{Currency, Economics, Mode, Moves, Period, Rate, Scenario, StageDoc, StageLabel, Workspace};
 
 /// Values with no fields of their own in the store: a change replaces them and notifies
@@ -35,7 +36,7 @@ macro_rules! leaf {
     };
 }
 
-leaf!(Rate, StageLabel, Moves, Economics, Currency, Period, Mode, Target, TemplateId);
+leaf!(Rate, StageLabel, Moves, Economics, Currency, Period, Mode, Target, TemplateId, TrafficSource);
 
 /// The accessors of a struct's fields, each a [`Subfield`] at the segment given, and the
 /// struct's [`PatchField`] along the same segments. `keyed` fields are patched by key.
@@ -121,6 +122,8 @@ fields! {
         7 high: Option<Rate>,
         8 from_counts: bool,
         9 moves: Option<Moves>,
+        10 fixed_cost: Option<f64>,
+        11 entrant_cost: Option<f64>,
     }
 }
 
@@ -143,6 +146,7 @@ fields! {
         14 mode: Mode,
         15 recovery: f64,
         16 recover_to: u32,
+        17 sources: Vec<TrafficSource>,
     }
     keyed 3 stages: StageDoc => u32, |stage| stage.id
 }

@@ -2,18 +2,22 @@
 //! DTOs ([`super::schema`]), check the format and version, then read every field over the
 //! template's defaults, validating each. A field that is missing, of the wrong type or out
 //! of range is replaced by its default and counted, so a damaged file still opens with
-//! everything that was readable. Versions 2 to 4 only added optional fields, so one reader
+//! everything that was readable. Versions 2 to 5 only added optional fields, so one reader
 //! serves every version.
 //!
 //! Pure: text in, a [`Workspace`] (or the reason there is none) out.
 
 use serde::Deserialize;
 
-use super::schema::{Slot, Store, StoredGoal, StoredMoves, StoredScenario, StoredStage, CURRENT_VERSION, FORMAT};
+use super::schema::{
+    Slot, Store, StoredGoal, StoredMoves, StoredScenario, StoredSource, StoredStage, CURRENT_VERSION, FORMAT,
+};
 use crate::calc::goal::Target;
 use crate::calc::limits::{
     MAX_COUNT, MAX_DAYS, MAX_MONEY, MAX_PER_YEAR, MAX_REFERRALS, MAX_SEED, MAX_TRIALS, MAX_YEARS, MIN_TRIALS,
 };
+use crate::calc::scenario::MAX_SOURCES;
+use crate::calc::traffic::{SourceKind, SourceType, TrafficSource};
 use crate::calc::{
     Currency, LtvMethod, Mode, Moves, Period, Rate, Scenario, StageDoc, StageLabel, TemplateId, Workspace, MAX_STAGES,
     MIN_STAGES,
@@ -112,6 +116,8 @@ fn to_stored(s: &Scenario) -> StoredScenario {
                         lost: m.lost.into(),
                         entry: m.entry.into(),
                     })),
+                    fixed_cost: Slot::from_option(st.fixed_cost),
+                    entrant_cost: Slot::from_option(st.entrant_cost),
                 })
             })
             .collect::<Vec<_>>()
@@ -146,7 +152,43 @@ fn to_stored(s: &Scenario) -> StoredScenario {
         mode: s.mode.id().to_string().into(),
         recovery: s.recovery.into(),
         recover_to: s.recover_to.into(),
+        sources: if s.sources.is_empty() {
+            Slot::Absent
+        } else {
+            s.sources.iter().map(|src| Slot::Valid(to_stored_source(src))).collect::<Vec<_>>().into()
+        },
     }
+}
+
+/// A source with the numbers of its kind only.
+fn to_stored_source(s: &TrafficSource) -> StoredSource {
+    let mut out = StoredSource {
+        name: s.name.clone().into(),
+        kind: s.kind.source_type().id().to_string().into(),
+        budget: Slot::Absent,
+        cpc: Slot::Absent,
+        cpm: Slot::Absent,
+        ctr: Slot::Absent,
+        visitors: Slot::Absent,
+        cost: Slot::Absent,
+        rate: Slot::from_option(s.rate.map(Rate::get)),
+    };
+    match s.kind {
+        SourceKind::Cpc { budget, cpc } => {
+            out.budget = budget.into();
+            out.cpc = cpc.into();
+        }
+        SourceKind::Cpm { budget, cpm, ctr } => {
+            out.budget = budget.into();
+            out.cpm = cpm.into();
+            out.ctr = ctr.get().into();
+        }
+        SourceKind::Free { visitors, cost } => {
+            out.visitors = visitors.into();
+            out.cost = cost.into();
+        }
+    }
+    out
 }
 
 /// Reads fields leniently, counting each one replaced by its default.
@@ -234,6 +276,8 @@ impl Reader {
             high: self.optional_rate(&v.high),
             from_counts: self.flag(&v.counts),
             moves: self.moves(&v.moves),
+            fixed_cost: self.optional(&v.fixed_cost, MAX_MONEY),
+            entrant_cost: self.optional(&v.entrant_cost, MAX_MONEY),
             ..StageDoc::new(id, label, rate)
         })
     }
@@ -339,6 +383,7 @@ impl Reader {
         };
         Some(Scenario {
             top: self.number(&v.top, MAX_COUNT, defaults.top),
+            sources: self.sources(&v.sources),
             stages,
             lead,
             purchase,
@@ -353,6 +398,48 @@ impl Reader {
             recover_to,
             ..defaults
         })
+    }
+
+    /// The traffic sources, if the file has any. A source that is not readable as a whole
+    /// (not an object, an unknown kind, a number of its kind missing or refused as typing it
+    /// would be: a price below the smallest coin, a negative or huge budget, a click-through
+    /// over 100 %, …) is dropped and counted; a damaged own rate is dropped and counted, the
+    /// source kept. Sources past [`MAX_SOURCES`] are dropped and counted.
+    fn sources(&mut self, sources: &Slot<Vec<Slot<StoredSource>>>) -> Vec<TrafficSource> {
+        let raw = match sources {
+            Slot::Absent => return Vec::new(),
+            Slot::Damaged => return self.repair(Vec::new()),
+            Slot::Valid(raw) => raw,
+        };
+        let mut out = Vec::new();
+        for source in raw {
+            if out.len() == MAX_SOURCES {
+                self.repaired += 1;
+                break;
+            }
+            match source.valid().and_then(|s| self.source(s)) {
+                Some(s) => out.push(s),
+                None => self.repaired += 1,
+            }
+        }
+        out
+    }
+
+    /// One source, or `None` when it cannot be read as a whole.
+    fn source(&mut self, v: &StoredSource) -> Option<TrafficSource> {
+        let number = |x: &Slot<f64>| x.valid().copied();
+        let kind = match SourceType::from_id(v.kind.valid()?)? {
+            SourceType::Cpc => SourceKind::cpc(number(&v.budget)?, number(&v.cpc)?).ok()?,
+            SourceType::Cpm => {
+                let ctr = Rate::new(in_range(&v.ctr, 1.0)?).ok()?;
+                SourceKind::Cpm { budget: number(&v.budget)?, cpm: number(&v.cpm)?, ctr }.checked().ok()?
+            }
+            SourceType::Free => SourceKind::free(number(&v.visitors)?, number(&v.cost)?).ok()?,
+        };
+        let name = v.name.valid().cloned().unwrap_or_else(|| self.repair(String::new()));
+        let mut source = TrafficSource::new(&name, kind, None).ok()?;
+        source.rate = self.optional_rate(&v.rate);
+        Some(source)
     }
 
     /// The goal, if the file has one; a damaged one is dropped and counted.
@@ -458,7 +545,7 @@ mod tests {
         assert_eq!(migrate("[1,2]").unwrap_err(), LoadError::NotOurs);
         assert_eq!(migrate(r#"{"format":"other","version":1}"#).unwrap_err(), LoadError::NotOurs);
         assert_eq!(migrate(r#"{"format":"tragt","version":0}"#).unwrap_err(), LoadError::NotOurs);
-        assert_eq!(migrate(r#"{"format":"tragt","version":5}"#).unwrap_err(), LoadError::FutureVersion(5));
+        assert_eq!(migrate(r#"{"format":"tragt","version":6}"#).unwrap_err(), LoadError::FutureVersion(6));
         assert_eq!(migrate(r#"{"format":"tragt","version":1,"scenarios":[]}"#).unwrap_err(), LoadError::NoScenarios);
         let one_stage = r#"{"format":"tragt","version":1,"scenarios":[{"stages":[{"id":1,"rate":0.5}]}]}"#;
         assert_eq!(migrate(one_stage).unwrap_err(), LoadError::NoScenarios);
@@ -469,7 +556,7 @@ mod tests {
         let mut w = sample();
         w.replace_current(Scenario { goal: Some(Target::Revenue(90_000.0)), ..w.current().clone() });
         let text = serialize(&w);
-        assert!(text.starts_with(r#"{"format":"tragt","version":4,"#), "{text}");
+        assert!(text.starts_with(r#"{"format":"tragt","version":5,"#), "{text}");
         assert!(text.contains(r#""goal":{"kind":"revenue","value":90000.0}"#), "{text}");
         let loaded = migrate(&text).unwrap();
         assert_eq!(loaded.repaired, 0);
@@ -490,7 +577,7 @@ mod tests {
         let loaded = migrate(&zero).unwrap();
         assert_eq!((loaded.repaired, loaded.workspace.current().goal), (0, Some(Target::Customers(0.0))));
         // a version 1 file has no goal and needs no repair
-        let v1 = serialize(&sample()).replacen(r#""version":4"#, r#""version":1"#, 1);
+        let v1 = serialize(&sample()).replacen(r#""version":5"#, r#""version":1"#, 1);
         assert_eq!(migrate(&v1).unwrap(), Loaded { workspace: sample(), repaired: 0 });
     }
 
@@ -528,7 +615,7 @@ mod tests {
         assert_eq!(loaded.workspace.current().stages[0].moves, Some(crate::calc::Moves::lost()));
         // a version 3 hexagon was a straight funnel, and stays one
         let v3 =
-            serialize(&sample()).replacen(r#""version":4"#, r#""version":3"#, 1).replace(r#","mode":"funnel""#, "");
+            serialize(&sample()).replacen(r#""version":5"#, r#""version":3"#, 1).replace(r#","mode":"funnel""#, "");
         assert!(migrate(&v3).unwrap().workspace.scenarios().iter().all(|s| s.mode == crate::calc::Mode::Funnel));
     }
 
@@ -586,6 +673,81 @@ mod tests {
                 [a.0 != b.0, a.1 != b.1, a.2 != b.2, a.3 != b.3, a.4 != b.4, a.5 != b.5, a.6 != b.6, a.7 != b.7];
             assert_eq!(differing.iter().filter(|d| **d).count(), 1, "{bad}");
         }
+    }
+
+    fn with_sources(mut s: Scenario) -> Scenario {
+        use crate::calc::traffic::SourceKind;
+        s.add_source("Search", SourceKind::cpc(40_000.0, 5.0).unwrap()).unwrap();
+        s.set_source_rate_percent(0, Some(25.0)).unwrap();
+        s.add_source("Social", SourceKind::cpm(30_000.0, 60.0, 0.8).unwrap()).unwrap();
+        s.add_source("Organic", SourceKind::free(3_000.0, 2_000.0).unwrap()).unwrap();
+        let (b, c) = (s.stages[1].id, s.stages[2].id);
+        s.set_entrant_cost(b, Some(5.0)).unwrap();
+        s.set_fixed_cost(c, Some(20_000.0)).unwrap();
+        s.set_entrant_cost(c, Some(0.0)).unwrap();
+        s
+    }
+
+    #[test]
+    fn sources_and_stage_costs_round_trip_and_are_written_only_when_present() {
+        // none: not a word of them in the file
+        let plain = serialize(&sample());
+        for key in ["sources", "fixed_cost", "entrant_cost"] {
+            assert!(!plain.contains(key), "{key}");
+        }
+        let mut w = sample();
+        w.replace_current(with_sources(w.current().clone()));
+        let text = serialize(&w);
+        assert!(text.contains(
+            r#""sources":[{"name":"Search","kind":"cpc","budget":40000.0,"cpc":5.0,"rate":0.25},{"name":"Social","kind":"cpm","budget":30000.0,"cpm":60.0,"ctr":0.008},{"name":"Organic","kind":"free","visitors":3000.0,"cost":2000.0}]"#
+        ), "{text}");
+        assert!(text.contains(r#""entrant_cost":5.0}"#), "{text}");
+        assert!(text.contains(r#""fixed_cost":20000.0,"entrant_cost":0.0}"#), "{text}");
+        assert_eq!(migrate(&text).unwrap(), Loaded { workspace: w.clone(), repaired: 0 });
+    }
+
+    #[test]
+    fn corrupt_sources_are_dropped_and_counted_and_the_rest_is_read() {
+        let mut w = sample();
+        w.replace_current(with_sources(w.current().clone()));
+        let text = serialize(&w);
+        let search = r#"{"name":"Search","kind":"cpc","budget":40000.0,"cpc":5.0,"rate":0.25}"#;
+        for (bad, dropped) in [
+            (r#"{"name":"Search","kind":"bitcoin","budget":40000.0,"cpc":5.0}"#, true),
+            (r#"{"name":"Search","kind":"cpc","budget":40000.0,"cpc":0}"#, true),
+            (r#"{"name":"Search","kind":"cpc","budget":40000.0,"cpc":0.001}"#, true),
+            (r#"{"name":"Search","kind":"cpc","budget":-5,"cpc":5.0}"#, true),
+            (r#"{"name":"Search","kind":"cpc","budget":"NaN","cpc":5.0}"#, true),
+            (r#"{"name":"Search","kind":"cpc","budget":1e300,"cpc":5.0}"#, true),
+            (r#"{"name":"Search","kind":"cpc","budget":40000.0}"#, true),
+            (r#"{"name":"Search","kind":"cpm","budget":40000.0,"cpm":5.0,"ctr":1.5}"#, true),
+            (r#"{"name":"Search","kind":"free","visitors":1e13,"cost":0}"#, true),
+            (r#"{"name":"Search","budget":40000.0,"cpc":5.0}"#, true),
+            ("null", true),
+            ("7", true),
+            // a damaged own rate is dropped, the source kept
+            (r#"{"name":"Search","kind":"cpc","budget":40000.0,"cpc":5.0,"rate":2}"#, false),
+        ] {
+            let loaded = migrate(&text.replacen(search, bad, 1)).unwrap_or_else(|e| panic!("{bad}: {e:?}"));
+            assert_eq!(loaded.repaired, 1, "{bad}");
+            let s = loaded.workspace.current();
+            let names: Vec<&str> = s.sources.iter().map(|x| x.name.as_str()).collect();
+            if dropped {
+                assert_eq!(names, ["Social", "Organic"], "{bad}");
+            } else {
+                assert_eq!((names.len(), s.sources[0].rate), (3, None), "{bad}");
+            }
+            // the rest of the workspace is as it was
+            assert_eq!(s.stages, w.current().stages, "{bad}");
+            assert_eq!(loaded.workspace.scenarios()[0], w.scenarios()[0], "{bad}");
+        }
+        // sources that are not a list, and stage costs out of range
+        let loaded = migrate(&text.replacen(r#""sources":["#, r#""sources":7,"x":["#, 1)).unwrap();
+        assert_eq!((loaded.repaired, loaded.workspace.current().sources.len()), (1, 0));
+        let loaded = migrate(&text.replacen(r#""fixed_cost":20000.0"#, r#""fixed_cost":-1"#, 1)).unwrap();
+        assert_eq!((loaded.repaired, loaded.workspace.current().stages[2].fixed_cost), (1, None));
+        let loaded = migrate(&text.replacen(r#""entrant_cost":5.0"#, r#""entrant_cost":2e12"#, 1)).unwrap();
+        assert_eq!((loaded.repaired, loaded.workspace.current().stages[1].entrant_cost), (1, None));
     }
 
     #[test]

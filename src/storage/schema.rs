@@ -1,5 +1,6 @@
-//! The saved file, version 4, as serde DTOs: the one description of the file format
-//! (version 3 lacks the journey: `mode`, `recovery`, `recover_to` and the stages' `moves`;
+//! The saved file, version 5, as serde DTOs: the one description of the file format
+//! (version 4 lacks the traffic sources, `sources`, and the stages' `fixed_cost` and
+//! `entrant_cost`; version 3 also the journey: `mode`, `recovery`, `recover_to` and the stages' `moves`;
 //! version 2 also the forecasting fields: `referrals`, `trials`, `seed` and the stages'
 //! `now`, `days`, `benchmark`, `low`, `high`; version 1 also lacks `goal`). A serializable
 //! counterpart of [`crate::calc::Workspace`], kept apart from the calc types so the file
@@ -16,7 +17,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// The `format` field of every file Tragt writes.
 pub const FORMAT: &str = "tragt";
 /// The schema version this build writes.
-pub const CURRENT_VERSION: u64 = 4;
+pub const CURRENT_VERSION: u64 = 5;
 
 /// One field as a file holds it.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -165,6 +166,34 @@ pub struct StoredScenario {
     /// Version 4: id of the stage they are brought back to.
     #[serde(default, skip_serializing_if = "Slot::is_absent")]
     pub recover_to: Slot<u32>,
+    /// Version 5: the traffic sources, written only when there are any.
+    #[serde(default, skip_serializing_if = "Slot::is_absent")]
+    pub sources: Slot<Vec<Slot<StoredSource>>>,
+}
+
+/// Version 5: one traffic source. `kind` is `cpc` (with `budget` and `cpc`), `cpm` (with
+/// `budget`, `cpm` and `ctr`, a fraction) or `free` (with `visitors` and `cost`); `rate`, the
+/// source's own rate into stage 2 (a fraction), only when it has one. Money per period.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct StoredSource {
+    #[serde(default)]
+    pub name: Slot<String>,
+    #[serde(default)]
+    pub kind: Slot<String>,
+    #[serde(default, skip_serializing_if = "Slot::is_absent")]
+    pub budget: Slot<f64>,
+    #[serde(default, skip_serializing_if = "Slot::is_absent")]
+    pub cpc: Slot<f64>,
+    #[serde(default, skip_serializing_if = "Slot::is_absent")]
+    pub cpm: Slot<f64>,
+    #[serde(default, skip_serializing_if = "Slot::is_absent")]
+    pub ctr: Slot<f64>,
+    #[serde(default, skip_serializing_if = "Slot::is_absent")]
+    pub visitors: Slot<f64>,
+    #[serde(default, skip_serializing_if = "Slot::is_absent")]
+    pub cost: Slot<f64>,
+    #[serde(default, skip_serializing_if = "Slot::is_absent")]
+    pub rate: Slot<f64>,
 }
 
 /// Version 4: where a journey state's people go next, as fractions; `to` holds
@@ -221,6 +250,11 @@ pub struct StoredStage {
     /// Version 4: the stage's journey moves, once the scenario has been a journey.
     #[serde(default, skip_serializing_if = "Slot::is_absent")]
     pub moves: Slot<StoredMoves>,
+    /// Version 5, each optional: the stage's fixed cost per period and its cost per entrant.
+    #[serde(default, skip_serializing_if = "Slot::is_absent")]
+    pub fixed_cost: Slot<f64>,
+    #[serde(default, skip_serializing_if = "Slot::is_absent")]
+    pub entrant_cost: Slot<f64>,
 }
 
 #[cfg(test)]
@@ -240,6 +274,8 @@ mod tests {
             high: Slot::Absent,
             counts: Slot::Absent,
             moves: Slot::Absent,
+            fixed_cost: Slot::Absent,
+            entrant_cost: Slot::Absent,
         }
     }
 

@@ -170,4 +170,25 @@ mod tests {
         assert_eq!(read_scenario(b"[1,2]"), Err(ShareError::Unreadable));
         assert_eq!(read_scenario(&[0xff, 0xfe]), Err(ShareError::Damaged));
     }
+
+    #[test]
+    fn a_link_carries_the_traffic_sources_and_stage_costs() {
+        use crate::calc::traffic::{SourceKind, SourceType};
+        let mut s = Scenario::from_template("s1".into(), "Kilder".into(), TemplateId::Webshop, Currency::Sek);
+        s.add_source("Google Ads", SourceKind::cpc(40_000.0, 5.0).unwrap()).unwrap();
+        s.set_source_rate_percent(0, Some(25.0)).unwrap();
+        s.add_source("Instagram", SourceKind::cpm(6_000.0, 60.0, 1.0).unwrap()).unwrap();
+        s.add_source("Organic", SourceKind::free(2_000.0, 500.0).unwrap()).unwrap();
+        s.set_source_type(2, SourceType::Free).unwrap();
+        let lead = s.lead;
+        s.set_entrant_cost(lead, Some(12.5)).unwrap();
+        s.set_fixed_cost(s.purchase, Some(3_000.0)).unwrap();
+        let json = scenario_json(&s);
+        assert!(
+            json.contains(r#""sources":[{"name":"Google Ads","kind":"cpc","budget":40000.0,"cpc":5.0,"rate":0.25}"#)
+        );
+        let back = read_scenario(json.as_bytes()).unwrap();
+        assert_eq!(back, s);
+        assert_eq!(back.forecast(), s.forecast());
+    }
 }

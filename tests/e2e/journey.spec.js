@@ -923,7 +923,7 @@ test('a journey\'s edits survive a reload and are in the JSON export', async ({ 
   expect(file.text).toContain('"moves"');
   expect(file.text).toContain('"mode":"journey"');
   const doc = JSON.parse(file.text);
-  expect(doc.version).toBe(4);
+  expect(doc.version).toBe(5);
   const s = doc.scenarios[0];
   expect([s.mode, s.recovery, s.recover_to]).toEqual(['journey', 0.125, 3]);
   expect(s.stages.every((st) => st.moves && typeof st.moves.entry === 'number')).toBe(true);

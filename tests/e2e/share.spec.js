@@ -101,7 +101,7 @@ test.describe('round trip', () => {
       expect(sharePayload(link)).toMatch(/^1\.[A-Za-z0-9_-]+$/);
       const carried = decodeShareLink(link);
       expect(carried.format).toBe('tragt');
-      expect(carried.version).toBe(4);
+      expect(carried.version).toBe(5);
       expect(carried.scenarios.map((s) => s.name)).toEqual([name]);
 
       // "Copy link" puts exactly that link on the clipboard
