@@ -41,3 +41,20 @@ pub enum Undefined {
 
 /// A figure or the reason it has none.
 pub type Figure = Result<f64, Undefined>;
+
+/// `num / den`, undefined with `why` when `den` is 0, and `TooLarge` if not finite.
+pub(crate) fn ratio(num: f64, den: f64, why: Undefined) -> Figure {
+    if den == 0.0 {
+        return Err(why);
+    }
+    finite(num / den)
+}
+
+/// `v`, or `TooLarge` if it is not finite (and never −0).
+pub(crate) fn finite(v: f64) -> Figure {
+    if v.is_finite() {
+        Ok(v + 0.0)
+    } else {
+        Err(Undefined::TooLarge)
+    }
+}

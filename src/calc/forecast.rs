@@ -6,23 +6,8 @@ use super::economics::Economics;
 use super::funnel::Funnel;
 use super::traffic::{spend_by, StageCost, Traffic};
 
+use super::figure::ratio;
 pub use super::figure::{Figure, Undefined};
-
-/// `num / den`, undefined with `why` when `den` is 0, and `TooLarge` if not finite.
-fn ratio(num: f64, den: f64, why: Undefined) -> Figure {
-    if den == 0.0 {
-        return Err(why);
-    }
-    finite(num / den)
-}
-
-fn finite(v: f64) -> Figure {
-    if v.is_finite() {
-        Ok(v + 0.0)
-    } else {
-        Err(Undefined::TooLarge)
-    }
-}
 
 /// The figures of one stage.
 #[derive(Clone, Debug, PartialEq)]

@@ -12,7 +12,7 @@
 //!
 //! A figure that would divide by zero is `Err(Undefined)` with the reason, never NaN or ∞.
 
-use super::figure::{Figure, Undefined};
+use super::figure::{finite, ratio, Figure, Undefined};
 use super::funnel::Rate;
 use super::limits::{InputError, Quantity, MAX_NAME_CHARS};
 
@@ -346,22 +346,6 @@ impl TrafficSource {
     /// The rate this source's visitors reach stage 2 at, r'_s: its own r_s, or `c1`.
     pub fn rate_or(&self, c1: Rate) -> Rate {
         self.rate.unwrap_or(c1)
-    }
-}
-
-/// `num / den`, undefined with `why` when `den` is 0, and `TooLarge` if not finite.
-fn ratio(num: f64, den: f64, why: Undefined) -> Figure {
-    if den == 0.0 {
-        return Err(why);
-    }
-    finite(num / den)
-}
-
-fn finite(v: f64) -> Figure {
-    if v.is_finite() {
-        Ok(v + 0.0)
-    } else {
-        Err(Undefined::TooLarge)
     }
 }
 
