@@ -144,8 +144,22 @@ pub fn JourneyPanel() -> impl IntoView {
         };
         stage_names.with(|names| names.iter().take(n).enumerate().map(head).collect_view())
     };
+    // the per-state table's numbers (chance to buy, visits, steps, days of each state): they
+    // follow once typing pauses, as the forecasting views do, so that a keystroke redraws the
+    // figures and the chart rather than every cell of the table
+    let table = Memo::new(move |was: Option<&Vec<[f64; 4]>>| {
+        if let (true, Some(was)) = (state.settling.get(), was) {
+            return was.clone();
+        }
+        state.journey_shown.with(|j| {
+            j.as_ref().map_or_else(Vec::new, |(_, j)| {
+                let s = &j.solution;
+                (0..s.buy.len()).map(|i| [s.buy[i], s.newcomer_visits[i], s.steps[i], s.days[i]]).collect()
+            })
+        })
+    });
     let solved_ids = Memo::new(move |_| {
-        let n = state.journey_shown.with(|j| j.as_ref().map_or(0, |(_, j)| j.solution.buy.len()));
+        let n = table.with(Vec::len);
         ids.with(|ids| ids.iter().copied().take(n).collect::<Vec<_>>())
     });
     view! {
@@ -237,7 +251,7 @@ pub fn JourneyPanel() -> impl IntoView {
                             </thead>
                             <tbody>
                                 <For each=move || solved_ids.get() key=|id| *id let(id)>
-                                    <StateRow id=id ids=ids names=stage_names has_days=has_days />
+                                    <StateRow id=id ids=ids names=stage_names has_days=has_days table=table />
                                 </For>
                             </tbody>
                         </table>
@@ -491,16 +505,15 @@ fn StateRow(
     names: Memo<Vec<String>>,
     /// Whether any stage has days (else the days are a dash, as on the card).
     has_days: Memo<bool>,
+    /// Every state's numbers, in order: chance to buy, visits, steps, days.
+    table: Memo<Vec<[f64; 4]>>,
 ) -> impl IntoView {
     let state = use_app_state();
     let index = position(ids, id);
     // this row's numbers alone: its cells change only when they do
     let numbers = Memo::new(move |_| {
         let i = index.get()?;
-        state.journey_shown.with(|j| {
-            let s = &j.as_ref()?.1.solution;
-            Some([*s.buy.get(i)?, *s.newcomer_visits.get(i)?, *s.steps.get(i)?, *s.days.get(i)?])
-        })
+        table.with(|rows| rows.get(i).copied())
     });
     // and as shown, formatted together: each cell reads its own text and raw number
     let texts = Memo::new(move |_| {
