@@ -53,6 +53,8 @@ pub enum NoticeKind {
     LanguageUnavailable(Lang),
     /// A stage was removed (the notice offers undo).
     StageRemoved { name: String },
+    /// A traffic source was removed (undo).
+    SourceRemoved { name: String },
     /// The purchase stage was removed, so the customers are counted at `now` (undo).
     PurchaseMoved { removed: String, now: String },
     /// The journey's moves were rebuilt from the funnel's rates (undo).
@@ -73,6 +75,7 @@ impl NoticeKind {
                 | NoticeKind::NewFromTemplate { .. }
                 | NoticeKind::SharedSaved { .. }
                 | NoticeKind::StageRemoved { .. }
+                | NoticeKind::SourceRemoved { .. }
                 | NoticeKind::PurchaseMoved { .. }
                 | NoticeKind::JourneyRebuilt
                 | NoticeKind::TemplateReplaced { .. }

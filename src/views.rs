@@ -12,6 +12,8 @@ pub enum View {
     Leaks,
     /// The goal: the entrants, customers and spend a target takes.
     Goal,
+    /// Traffic & spend: the traffic sources and the costs per stage.
+    Traffic,
     /// Time & break-even: days per stage, velocity, the timeline.
     Time,
     /// Uncertainty: the Monte Carlo over rate ranges.
@@ -39,13 +41,16 @@ pub enum StageField {
     Range,
     /// The entrants a goal needs.
     Required,
+    /// The stage's fixed cost and cost per entrant.
+    Costs,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 9] = [
         View::Leaks,
         View::Goal,
+        View::Traffic,
         View::Time,
         View::Uncertainty,
         View::Pipeline,
@@ -59,6 +64,7 @@ impl View {
         match self {
             View::Leaks => "leaks",
             View::Goal => "goal",
+            View::Traffic => "traffic",
             View::Time => "time",
             View::Uncertainty => "uncertainty",
             View::Pipeline => "pipeline",
@@ -74,10 +80,10 @@ impl View {
     }
 
     /// Whether the view belongs to a journey (else to a straight funnel); the comparison
-    /// belongs to both.
+    /// and the traffic sources belong to both.
     fn fits(self, journey: bool) -> bool {
         match self {
-            View::Compare => true,
+            View::Compare | View::Traffic => true,
             View::Journey => journey,
             _ => !journey,
         }
@@ -92,6 +98,7 @@ impl View {
                 | (View::Leaks, StageField::Benchmark)
                 | (View::Uncertainty, StageField::Range)
                 | (View::Goal, StageField::Required)
+                | (View::Traffic, StageField::Costs)
         )
     }
 }
@@ -182,9 +189,18 @@ mod tests {
         let all = Offered::all();
         assert_eq!(
             all.tabs(false),
-            [View::Leaks, View::Goal, View::Time, View::Uncertainty, View::Pipeline, View::Referrals, View::Compare]
+            [
+                View::Leaks,
+                View::Goal,
+                View::Traffic,
+                View::Time,
+                View::Uncertainty,
+                View::Pipeline,
+                View::Referrals,
+                View::Compare
+            ]
         );
-        assert_eq!(all.tabs(true), [View::Compare, View::Journey]);
+        assert_eq!(all.tabs(true), [View::Traffic, View::Compare, View::Journey]);
     }
 
     #[test]
@@ -216,6 +232,7 @@ mod tests {
         assert_eq!(with(Benchmark), [View::Leaks]);
         assert_eq!(with(Range), [View::Uncertainty]);
         assert_eq!(with(Required), [View::Goal]);
+        assert_eq!(with(Costs), [View::Traffic]);
     }
 
     #[test]

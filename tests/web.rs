@@ -795,7 +795,8 @@ async fn the_views_are_tabs_that_add_their_stage_fields_one_view_at_a_time() {
         (0..tabs.length()).map(|i| tabs.get(i).unwrap().unchecked_into::<web_sys::Element>().id()).collect();
     assert_eq!(
         names,
-        ["leaks", "goal", "time", "uncertainty", "pipeline", "referrals", "compare"].map(|n| format!("view-tab-{n}"))
+        ["leaks", "goal", "traffic", "time", "uncertainty", "pipeline", "referrals", "compare"]
+            .map(|n| format!("view-tab-{n}"))
     );
     // a first visit: no view, and the rows have their default fields only
     assert!(host.query_selector("[role='tabpanel']").unwrap().is_none());
@@ -885,4 +886,53 @@ async fn the_assessment_names_the_leakiest_stage_with_its_worth_and_the_model_s_
     tick().await;
     let first = box_.query_selector("li").unwrap().unwrap().text_content().unwrap();
     assert_eq!(first, Lang::Sv.template(TemplateId::B2b).stage(3).actions[0]);
+}
+
+#[wasm_bindgen_test]
+async fn traffic_sources_feed_the_first_stages_and_show_their_figures() {
+    use tragt::components::{NoticeArea, TrafficPanel};
+    let (host, state, _handle) = mount_with_state(Lang::Nb, first_workspace(Lang::Nb, TemplateId::Webshop), || {
+        view! { <NoticeArea /> <StageList /> <MoneyPanel /> <ResultsPanel /> <TrafficPanel /> }
+    });
+    state.open_view(Some(tragt::views::View::Traffic));
+    tick().await;
+    let count = || host.query_selector_all("[data-testid='source']").unwrap().length();
+    assert_eq!(count(), 0);
+    assert_close(num(&host, "out-customers"), 490.0);
+    // the sample: the same people and customers, now from three sources; the media budget
+    // came out of the spend, so the total spend is what it was
+    click(&host, "[data-testid='source-sample']");
+    tick().await;
+    assert_eq!(count(), 3);
+    assert_close(num(&host, "out-customers"), 490.0);
+    assert_eq!(value(&host, "out-spend-total"), "80000");
+    assert_eq!(q(&host, "[data-testid='input-spend']").unchecked_into::<HtmlInputElement>().value(), "30000");
+    let first = |id: &str| q(&host, &format!("[data-testid='{id}']"));
+    // stage 1's people are the sources' sum, read-only, and the row says why
+    let people: HtmlInputElement = first("stage-count").unchecked_into();
+    assert!(people.read_only());
+    assert_eq!(people.value(), "40000");
+    assert_eq!(first("stage-derived").text_content().unwrap(), "Summen av trafikkildenes besøkende.");
+    // search: 30 000 / 5 = 6 000 visitors, 60 % of them on, 2.45 % of those buy
+    assert_eq!(value(&host, "source-visitors"), "6000");
+    assert_close(num(&host, "source-customers"), 6_000.0 * 0.6 * 0.0245);
+    // twice the search budget: 6 000 more visitors, at the search ads' 60 %
+    type_into(&first("source-budget"), "60000");
+    tick().await;
+    assert_eq!(people.value(), "46000");
+    assert_close(num(&host, "source-customers"), 12_000.0 * 0.6 * 0.0245);
+    // a price of 0 is refused with a message; the figures stay
+    let before = value(&host, "out-customers");
+    type_into(&first("source-cpc"), "0");
+    tick().await;
+    assert_eq!(first("source-cpc").get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(value(&host, "out-customers"), before);
+    // removing a source says so, and undo brings it back
+    click(&host, "[data-testid='source-remove']");
+    tick().await;
+    assert_eq!(count(), 2);
+    click(&host, "[data-testid='notice-undo']");
+    tick().await;
+    assert_eq!(count(), 3);
+    assert_eq!(value(&host, "out-customers"), before);
 }

@@ -7,21 +7,34 @@ use super::forecast::{Figure, Forecast, Undefined};
 /// The figures a comparison shows, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KeyFigure {
+    /// Customers per period, C.
     Customers,
+    /// First-purchase revenue per period.
     Revenue,
+    /// Cost per customer, S / C.
     Cac,
+    /// Lifetime value per customer.
     Ltv,
+    /// LTV / CAC.
     LtvCac,
+    /// Customers per newcomer.
     OverallRate,
+    /// Cost per lead.
     Cpl,
+    /// Return on ad spend.
     Roas,
+    /// Months until a customer has paid back their CAC.
     Payback,
+    /// Return on investment.
     Roi,
+    /// The total spend S (§3.13): scenarios with other media budgets or stage costs differ
+    /// here first.
+    Spend,
 }
 
 impl KeyFigure {
     /// Every key figure, in table order.
-    pub const ALL: [KeyFigure; 10] = [
+    pub const ALL: [KeyFigure; 11] = [
         KeyFigure::Customers,
         KeyFigure::Revenue,
         KeyFigure::Cac,
@@ -32,6 +45,7 @@ impl KeyFigure {
         KeyFigure::Roas,
         KeyFigure::Payback,
         KeyFigure::Roi,
+        KeyFigure::Spend,
     ];
 
     /// A stable id (the row's `data-figure`).
@@ -47,6 +61,7 @@ impl KeyFigure {
             KeyFigure::Roas => "roas",
             KeyFigure::Payback => "payback",
             KeyFigure::Roi => "roi",
+            KeyFigure::Spend => "spend",
         }
     }
 
@@ -63,12 +78,13 @@ impl KeyFigure {
             KeyFigure::Roas => f.roas,
             KeyFigure::Payback => f.payback_months,
             KeyFigure::Roi => f.roi,
+            KeyFigure::Spend => Ok(f.spend_total),
         }
     }
 
-    /// Whether a smaller value is the better one (costs and payback time).
+    /// Whether a smaller value is the better one (costs, spend and payback time).
     pub fn lower_is_better(self) -> bool {
-        matches!(self, KeyFigure::Cac | KeyFigure::Cpl | KeyFigure::Payback)
+        matches!(self, KeyFigure::Cac | KeyFigure::Cpl | KeyFigure::Payback | KeyFigure::Spend)
     }
 
     /// Whether the figure is itself a percentage (overall conversion, ROI): its change is
@@ -183,8 +199,32 @@ mod tests {
             f.roas,
             f.payback_months,
             f.roi,
+            Ok(f.spend_total),
         ];
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn the_total_spend_compares_media_budgets_and_less_is_better() {
+        use crate::calc::traffic::SourceKind;
+        let mut a = Scenario::from_template("a".into(), "A".into(), TemplateId::Webshop, Currency::Dkk);
+        a.economics.spend = 5000.0;
+        let mut b = a.clone();
+        // B adds 2 000 of search ads at 4 per click: S = 5 000 + 2 000 = 7 000
+        b.add_source("Search", SourceKind::cpc(2000.0, 4.0).unwrap()).unwrap();
+        let (fa, fb) = (a.forecast(), b.forecast());
+        assert_eq!(KeyFigure::Spend.of(&fa), Ok(5000.0));
+        assert_eq!(KeyFigure::Spend.of(&fb), Ok(7000.0));
+        // (7 000 − 5 000) / 5 000 = +0.4, a relative change
+        assert_eq!(KeyFigure::Spend.change(KeyFigure::Spend.of(&fb), KeyFigure::Spend.of(&fa)), Ok(0.4));
+        assert!(KeyFigure::Spend.lower_is_better() && !KeyFigure::Spend.is_percentage());
+        // appended: the earlier figures keep their places and ids
+        assert_eq!(KeyFigure::ALL.last(), Some(&KeyFigure::Spend));
+        let ids: Vec<&str> = KeyFigure::ALL.iter().map(|k| k.id()).collect();
+        assert_eq!(
+            ids,
+            ["customers", "revenue", "cac", "ltv", "ltv-cac", "overall-rate", "cpl", "roas", "payback", "roi", "spend"]
+        );
     }
 
     #[test]

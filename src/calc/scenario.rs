@@ -493,6 +493,43 @@ impl Scenario {
         Ok(self.sources.len() - 1)
     }
 
+    /// Adds the template's sample mix ([`TemplateId::sample_mix`]), its sources named
+    /// `names` (search, social, organic), and takes its media budget out of the typed spend
+    /// (when the spend holds it), so that the total spend stays what it was. Only to a
+    /// scenario without sources (`TooLarge` otherwise), of a template that has a mix
+    /// (`NotANumber` otherwise).
+    ///
+    /// # Examples
+    /// ```
+    /// use tragt::calc::{Currency, Scenario, TemplateId};
+    /// let mut s = Scenario::from_template("a".into(), "Shop".into(), TemplateId::Webshop, Currency::Dkk);
+    /// let before = s.forecast();
+    /// s.add_sample_mix(["Search", "Social", "Organic"]).unwrap();
+    /// let after = s.forecast();
+    /// // the same people, customers and total spend, now from three sources
+    /// assert_eq!((after.customers, after.spend_total), (before.customers, before.spend_total));
+    /// assert_eq!(s.sources.len(), 3);
+    /// ```
+    pub fn add_sample_mix(&mut self, names: [&str; 3]) -> Result<(), InputError> {
+        if !self.sources.is_empty() {
+            return Err(InputError::TooLarge { max: 0.0 });
+        }
+        let mix = self.template.sample_mix().ok_or(InputError::NotANumber)?;
+        let (budget, cpc, search_rate) = mix.search;
+        let (social_budget, cpm, ctr, social_rate) = mix.social;
+        let sources = [
+            TrafficSource::new(names[0], SourceKind::cpc(budget, cpc)?, search_rate)?,
+            TrafficSource::new(names[1], SourceKind::cpm(social_budget, cpm, ctr)?, social_rate)?,
+            TrafficSource::new(names[2], SourceKind::free(mix.organic, 0.0)?, None)?,
+        ];
+        self.sources = sources.to_vec();
+        if self.economics.spend >= mix.media() {
+            self.economics.spend -= mix.media();
+        }
+        self.follow_sources();
+        Ok(())
+    }
+
     /// Removes the source at `index` (`NotANumber` when there is none). Removing the last one
     /// gives the first stage back as a typed count: the last Σ v_s (at most the count limit).
     pub fn remove_source(&mut self, index: usize) -> Result<(), InputError> {
@@ -1217,6 +1254,42 @@ mod tests {
         s.set_source_type(1, SourceType::Cpc).unwrap();
         assert_eq!(s.sources[1].kind, SourceKind::cpc(0.0, crate::calc::traffic::DEFAULT_CPC).unwrap());
         assert_eq!(s.top, 8_000.0);
+    }
+
+    #[test]
+    fn the_sample_mixes_change_no_figure_and_keep_the_total_spend() {
+        for template in [TemplateId::Webshop, TemplateId::B2b] {
+            let mut s = Scenario::from_template("a".into(), "A".into(), template, Currency::Dkk);
+            let before = s.forecast();
+            let spend = s.economics.spend;
+            s.add_sample_mix(["Search", "Social", "Organic"]).unwrap();
+            let after = s.forecast();
+            let mix = template.sample_mix().unwrap();
+            // the same people and customers, from three sources
+            assert!(close(after.customers, before.customers), "{template:?}: customers");
+            assert!(close(s.newcomers(), before.stages[0].entrants), "{template:?}: visitors");
+            assert!(close(after.stages[1].entrants, before.stages[1].entrants), "{template:?}: blend");
+            // the media budget came out of the typed spend: S as before
+            assert_eq!(s.economics.spend, spend - mix.media());
+            assert!(close(after.spend_total, before.spend_total), "{template:?}: S");
+            assert_eq!(after.spend_split.map(|x| x.media), Some(mix.media()));
+            // twice is refused, and changes nothing
+            let kept = s.clone();
+            assert!(s.add_sample_mix(["a", "b", "c"]).is_err());
+            assert_eq!(s, kept);
+        }
+        // the worked web shop: search 6 000 visitors at 60 %, social 4 000 at 35 %, organic
+        // 30 000 at 50 %; P₂ = 7 % · 50 % · 70 % = 2.45 %
+        let mut shop = Scenario::from_template("w".into(), "W".into(), TemplateId::Webshop, Currency::Dkk);
+        shop.add_sample_mix(["Search", "Social", "Organic"]).unwrap();
+        let t = shop.forecast().traffic.unwrap();
+        let customers: Vec<f64> = t.sources.iter().map(|f| f.customers).collect();
+        assert!(close(customers[0], 3_600.0 * 0.0245) && close(customers[1], 1_400.0 * 0.0245));
+        assert!(close(customers[2], 15_000.0 * 0.0245));
+        // a template without a mix has none to add
+        let mut blank = Scenario::from_template("b".into(), "B".into(), TemplateId::Blank, Currency::Dkk);
+        assert_eq!(blank.add_sample_mix(["a", "b", "c"]), Err(InputError::NotANumber));
+        assert!(blank.sources.is_empty());
     }
 
     #[test]

@@ -332,6 +332,53 @@ pub static TEMPLATES: [Template; 9] = [
     },
 ];
 
+/// A template's sample mix of traffic sources (MODELS.md §3.12), at typical Scandinavian
+/// prices in kroner: search ads paid per click, social ads paid per thousand impressions and
+/// organic search, free. Their visitors add up to the template's first stage and their rates
+/// into stage 2 blend to the template's, so adding them changes no figure: it shows where
+/// the same people come from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SampleMix {
+    /// Search ads: (budget, cost per click) and the rate into stage 2 in percent.
+    pub search: (f64, f64, Option<f64>),
+    /// Social ads: (budget, cost per thousand impressions, click-through in percent) and the
+    /// rate into stage 2 in percent.
+    pub social: (f64, f64, f64, Option<f64>),
+    /// Organic search: visitors per period, at no cost, at the funnel's own rate.
+    pub organic: f64,
+}
+
+impl SampleMix {
+    /// The media budget of the mix, S_media.
+    pub fn media(&self) -> f64 {
+        self.search.0 + self.social.0
+    }
+}
+
+impl TemplateId {
+    /// The template's sample mix of traffic sources, for the two templates whose first stage
+    /// is bought traffic: the web shop and B2B.
+    pub fn sample_mix(self) -> Option<SampleMix> {
+        match self {
+            // 30 000 / 5 = 6 000 clicks at 60 %, 1000 · 20 000 / 50 · 1 % = 4 000 at 35 %,
+            // 30 000 organic at the shop's 50 %: 40 000 visitors, 3 600 + 1 400 + 15 000 = 20 000
+            TemplateId::Webshop => Some(SampleMix {
+                search: (30_000.0, 5.0, Some(60.0)),
+                social: (20_000.0, 50.0, 1.0, Some(35.0)),
+                organic: 30_000.0,
+            }),
+            // 30 000 / 30 = 1 000 clicks at 3 %, 1000 · 40 000 / 200 · 0.5 % = 1 000 at 1 %,
+            // 23 000 organic at 2 %: 25 000 visitors, 30 + 10 + 460 = 500 leads
+            TemplateId::B2b => Some(SampleMix {
+                search: (30_000.0, 30.0, Some(3.0)),
+                social: (40_000.0, 200.0, 0.5, Some(1.0)),
+                organic: 23_000.0,
+            }),
+            _ => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

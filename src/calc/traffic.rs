@@ -1008,6 +1008,34 @@ mod tests {
         }
 
         #[test]
+        fn scaling_every_paid_budget_scales_the_paid_customers(
+            sources in proptest::collection::vec(source(), 0..8),
+            x in 0.0..1000.0f64,
+            c1 in 0.0..=1.0f64,
+            p2 in 0.0..=1.0f64,
+        ) {
+            let c1 = Rate::new(c1).unwrap();
+            let paid = |t: &Traffic| t.sources.iter().filter(|s| s.paid).map(|s| s.customers).sum::<f64>();
+            let free = |t: &Traffic| t.sources.iter().filter(|s| !s.paid).map(|s| s.customers).sum::<f64>();
+            let before = traffic(&sources, c1, p2, 100.0);
+            let scaled: Vec<TrafficSource> = sources
+                .iter()
+                .map(|s| {
+                    let mut s = s.clone();
+                    if s.kind.is_paid() {
+                        s.kind.set_budget(s.kind.budget() * x).unwrap();
+                    }
+                    s
+                })
+                .collect();
+            let after = traffic(&scaled, c1, p2, 100.0);
+            let (want, got) = (paid(&before) * x, paid(&after));
+            prop_assert!(got == want || rel(got, want) <= 1e-9, "{} {}", got, want);
+            // the free sources bring what they brought
+            prop_assert_eq!(free(&after), free(&before));
+        }
+
+        #[test]
         fn without_stage_costs_the_cost_to_reach_is_spend_per_entrant(
             other in 0.0..1e9f64,
             media in 0.0..1e9f64,

@@ -6,8 +6,8 @@
 //! of the canvas, and the [`Readout`] of that datum.
 //!
 //! [`funnel`] lays the funnel out and [`journey`] the customer journey as plain [`Shape`]s
-//! (painted by [`paint`]); [`plots`] draws the timeline, the levers, the histogram and the
-//! comparison on plotters' cartesian charts with real axes.
+//! (painted by [`paint`]); [`plots`] draws the timeline, the levers, the histogram, the
+//! comparison and the traffic sources on plotters' cartesian charts with real axes.
 
 pub mod funnel;
 pub mod journey;
@@ -106,6 +106,8 @@ pub enum Kind {
     Journey(journey::JourneyChart),
     /// The compared scenarios.
     Compare(plots::Compare),
+    /// The traffic sources: cost per customer and return on ad spend, per source.
+    Sources(plots::Sources),
 }
 
 /// A chart and the number format of its axes and readouts.
@@ -132,6 +134,7 @@ impl Chart {
             Kind::Histogram(_) => plots::HISTOGRAM_HEIGHT,
             Kind::Journey(_) => journey::height(css_width),
             Kind::Compare(c) => plots::compare_height(c, css_width),
+            Kind::Sources(s) => plots::sources_height(s.rows.len(), css_width),
         }
     }
 
@@ -161,6 +164,7 @@ impl Chart {
             Kind::Levers(l) => plots::draw_levers(area, l, palette, fmt, scale),
             Kind::Histogram(h) => plots::draw_histogram(area, h, palette, fmt, scale),
             Kind::Compare(c) => plots::draw_compare(area, c, palette, fmt, scale),
+            Kind::Sources(s) => plots::draw_sources(area, s, palette, fmt, scale),
         }
     }
 
@@ -182,6 +186,7 @@ impl Chart {
             }),
             Kind::Histogram(h) => plots::histogram_readout(h, index, fmt),
             Kind::Compare(c) => plots::compare_readout(c, index),
+            Kind::Sources(s) => plots::sources_readout(s, index, fmt),
         }
     }
 }

@@ -1,7 +1,8 @@
 //! The charts with axes, drawn on plotters' cartesian charts: the 24-month [`Timeline`]
 //! (cumulative spend against cumulative gross margin, the break-even month marked), the
 //! bottleneck [`Levers`] (one horizontal bar per stage), the Monte Carlo [`Histogram`] (with
-//! its P10, P50 and P90) and the [`Compare`]d scenarios (small multiples of grouped bars).
+//! its P10, P50 and P90), the [`Compare`]d scenarios (small multiples of grouped bars) and
+//! the traffic [`Sources`] (cost per customer and return on ad spend, a bar per source).
 //! Ticks are plotters' and their labels the visitor's number format ([`Fmt`]), the unit
 //! (the money's, months, customers) in the axis's title; the gridlines are light, and a
 //! chart with more than one series has a legend. Every draw
@@ -355,10 +356,27 @@ pub fn draw_levers<DB: DrawingBackend>(
     fmt: &dyn Fmt,
     scale: f64,
 ) -> Result<HitMap, DB> {
-    let s = Scale { s: scale };
+    let targets = bar_panel(area, &l.rows, &l.axis, palette, fmt, Scale { s: scale })?;
+    Ok(HitMap { targets })
+}
+
+/// Draws rows of horizontal bars on `area` in the levers' look, `axis` the title of the
+/// axis along the bottom, and returns each row's place (row i's index is i), in the
+/// canvas's pixels.
+fn bar_panel<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    rows: &[BarRow],
+    axis: &str,
+    palette: &Palette,
+    fmt: &dyn Fmt,
+    s: Scale,
+) -> Result<Vec<Target>, DB> {
     let (width, _) = area.dim_in_pixel();
-    let n = l.rows.len();
-    let top = headroom(l.rows.iter().map(|r| clean(r.value)).fold(0.0, f64::max));
+    // the chart's pixels count from the canvas's corner, the area's from its own
+    let (ox, oy) = area.get_base_pixel();
+    let at = |(x, y): (i32, i32)| (x - ox, y - oy);
+    let n = rows.len();
+    let top = headroom(rows.iter().map(|r| clean(r.value)).fold(0.0, f64::max));
     let mut chart = ChartBuilder::on(area)
         .margin_top(s.px(PAD))
         .margin_left(s.px(PAD))
@@ -369,7 +387,7 @@ pub fn draw_levers<DB: DrawingBackend>(
     let x_format = |v: &f64| fmt.count(*v);
     let y_format = |_: &f64| String::new();
     let a = Axes {
-        x_title: &l.axis,
+        x_title: axis,
         y_title: "",
         x_labels: if narrow { 3 } else { 5 },
         y_labels: 0,
@@ -380,24 +398,25 @@ pub fn draw_levers<DB: DrawingBackend>(
     let (left, right, _, plot_bottom) = plot_box(&chart);
     let text = palette.text.solid();
     let mut targets = Vec::with_capacity(n);
-    for (i, row) in l.rows.iter().enumerate() {
+    for (i, row) in rows.iter().enumerate() {
         let row_top = chart.backend_coord(&(0.0, (n - i) as f64)).1;
         let row_bottom = chart.backend_coord(&(0.0, (n - i - 1) as f64)).1;
         let (bar_top, bar_bottom) = (row_top + s.px(19.0), row_top + s.px(31.0));
-        area.draw(&Rectangle::new([(left, bar_top), (right, bar_bottom)], colour(palette.bar.mix(90)).filled()))?;
+        let track = colour(palette.bar.mix(90)).filled();
+        area.draw(&Rectangle::new([at((left, bar_top)), at((right, bar_bottom))], track))?;
         let mut end = chart.backend_coord(&(clean(row.value), 0.0)).0;
         if end == left && clean(row.value) > 0.0 {
             end += 1;
         }
         if end > left {
             let c = if row.highlight { palette.accent } else { palette.bar };
-            area.draw(&Rectangle::new([(left, bar_top), (end, bar_bottom)], colour(c.solid()).filled()))?;
+            area.draw(&Rectangle::new([at((left, bar_top)), at((end, bar_bottom))], colour(c.solid()).filled()))?;
         }
         let room = (((right - left) as f64 - text_width(&row.text, s.font()) - s.px(12.0) as f64) / (s.font() * 0.6))
             .max(8.0) as usize;
         let y = row_top + s.px(3.0);
-        area.draw(&Text::new(fit(&row.label, room), (left, y), font(s.font(), text, HPos::Left, VPos::Top)))?;
-        area.draw(&Text::new(row.text.clone(), (right, y), font(s.font(), text, HPos::Right, VPos::Top)))?;
+        area.draw(&Text::new(fit(&row.label, room), at((left, y)), font(s.font(), text, HPos::Left, VPos::Top)))?;
+        area.draw(&Text::new(row.text.clone(), at((right, y)), font(s.font(), text, HPos::Right, VPos::Top)))?;
         targets.push(Target::Area {
             x0: left,
             y0: row_top,
@@ -406,7 +425,124 @@ pub fn draw_levers<DB: DrawingBackend>(
             index: i,
         });
     }
+    Ok(targets)
+}
+
+// ---------------------------------------------------------------------------------------
+// The traffic sources
+
+/// Narrowest chart, in CSS pixels, that shows the sources' two panels side by side.
+pub const SOURCES_SIDE_BY_SIDE: f64 = 560.0;
+
+/// One traffic source (a paid ad, a free channel) and its two figures.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SourceBar {
+    /// The source's name ("Google Ads").
+    pub name: String,
+    /// Its cost per acquired customer; none when undefined (no customers).
+    pub cac: Option<f64>,
+    /// Its return on ad spend, revenue over spend; none when undefined (no spend).
+    pub roas: Option<f64>,
+}
+
+/// What the traffic sources chart shows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Sources {
+    /// One row per source, in order.
+    pub rows: Vec<SourceBar>,
+    /// The cost per customer axis's title ("Cost per customer (kr.)").
+    pub cac_title: String,
+    /// The return on ad spend axis's title ("Return on ad spend (×)").
+    pub roas_title: String,
+}
+
+/// Whether a sources chart `css_width` CSS pixels wide stacks its panels.
+fn sources_stacked(css_width: f64) -> bool {
+    css_width.is_nan() || css_width < SOURCES_SIDE_BY_SIDE
+}
+
+/// Height of the sources chart in CSS pixels for `rows` sources and a width of
+/// `css_width` CSS pixels: one panel's height side by side, two stacked.
+pub fn sources_height(rows: usize, css_width: f64) -> u32 {
+    let panels = if sources_stacked(css_width) { 2 } else { 1 };
+    levers_height(rows).saturating_mul(panels)
+}
+
+/// `v` if it is a finite number.
+fn defined(v: Option<f64>) -> Option<f64> {
+    v.filter(|v| v.is_finite())
+}
+
+/// A cost per customer, "–" when undefined.
+fn cac_text(cac: Option<f64>, fmt: &dyn Fmt) -> String {
+    defined(cac).map_or_else(|| "–".to_string(), |v| fmt.money(v))
+}
+
+/// A return on ad spend as a multiple, "3.2×", "12×": one decimal below 10 (through the
+/// count format, so in the visitor's decimal mark), the count's own digits from 10 on;
+/// "–" when undefined.
+fn roas_text(roas: Option<f64>, fmt: &dyn Fmt) -> String {
+    match defined(roas) {
+        Some(v) if v.abs() >= 10.0 => format!("{}×", fmt.count(v)),
+        Some(v) => format!("{}×", fmt.count((v * 10.0).round() / 10.0)),
+        None => "–".to_string(),
+    }
+}
+
+/// An axis title without its trailing unit in brackets: "Cost per customer (kr.)" →
+/// "Cost per customer".
+fn without_unit(title: &str) -> &str {
+    match title.strip_suffix(')').and_then(|t| t.rfind(" (")) {
+        Some(i) if i > 0 => title[..i].trim_end(),
+        _ => title,
+    }
+}
+
+/// The sources: two panels of horizontal bars, one row per source with its name on the
+/// left and its figure on the right above its bar, side by side when the chart is at least
+/// [`SOURCES_SIDE_BY_SIDE`] CSS pixels wide and stacked otherwise. The first panel is the
+/// cost per customer on a money axis, the second the return on ad spend. An undefined
+/// figure has no bar and reads "–". Each row of either panel is a target: source i is i.
+pub fn draw_sources<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    sources: &Sources,
+    palette: &Palette,
+    fmt: &dyn Fmt,
+    scale: f64,
+) -> Result<HitMap, DB> {
+    let s = Scale { s: scale };
+    let (width, _) = area.dim_in_pixel();
+    let panels = if sources_stacked(width as f64 / scale) { (2, 1) } else { (1, 2) };
+    let panels = area.split_evenly(panels);
+    let bars = |figure: &dyn Fn(&SourceBar) -> (Option<f64>, String), highlight: bool| -> Vec<BarRow> {
+        sources
+            .rows
+            .iter()
+            .map(|r| {
+                let (value, text) = figure(r);
+                BarRow { label: r.name.clone(), value: defined(value).map_or(0.0, clean), text, highlight }
+            })
+            .collect()
+    };
+    let cac = bars(&|r| (r.cac, cac_text(r.cac, fmt)), false);
+    let roas = bars(&|r| (r.roas, roas_text(r.roas, fmt)), true);
+    let mut targets = bar_panel(&panels[0], &cac, &sources.cac_title, palette, fmt, s)?;
+    targets.extend(bar_panel(&panels[1], &roas, &sources.roas_title, palette, fmt, s)?);
     Ok(HitMap { targets })
+}
+
+/// Source `i`: its name, its cost per customer and its return on ad spend (each after its
+/// axis's title without the unit); the value is the cost per customer, 0 when undefined.
+pub fn sources_readout(s: &Sources, i: usize, fmt: &dyn Fmt) -> Option<Readout> {
+    let row = s.rows.get(i)?;
+    Some(Readout {
+        title: row.name.clone(),
+        lines: vec![
+            format!("{}: {}", without_unit(&s.cac_title), cac_text(row.cac, fmt)),
+            format!("{}: {}", without_unit(&s.roas_title), roas_text(row.roas, fmt)),
+        ],
+        value: defined(row.cac).unwrap_or(0.0),
+    })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -852,6 +988,179 @@ mod tests {
         assert!(label.ends_with('…') && label.chars().count() < 30, "{label}");
         let (svg, hits, _) = svg(&chart(Kind::Levers(levers(&[]))), 300, 1.0);
         assert!(hits.targets.is_empty() && !svg.contains("NaN"));
+    }
+
+    fn sources() -> Sources {
+        let row = |name: &str, cac: Option<f64>, roas: Option<f64>| SourceBar { name: name.into(), cac, roas };
+        Sources {
+            rows: vec![
+                row("Google Ads", Some(100.0), Some(3.2)),
+                row("Meta", Some(50.0), Some(1.6)),
+                row("Newsletter", None, None),
+            ],
+            cac_title: "Cost per customer (kr.)".into(),
+            roas_title: "Return on ad spend (×)".into(),
+        }
+    }
+
+    /// The solid bars in `fill`, top down.
+    fn solid_bars(svg: &str, fill: Rgb) -> Vec<(i32, i32, i32, i32, String)> {
+        opaque_rects(svg).into_iter().filter(|r| r.4 == hex(fill)).collect()
+    }
+
+    /// The (x, y) of every text `label`, in drawing order.
+    fn text_places(svg: &str, label: &str) -> Vec<(i32, i32)> {
+        let num = |tag: &str, n: &str| attr(tag, n).unwrap().parse::<f64>().unwrap() as i32;
+        texts(svg).into_iter().filter(|t| t.1 == label).map(|(tag, _)| (num(&tag, "x"), num(&tag, "y"))).collect()
+    }
+
+    #[test]
+    fn sources_side_by_side_name_each_row_and_follow_their_figures() {
+        let p = Palette::default();
+        let chart = chart(Kind::Sources(sources()));
+        let (svg, _, (_, h)) = svg(&chart, 700, 1.0);
+        assert_eq!(h, sources_height(3, 700.0));
+        assert_eq!(h, levers_height(3));
+        let s = strings(&svg);
+        // each panel names the sources in order, top down, its figures on the right
+        let names: Vec<&String> =
+            s.iter().filter(|t| ["Google Ads", "Meta", "Newsletter"].contains(&t.as_str())).collect();
+        assert_eq!(names, ["Google Ads", "Meta", "Newsletter", "Google Ads", "Meta", "Newsletter"]);
+        let figures: Vec<&String> = s.iter().filter(|t| t.ends_with("kr.") || t.ends_with('×') || *t == "–").collect();
+        assert_eq!(figures, ["100 kr.", "50 kr.", "–", "3×", "2×", "–"]);
+        assert!(s.contains(&"Cost per customer (kr.)".to_string()), "{s:?}");
+        assert!(s.contains(&"Return on ad spend (×)".to_string()), "{s:?}");
+        // cost per customer in the bar colour, return on ad spend in the accent; the
+        // undefined source has neither; each second bar half as long as the first
+        let (cac, roas) = (solid_bars(&svg, p.bar), solid_bars(&svg, p.accent));
+        assert_eq!((cac.len(), roas.len()), (2, 2), "{cac:?} {roas:?}");
+        for bars in [&cac, &roas] {
+            assert!(bars[0].2 > bars[1].2 && (bars[0].2 - 2 * bars[1].2).abs() <= 2, "{bars:?}");
+            assert!(bars[0].1 < bars[1].1, "{bars:?}");
+        }
+        // side by side: the same rows, the return on ad spend to the right
+        assert_eq!((cac[0].1, cac[1].1), (roas[0].1, roas[1].1));
+        assert!(cac[0].0 + cac[0].2 < roas[0].0, "{cac:?} {roas:?}");
+        assert!(roas[0].0 < 700 && roas[0].0 + roas[0].2 < 700 - 18);
+        assert!(!svg.contains("NaN"), "{svg}");
+    }
+
+    #[test]
+    fn an_undefined_source_has_no_bar_and_no_nan() {
+        let p = Palette::default();
+        let mut odd = sources();
+        odd.rows[0].cac = Some(f64::NAN);
+        odd.rows[1].roas = Some(f64::INFINITY);
+        odd.rows[1].cac = Some(-5.0);
+        let none = Sources { rows: vec![SourceBar { name: "Organic".into(), cac: None, roas: None }], ..sources() };
+        for (src, width, scale) in [
+            (sources(), 700, 1.0),
+            (odd.clone(), 700, 2.0),
+            (none, 400, 1.0),
+            (Sources { rows: vec![], ..sources() }, 700, 1.0),
+            (sources(), 150, f64::NAN),
+            (sources(), 320, 3.0),
+        ] {
+            let (svg, hits, _) = svg(&chart(Kind::Sources(src.clone())), width, scale);
+            assert!(!svg.contains("NaN") && !svg.contains("inf"), "{svg}");
+            assert_eq!(hits.targets.len(), 2 * src.rows.len());
+        }
+        // the undefined cost per customer of the first source: no bar, "–" on its row
+        let (svg, ..) = svg(&chart(Kind::Sources(odd)), 700, 1.0);
+        let (cac, roas) = (solid_bars(&svg, p.bar), solid_bars(&svg, p.accent));
+        assert!(cac.is_empty(), "{cac:?}");
+        assert_eq!(roas.len(), 1, "{roas:?}");
+        let s = strings(&svg);
+        assert_eq!(s.iter().filter(|t| *t == "–").count(), 4, "{s:?}");
+        assert!(s.contains(&"-5 kr.".to_string()), "{s:?}");
+        let r = chart(Kind::Sources(sources())).readout(2).unwrap();
+        assert_eq!(r.title, "Newsletter");
+        assert_eq!(r.lines, ["Cost per customer: –", "Return on ad spend: –"]);
+        assert_eq!(r.value, 0.0);
+    }
+
+    #[test]
+    fn sources_stack_below_560_css_pixels() {
+        let p = Palette::default();
+        assert_eq!(sources_height(3, 559.0), 2 * levers_height(3));
+        assert_eq!(sources_height(3, 560.0), levers_height(3));
+        assert_eq!(sources_height(3, f64::NAN), 2 * levers_height(3));
+        for (width, scale) in [(400, 1.0), (559, 2.0)] {
+            let (svg, hits, (_, h)) = svg(&chart(Kind::Sources(sources())), width, scale);
+            assert_eq!(h, (f64::from(sources_height(3, width as f64)) * scale).round() as u32);
+            let (cac, roas) = (solid_bars(&svg, p.bar), solid_bars(&svg, p.accent));
+            assert_eq!((cac.len(), roas.len()), (2, 2));
+            // the same left edge, the return on ad spend below, in the lower half
+            assert_eq!(cac[0].0, roas[0].0);
+            assert!(cac[1].1 < roas[0].1 && roas[0].1 > h as i32 / 2, "{cac:?} {roas:?}");
+            let titles: Vec<i32> = ["Cost per customer (kr.)", "Return on ad spend (×)"]
+                .iter()
+                .map(|t| text_places(&svg, t)[0].1)
+                .collect();
+            // each title sits on the bottom of its panel
+            assert!(titles[0] <= h as i32 / 2 && titles[1] > h as i32 / 2, "{titles:?}");
+            // the lower panel's rows are the same sources
+            assert_eq!(hits.hit(roas[1].0 + 1, roas[1].1 + 1), Some(1));
+        }
+    }
+
+    #[test]
+    fn either_panels_row_points_at_its_source() {
+        let p = Palette::default();
+        let chart = chart(Kind::Sources(sources()));
+        let (svg, hits, (w, h)) = svg(&chart, 700, 1.0);
+        assert_eq!(hits.targets.len(), 6);
+        let (cac, roas) = (solid_bars(&svg, p.bar), solid_bars(&svg, p.accent));
+        assert_eq!(hits.hit(cac[0].0 + 1, cac[0].1 + 1), Some(0));
+        assert_eq!(hits.hit(cac[1].0 + 1, cac[1].1 + 1), Some(1));
+        assert_eq!(hits.hit(roas[0].0 + 1, roas[0].1 + 1), Some(0));
+        assert_eq!(hits.hit(roas[1].0 + 1, roas[1].1 + 1), Some(1));
+        // the undefined source's rows, in both panels, by its names
+        let rows = text_places(&svg, "Newsletter");
+        assert_eq!(rows.len(), 2);
+        assert!(rows[0].0 < rows[1].0 && rows[0].1 == rows[1].1, "{rows:?}");
+        for (x, y) in rows {
+            assert_eq!(hits.hit(x + 5, y + 1), Some(2));
+        }
+        // the axes and the gap between the panels are no source
+        assert_eq!(hits.hit(w as i32 / 2, cac[0].1 + 1), None);
+        assert_eq!(hits.hit(20, h as i32 - 2), None);
+        let r = chart.readout(0).unwrap();
+        assert_eq!(r.title, "Google Ads");
+        assert_eq!(r.lines, ["Cost per customer: 100 kr.", "Return on ad spend: 3×"]);
+        assert_eq!(r.value, 100.0);
+        assert_eq!(chart.readout(3), None);
+    }
+
+    /// Numbers with a decimal comma and up to 2 decimals.
+    struct Comma;
+
+    impl Fmt for Comma {
+        fn count(&self, v: f64) -> String {
+            format!("{}", (v * 100.0).round() / 100.0).replace('.', ",")
+        }
+        fn money(&self, v: f64) -> String {
+            format!("{} kr.", self.count(v))
+        }
+        fn percent(&self, v: f64) -> String {
+            format!("{} %", self.count(v * 100.0))
+        }
+        fn unit(&self) -> String {
+            "kr.".into()
+        }
+    }
+
+    #[test]
+    fn a_return_on_ad_spend_reads_as_a_multiple_in_the_visitors_decimal_mark() {
+        assert_eq!(roas_text(Some(3.24), &Comma), "3,2×");
+        assert_eq!(roas_text(Some(0.06), &Comma), "0,1×");
+        assert_eq!(roas_text(Some(9.96), &Comma), "10×");
+        assert_eq!(roas_text(Some(12.34), &Comma), "12,34×");
+        assert_eq!(roas_text(Some(f64::NAN), &Comma), "–");
+        assert_eq!(roas_text(None, &Comma), "–");
+        assert_eq!(without_unit("Return on ad spend (×)"), "Return on ad spend");
+        assert_eq!(without_unit("ROAS"), "ROAS");
+        assert_eq!(without_unit("(×)"), "(×)");
     }
 
     fn histogram(counts: &[u32], marks: &[(f64, &str)]) -> Histogram {

@@ -6,7 +6,8 @@
 use leptos::prelude::*;
 
 use crate::components::{
-    BottleneckPanel, CompareView, GoalPanel, JourneyPanel, PipelinePanel, ReferralPanel, TimePanel, UncertaintyPanel,
+    BottleneckPanel, CompareView, GoalPanel, JourneyPanel, PipelinePanel, ReferralPanel, TimePanel, TrafficPanel,
+    UncertaintyPanel,
 };
 use crate::i18n::Texts;
 use crate::state::{use_app_state, ScenarioFields};
@@ -17,6 +18,7 @@ fn label(t: &Texts, view: View) -> &'static str {
     match view {
         View::Leaks => t.view_leaks,
         View::Goal => t.view_goal,
+        View::Traffic => t.view_traffic,
         View::Time => t.view_time,
         View::Uncertainty => t.view_uncertainty,
         View::Pipeline => t.view_pipeline,
@@ -59,6 +61,7 @@ fn content(view: View) -> AnyView {
     match view {
         View::Leaks => view! { <BottleneckPanel /> }.into_any(),
         View::Goal => view! { <GoalPanel /> }.into_any(),
+        View::Traffic => view! { <TrafficPanel /> }.into_any(),
         View::Time => view! { <TimePanel /> }.into_any(),
         View::Uncertainty => view! { <UncertaintyPanel /> }.into_any(),
         View::Pipeline => view! { <PipelinePanel /> }.into_any(),
@@ -110,7 +113,7 @@ pub fn AnalysisViews() -> impl IntoView {
         // a journey's view is open whenever no other is chosen: it cannot be closed
         let closable = view != View::Journey;
         // the forecasting views follow once typing pauses, and mount after the first figures
-        let settles = !matches!(view, View::Journey | View::Compare);
+        let settles = !matches!(view, View::Journey | View::Compare | View::Traffic);
         let body = move || (state.analysis_ready.get() || !settles).then(|| content(view));
         Some(view! {
             <div

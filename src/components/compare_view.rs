@@ -19,6 +19,7 @@ use crate::state::use_app_state;
 /// Most scenarios compared at once.
 pub const MAX_COMPARED: usize = 4;
 
+/// A key figure's name in the UI language.
 fn label(t: &Texts, k: KeyFigure) -> &'static str {
     match k {
         KeyFigure::Customers => t.customers,
@@ -31,13 +32,15 @@ fn label(t: &Texts, k: KeyFigure) -> &'static str {
         KeyFigure::Roas => t.roas,
         KeyFigure::Payback => t.payback,
         KeyFigure::Roi => t.roi,
+        KeyFigure::Spend => t.figure_spend,
     }
 }
 
+/// How a key figure's value is written.
 fn formatter(k: KeyFigure) -> Formatter {
     match k {
         KeyFigure::Customers => count,
-        KeyFigure::Revenue | KeyFigure::Cac | KeyFigure::Ltv | KeyFigure::Cpl => money,
+        KeyFigure::Revenue | KeyFigure::Cac | KeyFigure::Ltv | KeyFigure::Cpl | KeyFigure::Spend => money,
         KeyFigure::LtvCac => ratio,
         KeyFigure::OverallRate | KeyFigure::Roi => percent,
         KeyFigure::Roas => times,
@@ -45,10 +48,12 @@ fn formatter(k: KeyFigure) -> Formatter {
     }
 }
 
+/// A figure's `data-value`: the raw number, `""` when undefined.
 fn raw(f: Figure) -> String {
     f.map(fmt::raw).unwrap_or_default()
 }
 
+/// A key figure's value as shown, a dash when undefined.
 fn shown(lang: Lang, currency: Currency, k: KeyFigure, f: Figure) -> String {
     f.map(|v| formatter(k)(lang, currency, v)).unwrap_or_else(|_| "–".to_string())
 }

@@ -6,12 +6,13 @@
 use leptos::prelude::*;
 
 use crate::calc::goal::Target;
+use crate::calc::traffic::GoalBudget;
 use crate::calc::{Quantity, Undefined};
 use crate::components::figure::money;
 use crate::components::stage_row::period_name;
 use crate::components::{FigureCard, NumberField};
 use crate::i18n::texts::fill;
-use crate::state::use_app_state;
+use crate::state::{use_app_state, ScenarioFields};
 
 /// The goal panel.
 #[component]
@@ -88,6 +89,9 @@ pub fn GoalPanel() -> impl IntoView {
             </p>
             <div class="figures">
                 <FigureCard label=per_period(|t| t.goal_spend) testid="goal-spend" value=spend format=money />
+                <Show when=move || state.forecast.with(|f| f.traffic.is_some())>
+                    <GoalBudgetCard />
+                </Show>
             </div>
             <button
                 type="button"
@@ -106,5 +110,78 @@ pub fn GoalPanel() -> impl IntoView {
                 {move || t().goal_clear}
             </button>
         </section>
+    }
+}
+
+/// The media budget the goal needs at today's mix of traffic sources (MODELS.md §3.12): each
+/// paid source's budget scaled by the same factor, in total and per paid source.
+#[component]
+fn GoalBudgetCard() -> impl IntoView {
+    let state = use_app_state();
+    let t = move || state.t();
+    let period = move || period_name(t(), state.period.get());
+    let plan = Memo::new(move |_| {
+        let target = state.goal.with(|g| g.as_ref().map(|p| p.customers));
+        state.forecast.with(|f| match (target, f.traffic.as_ref()) {
+            (Some(Ok(target)), Some(traffic)) => traffic.goal_budget(target),
+            (Some(Err(why)), _) => Err(why),
+            _ => Err(Undefined::NoTarget),
+        })
+    });
+    // the total, or why there is none (no paid source with customers has its own words)
+    let total = Signal::derive(move || {
+        plan.with(|p| match p {
+            Ok(GoalBudget::Scaled { total, .. }) => Ok(*total),
+            // no paid source needs more; what the free ones cost stays
+            Ok(GoalBudget::FreeSourcesSuffice) => Ok(state.forecast.with(|f| {
+                f.traffic.as_ref().map_or(0.0, |t| t.sources.iter().filter(|s| !s.paid).map(|s| s.spend).sum())
+            })),
+            Err(why) => Err(*why),
+        })
+    });
+    let note = Signal::derive(move || {
+        plan.with(|p| match p {
+            Ok(GoalBudget::FreeSourcesSuffice) => Some(t().goal_budget_free.to_string()),
+            Ok(GoalBudget::Scaled { .. }) => Some(t().goal_budget_help.to_string()),
+            Err(Undefined::NoCustomers) => Some(t().goal_budget_no_paid.to_string()),
+            Err(_) => None,
+        })
+    });
+    // each paid source's budget for the goal
+    let per_source = move || {
+        let lang = state.lang.get();
+        let currency = state.currency.get();
+        let names = state.scenario.sources().with(|list| list.iter().map(|s| s.name.clone()).collect::<Vec<_>>());
+        plan.with(|p| match p {
+            Ok(GoalBudget::Scaled { budgets, .. }) => state.forecast.with(|f| {
+                let paid = f
+                    .traffic
+                    .as_ref()
+                    .map(|t| t.sources.iter().map(|s| s.paid).collect::<Vec<_>>())
+                    .unwrap_or_default();
+                budgets
+                    .iter()
+                    .zip(names)
+                    .zip(paid)
+                    .filter(|(_, paid)| *paid)
+                    .map(|((budget, name), _)| {
+                        let value = crate::i18n::format::raw(*budget);
+                        let text = format!("{name}: {}", crate::i18n::format::money(lang, currency, *budget));
+                        view! { <li data-testid="goal-budget-source" data-value=value>{text}</li> }
+                    })
+                    .collect_view()
+            }),
+            _ => Vec::new().collect_view(),
+        })
+    };
+    view! {
+        <FigureCard
+            label=Signal::derive(move || fill(t().goal_budget, &[("period", period())]))
+            testid="goal-budget"
+            value=total
+            format=money
+            note=note
+        />
+        <ul class="goal-budgets">{per_source}</ul>
     }
 }

@@ -23,6 +23,7 @@ pub mod share_tools;
 pub mod stage_list;
 pub mod stage_row;
 pub mod time_panel;
+pub mod traffic_panel;
 pub mod uncertainty_panel;
 
 pub use analysis_views::AnalysisViews;
@@ -47,4 +48,5 @@ pub use share_tools::{ShareTools, SharedBanner};
 pub use stage_list::StageList;
 pub use stage_row::StageRow;
 pub use time_panel::TimePanel;
+pub use traffic_panel::TrafficPanel;
 pub use uncertainty_panel::UncertaintyPanel;

@@ -132,6 +132,7 @@ pub fn MoneyPanel() -> impl IntoView {
                 on_input=setter(state, Quantity::PerYear, |e, v| e.frequency = v)
             />
             </div>
+            <SpendTotal />
             // the lifetime value: its method in view, its details folded
             <div class="ltv-head">
             <button
@@ -208,5 +209,36 @@ pub fn MoneyPanel() -> impl IntoView {
             </div>
             </Show>
         </section>
+    }
+}
+
+/// The total spend S every money figure uses (MODELS.md §3.13): the spend typed above, plus
+/// the traffic sources' media spend and the stages' costs when the scenario has them, with
+/// what it is made of.
+#[component]
+fn SpendTotal() -> impl IntoView {
+    let state = use_app_state();
+    let t = move || state.t();
+    let spend = Memo::new(move |_| state.forecast.with(|f| (f.spend_total, f.spend_split)));
+    let split = move || {
+        let lang = state.lang.get();
+        let currency = state.currency.get();
+        spend.get().1.map(|split| {
+            let money = |v: f64| crate::i18n::format::money(lang, currency, v);
+            fill(
+                t().spend_split,
+                &[("other", &money(split.other)), ("media", &money(split.media)), ("stages", &money(split.stages))],
+            )
+        })
+    };
+    view! {
+        <p class="spend-total">
+            <span>{move || fill(t().spend_total, &[("period", period_name(t(), state.period.get()))])}</span>
+            " "
+            <output data-testid="out-spend-total" data-value=move || crate::i18n::format::raw(spend.get().0)>
+                {move || crate::i18n::format::money(state.lang.get(), state.currency.get(), spend.get().0)}
+            </output>
+            {move || split().map(|text| view! { <span class="spend-split" data-testid="spend-split">{text}</span> })}
+        </p>
     }
 }

@@ -48,6 +48,7 @@ pub fn text(t: &Texts, kind: &NoticeKind) -> String {
             fill(t.notice_language_unavailable, &[("language", lang.native_name())])
         }
         NoticeKind::StageRemoved { name } => fill(t.notice_stage_removed, &[("name", name)]),
+        NoticeKind::SourceRemoved { name } => fill(t.notice_source_removed, &[("name", name)]),
         NoticeKind::PurchaseMoved { removed, now } => fill(t.notice_purchase_moved, &[("name", removed), ("now", now)]),
         NoticeKind::JourneyRebuilt => t.notice_journey_rebuilt.to_string(),
         NoticeKind::TemplateReplaced { name } => fill(t.notice_template_replaced, &[("name", name)]),

@@ -39,12 +39,31 @@ pub fn NumberField(
     /// `data-from` and `data-to` of the input (a journey's transitions), if any.
     #[prop(optional)]
     data: Option<Signal<(String, String)>>,
+    /// Whether the value is derived, not typed: the field is read-only and `hint` says why.
+    #[prop(optional, into)]
+    readonly: Signal<bool>,
+    /// A line under the field that the input points to (why it is read-only, …), if any.
+    #[prop(optional, into)]
+    hint: Signal<Option<String>>,
 ) -> impl IntoView {
     let state = use_app_state();
     let draft = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<InputError>);
     let message_id = format!("{id}-msg");
-    let described = message_id.clone();
+    let hint_id = format!("{id}-hint");
+    let described = {
+        let (message_id, hint_id) = (message_id.clone(), hint_id.clone());
+        move || {
+            let ids: Vec<&str> = [
+                error.with(Option::is_some).then_some(message_id.as_str()),
+                hint.with(Option::is_some).then_some(hint_id.as_str()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
     // what was typed stays while it is the value (or is being corrected); a value changed
     // from elsewhere (another tab's write, an undo) shows instead
     let shown = move || {
@@ -79,8 +98,9 @@ pub fn NumberField(
                     data-to=move || data.map(|d| d.get().1)
                     prop:value=shown
                     disabled=move || disabled.get()
+                    readonly=move || readonly.get()
                     aria-invalid=move || invalid().then_some("true")
-                    aria-describedby=move || invalid().then(|| described.clone())
+                    aria-describedby=described
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
                         let lang = state.lang.get_untracked();
@@ -112,6 +132,7 @@ pub fn NumberField(
                         }
                     })
             }}
+            {move || hint.get().map(|text| view! { <span class="field-hint" id=hint_id.clone()>{text}</span> })}
         </div>
     }
 }

@@ -1,14 +1,16 @@
-//! The forecast: the headline figures, LTV : CAC against the 3 : 1 mark, and the chart.
+//! The forecast: the headline figures, LTV : CAC against the 3 : 1 mark, and the chart;
+//! on paper also the traffic sources and what the total spend is made of.
 
 use leptos::prelude::*;
 
+use crate::calc::traffic::TrafficSource;
 use crate::calc::{Figure, Forecast};
-use crate::components::figure::{count, money, months, percent, ratio, times};
+use crate::components::figure::{count, money, months, percent, ratio, times, Formatter};
 use crate::components::stage_row::period_name;
 use crate::components::{Assessment, FigureCard, FunnelChart};
 use crate::i18n::texts::fill;
 use crate::i18n::Texts;
-use crate::state::use_app_state;
+use crate::state::{use_app_state, ScenarioFields};
 
 /// How long the figures must stay the same before a screen reader hears them: longer than
 /// the pause between two keystrokes, so typing "1250" is announced once, not four times.
@@ -163,7 +165,166 @@ pub fn ResultsPanel() -> impl IntoView {
                     <FigureCard label=label(|t| t.payback) testid="out-payback" value=fig(|f| f.payback_months) format=months />
                     <FigureCard label=label(|t| t.roi) testid="out-roi" value=fig(|f| f.roi) format=percent />
                 </div>
+                <PrintSources />
             })}
         </section>
+    }
+}
+
+/// The name of traffic source `index` as the page shows it: the name the user gave it, or
+/// "Source 3" in the UI language when it has none.
+pub fn shown_source_name(sources: &[TrafficSource], index: usize, t: &Texts) -> String {
+    match sources.get(index) {
+        Some(source) if !source.name.trim().is_empty() => source.name.clone(),
+        _ => fill(t.source_n, &[("n", &(index + 1).to_string())]),
+    }
+}
+
+/// A figure as a cell: its raw number for `data-value` (`""` when undefined) and its text
+/// (a dash when undefined).
+fn shown(
+    figure: Figure,
+    format: Formatter,
+    lang: crate::i18n::Lang,
+    currency: crate::calc::Currency,
+) -> (String, String) {
+    match figure {
+        Ok(v) => (crate::i18n::format::raw(v), format(lang, currency, v)),
+        Err(_) => (String::new(), "–".to_string()),
+    }
+}
+
+/// On paper only, for a scenario with traffic sources: each source's visitors, customers,
+/// CAC and ROAS, and what the total spend is made of (MODELS.md §3.12–3.13), since no
+/// analysis view, the traffic view among them, is printed. Built when the browser is about
+/// to print and dropped after, so typing never formats these figures.
+#[component]
+fn PrintSources() -> impl IntoView {
+    let state = use_app_state();
+    let t = move || state.t();
+    let printing = RwSignal::new(false);
+    #[cfg(target_arch = "wasm32")]
+    {
+        let before = window_event_listener(leptos::ev::beforeprint, move |_| printing.set(true));
+        let after = window_event_listener(leptos::ev::afterprint, move |_| printing.set(false));
+        on_cleanup(move || {
+            before.remove();
+            after.remove();
+        });
+    }
+    let count = Memo::new(move |_| state.scenario.sources().with(Vec::len));
+    let money_cell = move |value: f64| {
+        let (raw, text) = shown(Ok(value), money, state.lang.get(), state.currency.get());
+        view! { <td data-value=raw>{text}</td> }
+    };
+    let split = move || {
+        state.forecast.with(|f| {
+            let period = period_name(t(), state.period.get());
+            let total = fill(t().spend_total, &[("period", period)]);
+            let parts = f.spend_split.map(|split| {
+                let other = fill(t().spend, &[("period", period)]);
+                [
+                    (other, split.other),
+                    (t().traffic_heading.to_string(), split.media),
+                    (t().stage_cost_k.to_string(), split.stages),
+                ]
+            });
+            (parts, total, f.spend_total)
+        })
+    };
+    let spend = move || {
+        let (parts, total, value) = split();
+        let rows = parts
+            .into_iter()
+            .flatten()
+            .map(|(label, v)| view! { <tr><th scope="row">{label}</th>{money_cell(v)}</tr> })
+            .collect_view();
+        view! {
+            {rows}
+            <tr class="print-spend-total">
+                <th scope="row">{total}</th>
+                {money_cell(value)}
+            </tr>
+        }
+    };
+    view! {
+        <Show when=move || printing.get() && count.get() != 0>
+            <section class="print-only print-sources" data-testid="print-sources" aria-labelledby="print-sources-heading">
+                <h3 id="print-sources-heading">{move || t().traffic_heading}</h3>
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || t().csv_source}</th>
+                            <th scope="col">{move || t().source_visitors}</th>
+                            <th scope="col">{move || t().source_customers}</th>
+                            <th scope="col">{move || t().source_cac}</th>
+                            <th scope="col">{move || t().source_roas}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || 0..count.get() key=|i| *i let(index)>
+                            <PrintSourceRow index=index />
+                        </For>
+                    </tbody>
+                </table>
+                <table class="print-spend" data-testid="print-spend">
+                    <caption class="visually-hidden">{move || t().figure_spend}</caption>
+                    <tbody>{spend}</tbody>
+                </table>
+            </section>
+        </Show>
+    }
+}
+
+/// One traffic source on paper: its name, visitors, customers, CAC and ROAS. Sources are
+/// addressed by their place in the list; the row at `index` shows whichever source is there.
+#[component]
+fn PrintSourceRow(
+    /// Its place in the list.
+    index: usize,
+) -> impl IntoView {
+    let state = use_app_state();
+    let name = move || state.scenario.sources().with(|list| shown_source_name(list, index, state.t()));
+    let cells = move || {
+        let (lang, currency) = (state.lang.get(), state.currency.get());
+        let figures = state.forecast.with(|f| {
+            let s = f.traffic.as_ref()?.sources.get(index)?;
+            Some([(Ok(s.visitors), count as Formatter), (Ok(s.customers), count), (s.cac, money), (s.roas, times)])
+        });
+        figures
+            .into_iter()
+            .flatten()
+            .map(|(figure, format)| {
+                let (raw, text) = shown(figure, format, lang, currency);
+                view! { <td data-value=raw>{text}</td> }
+            })
+            .collect_view()
+    };
+    view! {
+        <tr data-testid="print-source">
+            <th scope="row">{name}</th>
+            {cells}
+        </tr>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calc::traffic::SourceKind;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn a_source_without_a_name_is_numbered_in_the_ui_language() {
+        let kind = SourceKind::free(100.0, 0.0).unwrap();
+        let sources: Vec<TrafficSource> =
+            ["Search", "  ", ""].iter().map(|name| TrafficSource::new(name, kind, None).unwrap()).collect();
+        let t = Texts::of(Lang::En);
+        let shown: Vec<String> = (0..3).map(|i| shown_source_name(&sources, i, t)).collect();
+        assert_eq!(shown, ["Search", "Source 2", "Source 3"]);
+        assert_eq!(
+            shown_source_name(&sources, 1, Texts::of(Lang::Da)),
+            fill(Texts::of(Lang::Da).source_n, &[("n", "2")])
+        );
     }
 }

@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::stage_row::shown_stage_name;
+use crate::components::results_panel::shown_source_name;
+use crate::components::stage_row::{period_name, shown_stage_name};
 use crate::i18n::texts::fill;
 use crate::i18n::Texts;
 use crate::state::{use_app_state, AppState, NoticeKind};
@@ -20,20 +21,35 @@ pub fn current_csv(state: AppState) -> String {
     let separator = if decimal == ',' { ';' } else { ',' };
     let names: Vec<String> =
         state.scenario.with_untracked(|s| (0..s.stages.len()).map(|i| shown_stage_name(s, i, lang)).collect());
+    let sources: Vec<String> =
+        state.scenario.with_untracked(|s| (0..s.sources.len()).map(|i| shown_source_name(&s.sources, i, t)).collect());
     let months = format!("{} ({})", t.payback, fill(t.months, &[("n", "")]).trim());
+    let period = state.scenario.with_untracked(|s| period_name(t, s.period));
+    let budget = fill(t.source_budget, &[("period", period)]);
     let labels = CsvLabels {
         stage: t.csv_stage,
         stage_columns: [t.table_entrants, t.stage_drop_off, t.stage_probability, t.stage_value, t.stage_cost],
         figure: t.csv_figure,
         value: t.csv_value,
         figures: [t.customers, t.overall_rate, t.revenue, t.cpl, t.cac, t.roas, t.ltv, t.ltv_cac, &months, t.roi],
+        spend: t.figure_spend,
+        source: t.csv_source,
+        source_columns: [
+            t.source_visitors,
+            t.source_customers,
+            t.source_revenue,
+            t.source_cpv,
+            t.source_cac,
+            t.source_roas,
+            &budget,
+        ],
     };
     let number = &crate::i18n::format::raw;
     let retention: Vec<bool> =
         state.scenario.with_untracked(|s| (0..s.stages.len()).map(|i| s.is_after_purchase(i)).collect());
-    state
-        .forecast
-        .with_untracked(|f| results_csv(&names, f, &retention, &labels, &CsvStyle { separator, decimal, number }))
+    state.forecast.with_untracked(|f| {
+        results_csv(&names, &sources, f, &retention, &labels, &CsvStyle { separator, decimal, number })
+    })
 }
 
 /// The buttons for sharing, files, print and comparison, and the share panel.

@@ -101,7 +101,7 @@ struct Extra {
 }
 
 /// The stage row's forecasting inputs, in order.
-const EXTRAS: [Extra; 5] = [
+const EXTRAS: [Extra; 7] = [
     Extra {
         testid: "pipeline-now",
         label: |t| t.stage_now,
@@ -142,6 +142,22 @@ const EXTRAS: [Extra; 5] = [
         rate: true,
         field: StageField::Range,
     },
+    Extra {
+        testid: "stage-fixed-cost",
+        label: |t| t.stage_fixed_cost,
+        get: |st| st.fixed_cost,
+        set: Scenario::set_fixed_cost,
+        rate: false,
+        field: StageField::Costs,
+    },
+    Extra {
+        testid: "stage-unit-cost",
+        label: |t| t.stage_unit_cost,
+        get: |st| st.entrant_cost,
+        set: Scenario::set_entrant_cost,
+        rate: false,
+        field: StageField::Costs,
+    },
 ];
 
 /// A stage's figure, or the reason (in the UI language) it has none.
@@ -156,7 +172,12 @@ const STATS: [(Label, &str, Stat, Formatter); 5] = [
     (|t| t.stage_drop_off, "stage-drop-off", |f, t| f.drop_off.ok_or(t.why_last_stage), count),
     (|t| t.stage_probability, "stage-probability", |f, _| Ok(f.probability), percent),
     (|t| t.stage_value, "stage-value", |f, _| Ok(f.value), money),
-    (|t| t.stage_cost, "stage-cost", |f, t| f.cost_per_entrant.map_err(|why| messages::undefined(t, why)), money),
+    (
+        |t| t.stage_cost,
+        "stage-cost-per-entrant",
+        |f, t| f.cost_per_entrant.map_err(|why| messages::undefined(t, why)),
+        money,
+    ),
 ];
 
 /// A control of a stage row that can take focus after an edit.
@@ -303,7 +324,30 @@ pub fn StageRow(
             },
         );
     let entry = Memo::new(move |_| doc.with(|st| st.moves.as_ref().map_or(f64::NAN, |m| m.entry * 100.0)));
-    let rate = Memo::new(move |_| doc.with(|st| st.rate.percent()));
+    // with traffic sources the first stage's people are their sum and the rate into the
+    // second their blend (MODELS.md §3.12): shown, not typed
+    let has_sources = Memo::new(move |_| scenario.sources().with(|list| !list.is_empty()));
+    let rate_derived = Memo::new(move |_| has_sources.get() && index.get() == 1 && !journey.get());
+    // the second stage's people follow from that rate
+    let count_derived = Memo::new(move |_| has_sources.get() && (index.get() == 0 || rate_derived.get()));
+    // why a field of the row is derived, in place of the template's note
+    let derived = Memo::new(move |_| {
+        if rate_derived.get() {
+            Some(t().stage_blend)
+        } else if count_derived.get() {
+            Some(t().stage_from_sources)
+        } else {
+            None
+        }
+    });
+    let rate = Memo::new(move |_| {
+        let blend = if rate_derived.get() {
+            state.forecast.with(|f| f.traffic.as_ref().and_then(|t| t.blend.ok()).map(Rate::percent))
+        } else {
+            None
+        };
+        blend.unwrap_or_else(|| doc.with(|st| st.rate.percent()))
+    });
     // with a goal, up to the purchase stage: the entrants the goal needs here
     let has_goal = Memo::new(move |_| scenario.goal().with(Option::is_some) && !journey.get());
     let goal_stage = Memo::new(move |_| {
@@ -341,8 +385,11 @@ pub fn StageRow(
     let reversed = move || values.with(|v| matches!((v[3], v[4]), (Some(l), Some(h)) if l > h));
     // which of the inputs the open view uses
     let shows = move |field| state.shows_stage_field(field);
-    let any_extra =
-        move || [StageField::Now, StageField::Days, StageField::Benchmark, StageField::Range].into_iter().any(shows);
+    let any_extra = move || {
+        [StageField::Now, StageField::Days, StageField::Benchmark, StageField::Range, StageField::Costs]
+            .into_iter()
+            .any(shows)
+    };
     let extras = move || {
         EXTRAS
         .iter()
@@ -351,12 +398,13 @@ pub fn StageRow(
         .map(|(k, x)| {
             let set = x.set;
             let is_benchmark = x.testid == "stage-benchmark";
-            // a journey uses the days (its expected days), not the funnel's other inputs
-            let funnel_only = x.testid != "stage-days";
+            // a journey uses the days (its expected days) and the costs, not the funnel's
+            // other inputs
+            let funnel_only = !matches!(x.field, StageField::Days | StageField::Costs);
             view! {
                 <div class="extra" class:funnel-only=funnel_only title=move || if is_benchmark { source().unwrap_or_default() } else { "" }>
                     <NumberField
-                        label=Signal::derive(move || (x.label)(t()).to_string())
+                        label=Signal::derive(move || fill((x.label)(t()), &[("period", period.get())]))
                         testid=x.testid
                         id=format!("st{id}-{}", x.testid)
                         value=Signal::derive(move || values.with(|v| v[k]).unwrap_or(f64::NAN))
@@ -388,6 +436,11 @@ pub fn StageRow(
             })
         })
     });
+    // the stage's own cost per period, K_i (§3.13)
+    let stage_cost = move || {
+        let cost = figures.with(|f| f.as_ref().map(|f| f.cost));
+        stage_shown(cost.ok_or(""), money, state.lang.get(), state.currency.get())
+    };
     let stage_figures = STATS
         .iter()
         .enumerate()
@@ -413,6 +466,9 @@ pub fn StageRow(
         view! {
             <dl class="stage-figures" class:goal-short=short>
                 {stage_figures}
+                <Show when=move || shows(StageField::Costs) || doc.with(|st| st.cost().is_some())>
+                    <StageFigure label=|t| t.stage_cost_k testid="stage-cost" shown=Signal::derive(stage_cost) />
+                </Show>
                 <Show when=move || goal_stage.with(Option::is_some) && shows(StageField::Required)>
                     <StageFigure label=|t| t.goal_required testid="goal-required" shown=Signal::derive(required) />
                 </Show>
@@ -515,8 +571,19 @@ pub fn StageRow(
                 </Show>
             </div>
             <Show when=move || !compact>
-    <Show when=move || note.with(Option::is_some)>
-                    <p class="stage-note" data-testid="stage-note" title=move || note.get()>{move || note.get()}</p>
+                <Show
+                    when=move || derived.with(Option::is_none)
+                    fallback=move || {
+                        view! {
+                            <p class="stage-note derived" data-testid="stage-derived">
+                                {move || derived.get()}
+                            </p>
+                        }
+                    }
+                >
+                    <Show when=move || note.with(Option::is_some)>
+                        <p class="stage-note" data-testid="stage-note" title=move || note.get()>{move || note.get()}</p>
+                    </Show>
                 </Show>
             </Show>
             <div class="stage-inputs">
@@ -532,6 +599,8 @@ pub fn StageRow(
                             testid="stage-count"
                             id=count_id.clone()
                             value=entrants
+                            readonly=count_derived
+                            hint=Signal::derive(move || derived.get().map(str::to_string))
                             on_input=Callback::new(move |v| state.edit(|s| s.set_count(id, v)))
                         />
                     </div>
@@ -543,6 +612,8 @@ pub fn StageRow(
                         id=format!("{dom}-rate")
                         value=rate
                         disabled=is_first
+                        readonly=rate_derived
+                        hint=Signal::derive(move || derived.get().filter(|_| rate_derived.get()).map(str::to_string))
                         unit="%"
                         on_input=Callback::new(move |v| state.edit(|s| s.set_rate_percent(id, v)))
                     />

@@ -65,19 +65,36 @@ pub struct CsvStyle<'a> {
 
 /// Column headers and figure names, in the UI language.
 pub struct CsvLabels<'a> {
+    /// The stage table's first column.
     pub stage: &'a str,
+    /// The stage table's other columns: entrants, drop-off, chance to buy, value per
+    /// person, cost per entrant.
     pub stage_columns: [&'a str; 5],
+    /// The totals' first column.
     pub figure: &'a str,
+    /// The totals' second column.
     pub value: &'a str,
+    /// The totals, in the order of [`results_csv`].
     pub figures: [&'a str; 10],
+    /// The total spend S, a total of its own when the spend is itemised (§3.13).
+    pub spend: &'a str,
+    /// The source table's first column.
+    pub source: &'a str,
+    /// The source table's other columns: visitors, customers, revenue, cost per visitor,
+    /// CAC, ROAS, budget (B_s).
+    pub source_columns: [&'a str; 7],
 }
 
-/// The results of `scenario` as CSV: a per-stage table, an empty line, then the totals.
+/// The results of `scenario` as CSV: a per-stage table, an empty line, then the totals,
+/// the total spend S among them when it is more than the typed spend (traffic sources or
+/// stage costs). With traffic sources, another empty line and a table of them follows,
+/// one row per source, named by `sources` (the names shown on the page).
 /// Starts with a byte-order mark so spreadsheet programs read it as UTF-8; lines end in CRLF.
 /// The retention stages (`retention[i]`, see `calc::scenario::is_retention_stage`) have no
 /// chance to buy, as on the page: everyone there is a customer already.
 pub fn results_csv(
     names: &[String],
+    sources: &[String],
     forecast: &Forecast,
     retention: &[bool],
     labels: &CsvLabels,
@@ -126,6 +143,27 @@ pub fn results_csv(
     ];
     for (label, value) in labels.figures.iter().zip(totals) {
         rows.push(vec![label.to_string(), fig(value)]);
+    }
+    if forecast.spend_split.is_some() {
+        rows.push(vec![labels.spend.to_string(), num(forecast.spend_total)]);
+    }
+    if let Some(traffic) = &forecast.traffic {
+        rows.push(Vec::new());
+        let mut header = vec![labels.source.to_string()];
+        header.extend(labels.source_columns.iter().map(|s| s.to_string()));
+        rows.push(header);
+        for (name, s) in sources.iter().zip(&traffic.sources) {
+            rows.push(vec![
+                cell(name),
+                num(s.visitors),
+                num(s.customers),
+                num(s.revenue),
+                fig(s.cost_per_visitor),
+                fig(s.cac),
+                fig(s.roas),
+                num(s.spend),
+            ]);
+        }
     }
     let mut out = String::from('\u{feff}');
     for row in rows {
@@ -238,7 +276,19 @@ mod tests {
             figure: "Figure",
             value: "Value",
             figures: ["C", "O", "R", "CPL", "CAC", "ROAS", "LTV", "LC", "PB", "ROI"],
+            spend: "S",
+            source: "Source",
+            source_columns: ["Visitors", "Customers", "Revenue", "CPV", "CAC", "ROAS", "Budget per month"],
         }
+    }
+
+    fn plain(v: f64) -> String {
+        format!("{v}")
+    }
+
+    /// The CSV's lines, without the byte-order mark and the last line's CRLF.
+    fn lines(csv: &str) -> Vec<&str> {
+        csv.trim_start_matches('\u{feff}').trim_end_matches("\r\n").split("\r\n").collect()
     }
 
     #[test]
@@ -250,6 +300,7 @@ mod tests {
         let plain = |v: f64| format!("{v}");
         let da = results_csv(
             &names,
+            &[],
             &f,
             &[false, false, false, true],
             &labels(),
@@ -270,6 +321,7 @@ mod tests {
         assert_eq!(lines[8], format!("O;{}", format!("{overall}").replace('.', ",")));
         let en = results_csv(
             &names,
+            &[],
             &f,
             &[false, false, false, true],
             &labels(),
@@ -279,5 +331,79 @@ mod tests {
         assert_eq!(lines[4].split(';').nth(3), Some(""), "{}", lines[4]);
         assert_ne!(lines[3].split(';').nth(3), Some(""), "{}", lines[3]);
         assert!(en.contains(&format!("\r\nO,{overall}\r\n")));
+    }
+
+    #[test]
+    fn stage_costs_add_the_total_spend_to_the_totals_and_no_source_table() {
+        let mut s = scenario("a", "Plan");
+        s.economics.spend = 1000.0;
+        let before = s.forecast();
+        let names: Vec<String> = (1..=s.stages.len()).map(|i| format!("S{i}")).collect();
+        let retention = vec![false; names.len()];
+        let en = CsvStyle { separator: ',', decimal: '.', number: &plain };
+        let typed = results_csv(&names, &[], &before, &retention, &labels(), &en);
+        assert!(!lines(&typed).iter().any(|l| l.starts_with("S,")), "the typed spend alone is no total of its own");
+        // a fixed cost of 500 at stage 2: S = 1 000 + 500
+        s.set_fixed_cost(s.stages[1].id, Some(500.0)).unwrap();
+        let f = s.forecast();
+        assert_eq!(f.spend_total, 1500.0);
+        let csv = results_csv(&names, &[], &f, &retention, &labels(), &en);
+        let got = lines(&csv);
+        assert_eq!(got.len(), lines(&typed).len() + 1);
+        assert_eq!(got.last(), Some(&"S,1500"));
+        assert!(!got.iter().any(|l| l.starts_with("Source,")));
+    }
+
+    #[test]
+    fn sources_follow_the_totals_one_row_each_with_names_defused() {
+        use crate::calc::traffic::SourceKind;
+        let mut s = scenario("a", "Plan");
+        s.economics.spend = 1000.0;
+        // search: 4 000 at 2 per click = 2 000 visitors; organic: 500 visitors at no cost
+        s.add_source("=SUM(A1;A2)", SourceKind::cpc(4000.0, 2.0).unwrap()).unwrap();
+        s.add_source("", SourceKind::free(500.0, 0.0).unwrap()).unwrap();
+        let f = s.forecast();
+        let t = f.traffic.clone().unwrap();
+        let stages: Vec<String> = (1..=s.stages.len()).map(|i| format!("S{i}")).collect();
+        let sources = vec!["=SUM(A1;A2)".to_string(), "Source 2".to_string()];
+        let retention = vec![false; stages.len()];
+        let da = CsvStyle { separator: ';', decimal: ',', number: &plain };
+        let csv = results_csv(&stages, &sources, &f, &retention, &labels(), &da);
+        let got = lines(&csv);
+        let n = stages.len();
+        // the stages, a blank line, the header, ten figures and S; a blank line, the header
+        // and two sources
+        assert_eq!(got.len(), 1 + n + 1 + 1 + 10 + 1 + 1 + 1 + 2);
+        let comma = |v: f64| format!("{v}").replace('.', ",");
+        // S = 1 000 typed + 4 000 media
+        assert_eq!(f.spend_total, 5000.0);
+        assert_eq!(got[n + 13], "S;5000");
+        assert_eq!(got[n + 14], "");
+        assert_eq!(got[n + 15], "Source;Visitors;Customers;Revenue;CPV;CAC;ROAS;Budget per month");
+        // a formula-looking name is defused and, holding the separator, quoted
+        let search = &t.sources[0];
+        let want = [
+            "\"'=SUM(A1;A2)\"".to_string(),
+            "2000".to_string(),
+            comma(search.customers),
+            comma(search.revenue),
+            "2".to_string(),
+            comma(search.cac.unwrap()),
+            comma(search.roas.unwrap()),
+            "4000".to_string(),
+        ];
+        assert_eq!(got[n + 16], want.join(";"));
+        // the free source: 500 visitors at no cost, so no ROAS (an empty cell)
+        let organic = &t.sources[1];
+        assert!(organic.roas.is_err());
+        let want = format!(
+            "Source 2;500;{};{};0;{};;0",
+            comma(organic.customers),
+            comma(organic.revenue),
+            comma(organic.cac.unwrap())
+        );
+        assert_eq!(got[n + 17], want);
+        // the sources' customers add up to the totals' customers
+        assert!((search.customers + organic.customers - f.customers).abs() < 1e-9);
     }
 }

@@ -128,7 +128,7 @@ test.describe('axe-core: no violations', () => {
           const names = await eachView(tragt, async (name) => {
             found.push(...(await axeViolations(page)).map((v) => `view ${name}: ${v}`));
           });
-          expect(names).toEqual(embed ? ['leaks', 'goal'] : ['leaks', 'goal', 'time', 'uncertainty', 'pipeline', 'referrals', 'compare']);
+          expect(names).toEqual(embed ? ['leaks', 'goal'] : ['leaks', 'goal', 'traffic', 'time', 'uncertainty', 'pipeline', 'referrals', 'compare']);
           expect(found).toEqual([]);
         });
       }

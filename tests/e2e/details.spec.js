@@ -173,7 +173,7 @@ for (const [lang, decimal] of [['da', ','], ['sv', ','], ['nb', ','], ['en', '.'
     await tragt.expectValue('out-cac', 10);
     const seen = [];
     const amounts = tragt.page.locator('[data-testid="out-revenue"], [data-testid="out-cac"], [data-testid="out-ltv"], '
-      + '[data-testid="out-cpl"], [data-testid="stage-value"], [data-testid="stage-cost"]');
+      + '[data-testid="out-cpl"], [data-testid="stage-value"], [data-testid="stage-cost-per-entrant"]');
     const all = await amounts.evaluateAll((els) => els.map((e) => [e.dataset.testid, Number(e.dataset.value), e.textContent.trim()]));
     expect(all.length).toBeGreaterThan(10);
     for (const [id, v, text] of all) {

@@ -57,7 +57,7 @@ const CSV_LABELS = {
   },
 };
 /** The per-stage columns of the CSV, as the page's test ids. */
-const CSV_STAGE_COLUMNS = ['stage-entrants', 'stage-drop-off', 'stage-probability', 'stage-value', 'stage-cost'];
+const CSV_STAGE_COLUMNS = ['stage-entrants', 'stage-drop-off', 'stage-probability', 'stage-value', 'stage-cost-per-entrant'];
 
 async function scenarioNames(tragt) {
   return (await tragt.scenarios()).map((s) => s.name);

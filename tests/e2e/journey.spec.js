@@ -1018,12 +1018,13 @@ test('a journey hides the funnel-only views: the goal, the analysis panels and t
   await tragt.openView('leaks');
   await expect(tragt.byId('chart-levers')).toBeVisible();
 
-  // a journey offers its own view and the comparison only, and shows its own at once
+  // a journey offers its own view, the traffic sources and the comparison only, and shows
+  // its own at once
   await tragt.choose(tragt.byId('mode-select'), 'journey');
   await expect(tragt.byId('view-journey')).toBeVisible();
   await expect(tragt.byId('chart-journey')).toBeVisible();
   const tabs = () => page.getByRole('tab').evaluateAll((els) => els.map((e) => e.dataset.testid));
-  expect(await tabs()).toEqual(['view-tab-compare', 'view-tab-journey']);
+  expect(await tabs()).toEqual(['view-tab-traffic', 'view-tab-compare', 'view-tab-journey']);
   await expect(page.getByTestId('goal-required')).toHaveCount(0);
   await expect(page.getByTestId('goal-customers')).toHaveCount(0);
   await expect(page.getByTestId('results-band')).toHaveCount(0);

@@ -37,7 +37,7 @@ const CONTROLS = {
 const STAGE_HOOKS = {
   input: ['stage-name', 'stage-count', 'stage-rate', 'stage-lead', 'stage-purchase'],
   button: ['stage-remove', 'stage-up', 'stage-down'],
-  any: ['stage-entrants', 'stage-probability', 'stage-value', 'stage-drop-off', 'stage-cost'],
+  any: ['stage-entrants', 'stage-probability', 'stage-value', 'stage-drop-off', 'stage-cost-per-entrant'],
 };
 
 test('every data-testid of the contract is in the DOM', async ({ tragt, page }) => {

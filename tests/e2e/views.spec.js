@@ -7,12 +7,13 @@
 const { test, expect } = require('./support/test');
 
 /** The full page's views in a straight funnel, in tab order. */
-const FUNNEL_VIEWS = ['leaks', 'goal', 'time', 'uncertainty', 'pipeline', 'referrals', 'compare'];
+const FUNNEL_VIEWS = ['leaks', 'goal', 'traffic', 'time', 'uncertainty', 'pipeline', 'referrals', 'compare'];
 
 /** The per-stage fields each view adds to every stage row (the goal's needs only with a goal). */
 const STAGE_FIELDS = {
   leaks: ['stage-benchmark'],
   goal: [],
+  traffic: ['stage-fixed-cost', 'stage-unit-cost'],
   time: ['stage-days'],
   uncertainty: ['stage-rate-low', 'stage-rate-high', 'stage-counts'],
   pipeline: ['pipeline-now'],
@@ -30,6 +31,7 @@ const VIEW_HOOKS = {
   pipeline: ['out-pipeline-customers', 'out-pipeline-revenue'],
   referrals: ['input-referrals', 'out-referral-customers'],
   compare: ['compare-pick', 'chart-compare'],
+  traffic: ['source-add', 'sources-empty'],
 };
 
 /** The test ids of the tabs in the tablist, in order. */
@@ -154,6 +156,8 @@ test('the tabs follow the keyboard: arrows, Home and End move focus without open
   await expect(tab('goal'), 'ArrowRight moves to the next tab').toBeFocused();
   await expect(panels(page), 'moving focus opens nothing').toHaveCount(0);
   await page.keyboard.press('ArrowRight');
+  await expect(tab('traffic')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
   await expect(tab('time')).toBeFocused();
   await page.keyboard.press('End');
   await expect(tab('compare'), 'End goes to the last tab').toBeFocused();
@@ -166,6 +170,7 @@ test('the tabs follow the keyboard: arrows, Home and End move focus without open
   await expect(panels(page), 'still nothing open').toHaveCount(0);
 
   // Enter opens the focused tab's view
+  await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await expect(tab('time')).toBeFocused();
@@ -329,7 +334,7 @@ test('a journey offers its own view and the comparison; its view is shown whenev
   await tragt.choose(tragt.byId('mode-select'), 'journey');
   await expect(tragt.byId('view-journey')).toBeVisible();
   await expect(tragt.viewTab('journey')).toHaveAttribute('aria-selected', 'true');
-  expect(await tabIds(page)).toEqual(['view-tab-compare', 'view-tab-journey']);
+  expect(await tabIds(page)).toEqual(['view-tab-traffic', 'view-tab-compare', 'view-tab-journey']);
   await expect(tragt.viewTab('leaks')).toHaveCount(0);
   await expect(panels(page)).toHaveCount(1);
   await expect(tragt.byId('journey-row')).toHaveCount(5);

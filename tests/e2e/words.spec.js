@@ -15,7 +15,7 @@ const ENGLISH = new Set(`seed seeds rate rates raten rater raterne ratene ratern
 const HINTS = new Set(['lead', 'leads']);
 
 /** A straight funnel's views, in tab order. */
-const FUNNEL_VIEWS = ['leaks', 'goal', 'time', 'uncertainty', 'pipeline', 'referrals', 'compare'];
+const FUNNEL_VIEWS = ['leaks', 'goal', 'traffic', 'time', 'uncertainty', 'pipeline', 'referrals', 'compare'];
 
 /** What to do in a view so that it shows all it can say, and what to wait for then. */
 const IN_VIEW = {
@@ -48,6 +48,15 @@ const IN_VIEW = {
   },
   compare: async (tragt) => {
     await expect(tragt.byId('compare-pick').first()).toBeVisible();
+  },
+  traffic: async (tragt) => {
+    // a source of each kind, so that every field and figure of a source is on the page
+    for (const kind of ['cpc', 'cpm', 'free']) {
+      await tragt.byId('source-add').click();
+      await tragt.choose(tragt.byId('source-kind').last(), kind);
+    }
+    await expect(tragt.byId('source')).toHaveCount(3);
+    await expect(tragt.byId('stage-derived').first()).toBeVisible();
   },
 };
 

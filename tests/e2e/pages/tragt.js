@@ -1,5 +1,5 @@
 // Page object for Tragt. It drives the app only through the data-testid hooks of
-// the test contract (TESTIDS.md) (plus the extra hooks stage-up/stage-down/stage-drop-off/stage-cost/
+// the test contract (TESTIDS.md) (plus the extra hooks stage-up/stage-down/stage-drop-off/stage-cost-per-entrant/
 // period-select, and share-open/share-url/share-copy/share-save/share-discard/export-json/
 // export-all/import-json/export-csv/cta/open-full, and the views' tabs view-tab-<name>, panels
 // view-<name> and view-close) and URL parameters, and reads figures
@@ -41,8 +41,12 @@ const OUTPUTS = [
   'out-customers', 'out-overall-rate', 'out-revenue', 'out-cpl', 'out-cac', 'out-roas',
   'out-ltv', 'out-ltv-cac', 'out-payback', 'out-roi',
 ];
-/** Per-stage outputs (TESTIDS.md plus the extra drop-off and cost hooks). */
-const STAGE_OUTPUTS = ['stage-entrants', 'stage-probability', 'stage-value', 'stage-drop-off', 'stage-cost'];
+/**
+ * Per-stage outputs (TESTIDS.md plus the extra drop-off and cost-per-entrant hooks). A stage's
+ * own cost K_i (`stage-cost`) is not among them: a row has it only while the traffic view is
+ * open or when the stage has a cost.
+ */
+const STAGE_OUTPUTS = ['stage-entrants', 'stage-probability', 'stage-value', 'stage-drop-off', 'stage-cost-per-entrant'];
 
 const TEMPLATES = {
   aida: 5, kobstragt: 6, kundresan: 5, hexagon: 6, readiness: 12, kopvagen: 4, webshop: 5, b2b: 6, blank: 2,
