@@ -38,6 +38,26 @@ test.describe('the printed report', () => {
     expect(height, 'the report fits two A4 pages').toBeLessThanOrEqual(2 * A4.height);
   });
 
+  test('traffic sources print with the report: each source, and what the total spend is made of', async ({ tragt, page }) => {
+    await tragt.open({ lang: 'da', template: 'webshop', view: 'traffic' });
+    await tragt.byId('source-sample').click();
+    await expect(tragt.byId('source')).toHaveCount(3);
+    const total = await tragt.byId('out-spend-total').getAttribute('data-value');
+    // not on screen
+    await expect(tragt.byId('print-sources')).toHaveCount(0);
+    await print(page);
+    const sources = tragt.byId('print-sources');
+    await expect(sources).toBeVisible();
+    await expect(sources.getByTestId('print-source')).toHaveCount(3);
+    await expect(sources.getByTestId('print-source').first()).toContainText('Søgeannoncer');
+    // the spend's parts and its total, the figure the page shows
+    const spend = tragt.byId('print-spend');
+    await expect(spend.locator('tr:last-child td')).toHaveAttribute('data-value', total);
+    await expect(spend).toContainText('50.000');
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(height, 'the report still fits two A4 pages').toBeLessThanOrEqual(2 * A4.height);
+  });
+
   test('an embed prints with the agency logo', async ({ tragt, page }) => {
     await tragt.open({ embed: '1', lang: 'da', template: 'webshop', logo: 'icon.svg', storage: 'off' });
     await print(page);

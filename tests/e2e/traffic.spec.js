@@ -757,3 +757,19 @@ test.describe('on a desktop', () => {
     await expect(tragt.byId('goal-budget-source')).toHaveCount(0);
   });
 });
+
+test('a compact embed shows the sources when its snippet asks for them (sections=traffic)', async ({ tragt, page }, info) => {
+  test.skip(info.project.name !== 'desktop', 'the embed does not depend on the viewport here');
+  await tragt.open({ embed: '1', layout: 'compact', sections: 'traffic', lang: 'nb', template: 'b2b', storage: 'off' });
+  const tabs = () => page.getByRole('tab').evaluateAll((els) => els.map((e) => e.dataset.testid));
+  expect(await tabs()).toEqual(['view-tab-traffic']);
+  await tragt.openView('traffic');
+  await tragt.byId('source-sample').click();
+  await expect(tragt.byId('source')).toHaveCount(3);
+  await expect(tragt.byId('source').first().getByTestId('source-name')).toHaveValue('Søkeannonser');
+  // B2B: 30 000 at 30 per click = 1 000 visitors, 3 % of them become leads
+  await expect(tragt.byId('source-visitors').first()).toHaveAttribute('data-value', '1000');
+  await expect(tragt.byId('chart-sources')).toBeVisible();
+  // the sample changes no figure: four customers a month, as the template has
+  await expect.poll(async () => Number(await tragt.byId('out-customers').getAttribute('data-value'))).toBeCloseTo(4, 6);
+});
