@@ -10,6 +10,7 @@ use crate::calc::traffic::GoalBudget;
 use crate::calc::{Quantity, Undefined};
 use crate::components::figure::money;
 use crate::components::stage_row::period_name;
+use crate::components::traffic_panel::shown_source_name;
 use crate::components::{FigureCard, NumberField};
 use crate::i18n::texts::fill;
 use crate::state::{use_app_state, ScenarioFields};
@@ -151,7 +152,8 @@ fn GoalBudgetCard() -> impl IntoView {
     let per_source = move || {
         let lang = state.lang.get();
         let currency = state.currency.get();
-        let names = state.scenario.sources().with(|list| list.iter().map(|s| s.name.clone()).collect::<Vec<_>>());
+        let names: Vec<String> =
+            state.scenario.sources().with(|list| (0..list.len()).map(|i| shown_source_name(list, i, t())).collect());
         plan.with(|p| match p {
             Ok(GoalBudget::Scaled { budgets, .. }) => state.forecast.with(|f| {
                 let paid = f

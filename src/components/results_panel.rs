@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::calc::traffic::TrafficSource;
 use crate::calc::{Figure, Forecast};
 use crate::components::figure::{count, money, months, percent, ratio, times, Formatter};
 use crate::components::stage_row::period_name;
+use crate::components::traffic_panel::shown_source_name;
 use crate::components::{Assessment, FigureCard, FunnelChart};
 use crate::i18n::texts::fill;
 use crate::i18n::Texts;
@@ -171,15 +171,6 @@ pub fn ResultsPanel() -> impl IntoView {
     }
 }
 
-/// The name of traffic source `index` as the page shows it: the name the user gave it, or
-/// "Source 3" in the UI language when it has none.
-pub fn shown_source_name(sources: &[TrafficSource], index: usize, t: &Texts) -> String {
-    match sources.get(index) {
-        Some(source) if !source.name.trim().is_empty() => source.name.clone(),
-        _ => fill(t.source_n, &[("n", &(index + 1).to_string())]),
-    }
-}
-
 /// A figure as a cell: its raw number for `data-value` (`""` when undefined) and its text
 /// (a dash when undefined).
 fn shown(
@@ -305,26 +296,5 @@ fn PrintSourceRow(
             <th scope="row">{name}</th>
             {cells}
         </tr>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::calc::traffic::SourceKind;
-    use crate::i18n::Lang;
-
-    #[test]
-    fn a_source_without_a_name_is_numbered_in_the_ui_language() {
-        let kind = SourceKind::free(100.0, 0.0).unwrap();
-        let sources: Vec<TrafficSource> =
-            ["Search", "  ", ""].iter().map(|name| TrafficSource::new(name, kind, None).unwrap()).collect();
-        let t = Texts::of(Lang::En);
-        let shown: Vec<String> = (0..3).map(|i| shown_source_name(&sources, i, t)).collect();
-        assert_eq!(shown, ["Search", "Source 2", "Source 3"]);
-        assert_eq!(
-            shown_source_name(&sources, 1, Texts::of(Lang::Da)),
-            fill(Texts::of(Lang::Da).source_n, &[("n", "2")])
-        );
     }
 }

@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::results_panel::shown_source_name;
 use crate::components::stage_row::{period_name, shown_stage_name};
+use crate::components::traffic_panel::shown_source_name;
 use crate::i18n::texts::fill;
 use crate::i18n::Texts;
 use crate::state::{use_app_state, AppState, NoticeKind};

@@ -13,12 +13,20 @@ use crate::calc::{InputError, Mode, Scenario, Undefined};
 use crate::chart::{plots, Chart, Kind};
 use crate::components::chart_canvas::Numbers;
 use crate::components::figure::{count, money, stage_shown, times, Formatter, StageFigure};
-use crate::components::results_panel::shown_source_name;
 use crate::components::stage_row::period_name;
 use crate::components::{ChartCanvas, NumberField};
 use crate::i18n::texts::fill;
 use crate::i18n::{format, messages, Texts};
 use crate::state::{use_app_state, AppState, ScenarioFields};
+
+/// The name of traffic source `index` as the page shows it: the name the user gave it, or
+/// "Source 3" in the UI language when it has none.
+pub fn shown_source_name(sources: &[TrafficSource], index: usize, t: &Texts) -> String {
+    match sources.get(index) {
+        Some(source) if !source.name.trim().is_empty() => source.name.clone(),
+        _ => fill(t.source_n, &[("n", &(index + 1).to_string())]),
+    }
+}
 
 /// A source's type's name in the UI language.
 fn type_name(t: &Texts, kind: SourceType) -> &'static str {
@@ -385,5 +393,26 @@ fn SourceRow(
             </div>
             <dl class="source-figures">{outputs}</dl>
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calc::traffic::SourceKind;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn a_source_without_a_name_is_numbered_in_the_ui_language() {
+        let kind = SourceKind::free(100.0, 0.0).unwrap();
+        let sources: Vec<TrafficSource> =
+            ["Search", "  ", ""].iter().map(|name| TrafficSource::new(name, kind, None).unwrap()).collect();
+        let t = Texts::of(Lang::En);
+        let shown: Vec<String> = (0..3).map(|i| shown_source_name(&sources, i, t)).collect();
+        assert_eq!(shown, ["Search", "Source 2", "Source 3"]);
+        assert_eq!(
+            shown_source_name(&sources, 1, Texts::of(Lang::Da)),
+            fill(Texts::of(Lang::Da).source_n, &[("n", "2")])
+        );
     }
 }
